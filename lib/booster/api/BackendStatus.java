@@ -1,0 +1,17 @@
+package booster.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/** Replica count of one backend's ModelServing. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"name", "replicas"})
+public class BackendStatus {
+  private String name;
+  private Integer replicas;
+
+  public String getName() { return name; }
+  public void setName(String name) { this.name = name; }
+  public Integer getReplicas() { return replicas; }
+  public void setReplicas(Integer replicas) { this.replicas = replicas; }
+}

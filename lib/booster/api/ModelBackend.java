@@ -1,0 +1,120 @@
+package booster.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import java.util.List;
+import java.util.Optional;
+
+/** One serving backend. The fields marked legacy exist only in the v0.1 {@code backends[]} shape. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"name", "type", "modelURI", "cacheURI", "envFrom", "env", "minReplicas", "maxReplicas",
+    "scalingCost", "routeWeight", "scaleToZeroGracePeriod", "workers", "loraAdapters", "autoscalingPolicy",
+    "schedulerName"})
+public class ModelBackend {
+  @Required
+  @Pattern(Patterns.DNS_LABEL)
+  private String name;
+  @Required
+  private BackendType type;
+  @Required
+  @Pattern(Patterns.MODEL_URI)
+  @JsonProperty("modelURI")
+  private String modelURI;
+  @Pattern(Patterns.CACHE_URI)
+  @JsonProperty("cacheURI")
+  private String cacheURI;
+  private List<EnvFromSource> envFrom;
+  private List<EnvVar> env;
+  @Required
+  @Min(0)
+  @Max(1000000)
+  private Integer minReplicas;
+  @Required
+  @Min(1)
+  @Max(1000000)
+  private Integer maxReplicas;
+  /** Legacy: optimiser cost of one replica. */
+  @Min(0)
+  private Integer scalingCost;
+  /** Legacy: share of traffic; 100 when absent (applied by the translator, never written back). */
+  @Min(0)
+  @Max(100)
+  private Integer routeWeight;
+  /** Legacy: validated only; no child field can carry it. */
+  private String scaleToZeroGracePeriod;
+  @Required
+  @Size(min = 1, max = 1000)
+  private List<ModelWorker> workers;
+  /** Legacy: LoRA adapters downloaded beside the model and served by vLLM. */
+  private List<LoraAdapter> loraAdapters;
+  /** Legacy: backend-level autoscaling. */
+  private AutoscalingPolicySpec autoscalingPolicy;
+  private String schedulerName;
+
+  public String getName() { return name; }
+  public void setName(String name) { this.name = name; }
+  public BackendType getType() { return type; }
+  public void setType(BackendType type) { this.type = type; }
+  @JsonProperty("modelURI")
+  public String getModelURI() { return modelURI; }
+  @JsonProperty("modelURI")
+  public void setModelURI(String modelURI) { this.modelURI = modelURI; }
+  @JsonProperty("cacheURI")
+  public String getCacheURI() { return cacheURI; }
+  @JsonProperty("cacheURI")
+  public void setCacheURI(String cacheURI) { this.cacheURI = cacheURI; }
+  public List<EnvFromSource> getEnvFrom() { return envFrom; }
+  public void setEnvFrom(List<EnvFromSource> envFrom) { this.envFrom = envFrom; }
+  public List<EnvVar> getEnv() { return env; }
+  public void setEnv(List<EnvVar> env) { this.env = env; }
+  public Integer getMinReplicas() { return minReplicas; }
+  public void setMinReplicas(Integer minReplicas) { this.minReplicas = minReplicas; }
+  public Integer getMaxReplicas() { return maxReplicas; }
+  public void setMaxReplicas(Integer maxReplicas) { this.maxReplicas = maxReplicas; }
+  public Integer getScalingCost() { return scalingCost; }
+  public void setScalingCost(Integer scalingCost) { this.scalingCost = scalingCost; }
+  public Integer getRouteWeight() { return routeWeight; }
+  public void setRouteWeight(Integer routeWeight) { this.routeWeight = routeWeight; }
+  public String getScaleToZeroGracePeriod() { return scaleToZeroGracePeriod; }
+  public void setScaleToZeroGracePeriod(String value) { this.scaleToZeroGracePeriod = value; }
+  public List<ModelWorker> getWorkers() { return workers; }
+  public void setWorkers(List<ModelWorker> workers) { this.workers = workers; }
+  public List<LoraAdapter> getLoraAdapters() { return loraAdapters; }
+  public void setLoraAdapters(List<LoraAdapter> loraAdapters) { this.loraAdapters = loraAdapters; }
+  public AutoscalingPolicySpec getAutoscalingPolicy() { return autoscalingPolicy; }
+  public void setAutoscalingPolicy(AutoscalingPolicySpec autoscalingPolicy) { this.autoscalingPolicy = autoscalingPolicy; }
+  public String getSchedulerName() { return schedulerName; }
+  public void setSchedulerName(String schedulerName) { this.schedulerName = schedulerName; }
+
+  /** The literal value of the first env entry with this name (upstream lookup rule), if any. */
+  @JsonIgnore
+  public Optional<EnvVar> findEnv(String envName) {
+    if (env == null) {
+      return Optional.empty();
+    }
+    return env.stream().filter(e -> envName.equals(e.getName())).findFirst();
+  }
+
+  /** The last worker of that type (upstream indexes workers by type; the last one wins). */
+  @JsonIgnore
+  public Optional<ModelWorker> worker(WorkerType workerType) {
+    ModelWorker found = null;
+    if (workers != null) {
+      for (ModelWorker w : workers) {
+        if (w != null && w.effectiveType() == workerType) {
+          found = w;
+        }
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+}

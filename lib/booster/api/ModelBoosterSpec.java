@@ -1,0 +1,74 @@
+package booster.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Accepts both upstream shapes: the v0.2-v0.4 single {@code backend} and the v0.1 {@code backends[]} list.
+ * Exactly one of them must be set (decisions.md 1); the rule runs in the API server (CEL) and in {@link Validation}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"name", "owner", "backend", "backends", "autoscalingPolicy", "costExpansionRatePercent", "modelMatch"})
+@ValidationRule(value = "has(self.backend) != has(self.backends)",
+    message = "exactly one of spec.backend or spec.backends must be set")
+public class ModelBoosterSpec {
+  /** Display name only; children are always named after metadata.name. */
+  @Size(max = 64)
+  @Pattern(Patterns.DNS_LABEL)
+  private String name;
+  /** Informational only. */
+  private String owner;
+  private ModelBackend backend;
+  @Size(min = 1)
+  private List<ModelBackend> backends;
+  private AutoscalingPolicySpec autoscalingPolicy;
+  /** Legacy shape only; defaults to 200 inside the translator when a model-level policy is set. */
+  @Min(0)
+  @Max(1000)
+  private Integer costExpansionRatePercent;
+  private ModelMatch modelMatch;
+
+  public String getName() { return name; }
+  public void setName(String name) { this.name = name; }
+  public String getOwner() { return owner; }
+  public void setOwner(String owner) { this.owner = owner; }
+  public ModelBackend getBackend() { return backend; }
+  public void setBackend(ModelBackend backend) { this.backend = backend; }
+  public List<ModelBackend> getBackends() { return backends; }
+  public void setBackends(List<ModelBackend> backends) { this.backends = backends; }
+  public AutoscalingPolicySpec getAutoscalingPolicy() { return autoscalingPolicy; }
+  public void setAutoscalingPolicy(AutoscalingPolicySpec autoscalingPolicy) { this.autoscalingPolicy = autoscalingPolicy; }
+  public Integer getCostExpansionRatePercent() { return costExpansionRatePercent; }
+  public void setCostExpansionRatePercent(Integer value) { this.costExpansionRatePercent = value; }
+  public ModelMatch getModelMatch() { return modelMatch; }
+  public void setModelMatch(ModelMatch modelMatch) { this.modelMatch = modelMatch; }
+
+  /** True for the v0.1 {@code backends[]} shape. */
+  public boolean legacyShape() {
+    return backends != null && backend == null;
+  }
+
+  /** The backends in spec order, whichever shape is used; never null. */
+  public List<ModelBackend> allBackends() {
+    List<ModelBackend> all = new ArrayList<>();
+    if (backend != null) {
+      all.add(backend);
+    }
+    if (backends != null) {
+      all.addAll(backends);
+    }
+    return all;
+  }
+
+  /** The field path of backend {@code index} in this shape, for messages. */
+  public String backendPath(int index) {
+    return legacyShape() ? "spec.backends[" + index + "]" : "spec.backend";
+  }
+}

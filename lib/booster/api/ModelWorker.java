@@ -1,0 +1,63 @@
+package booster.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import tools.jackson.databind.JsonNode;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.kubernetes.api.model.Affinity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
+
+/** One engine role of a backend. {@code replicas} and {@code pods} default to 1 in the translator (decisions 20). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"type", "image", "replicas", "pods", "resources", "affinity", "config"})
+public class ModelWorker {
+  @Default("server")
+  private WorkerType type;
+  private String image;
+  @Min(0)
+  @Max(1000000)
+  private Integer replicas;
+  @Min(0)
+  @Max(1000000)
+  private Integer pods;
+  private ResourceRequirements resources;
+  private Affinity affinity;
+  /** Engine flags as a JSON object; rendered by the translator's vLLM flag renderer. */
+  @PreserveUnknownFields
+  private JsonNode config;
+
+  public WorkerType getType() { return type; }
+  public void setType(WorkerType type) { this.type = type; }
+  public String getImage() { return image; }
+  public void setImage(String image) { this.image = image; }
+  public Integer getReplicas() { return replicas; }
+  public void setReplicas(Integer replicas) { this.replicas = replicas; }
+  public Integer getPods() { return pods; }
+  public void setPods(Integer pods) { this.pods = pods; }
+  public ResourceRequirements getResources() { return resources; }
+  public void setResources(ResourceRequirements resources) { this.resources = resources; }
+  public Affinity getAffinity() { return affinity; }
+  public void setAffinity(Affinity affinity) { this.affinity = affinity; }
+  public JsonNode getConfig() { return config; }
+  public void setConfig(JsonNode config) { this.config = config; }
+
+  /** The type with the CRD default applied (an absent type means {@code server}). */
+  @JsonIgnore
+  public WorkerType effectiveType() {
+    return type == null ? WorkerType.SERVER : type;
+  }
+
+  @JsonIgnore
+  public int effectiveReplicas() {
+    return replicas == null ? 1 : replicas;
+  }
+
+  @JsonIgnore
+  public int effectivePods() {
+    return pods == null ? 1 : pods;
+  }
+}

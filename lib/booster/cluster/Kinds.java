@@ -38,6 +38,12 @@ public final class Kinds {
     return client.genericKubernetesResources(of(kind));
   }
 
+  /** Handle on one child object, by its kind, namespace and name. */
+  public static Resource<GenericKubernetesResource> child(KubernetesClient client, GenericKubernetesResource child) {
+    return children(client, ChildKind.ofKind(child.getKind())).inNamespace(child.getMetadata().getNamespace())
+        .resource(child);
+  }
+
   /** Untyped handle on ModelBoosters (reads objects of either shape, even ones the typed model rejects). */
   public static MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList,
       Resource<GenericKubernetesResource>> genericBoosters(KubernetesClient client) {

@@ -18,6 +18,26 @@ final class Trees {
     return Serialization.jsonMapper().convertValue(tree, GenericKubernetesResource.class);
   }
 
+  /** Structural equality of two JSON trees, numbers by value. */
+  static boolean same(Object a, Object b) {
+    if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) {
+      return ma.size() == mb.size() && ma.entrySet().stream().allMatch(e -> mb.containsKey(e.getKey())
+          && same(e.getValue(), mb.get(e.getKey())));
+    }
+    if (a instanceof java.util.List<?> la && b instanceof java.util.List<?> lb) {
+      if (la.size() != lb.size()) {
+        return false;
+      }
+      for (int i = 0; i < la.size(); i++) {
+        if (!same(la.get(i), lb.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return Compare.sameScalar(a, b);
+  }
+
   /** A path segment: plain keys joined with dots, keys holding dots or slashes (label keys) in brackets. */
   static String child(String path, String key) {
     if (key.contains(".") || key.contains("/")) {

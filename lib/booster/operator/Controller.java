@@ -1,0 +1,265 @@
+package booster.operator;
+
+import booster.api.ModelBooster;
+import booster.cluster.Apply;
+import booster.cluster.Events;
+import booster.cluster.Kinds;
+import booster.cluster.LiveChildren;
+import booster.cluster.Ownership;
+import booster.cluster.Prune;
+import booster.cluster.StatusWriter;
+import booster.translate.ChildKind;
+import booster.translate.Labels;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The reconcile loop: informers on ModelBoosters and on the five child kinds (seed label only), a work queue keyed
+ * by booster, and N workers. Any child event (add, update, delete, including tombstones) requeues the booster that
+ * controls it, resolved by the controller ownerReference's kind, name and UID.
+ */
+final class Controller implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(Controller.class.getName());
+  private static final String BY_BOOSTER = "booster";
+
+  private final KubernetesClient client;
+  private final OperatorOptions options;
+  private final Metrics metrics;
+  private final WorkQueue queue;
+  private final Events events;
+  private final RecentWrites recent = new RecentWrites();
+  private final Reconciler reconciler;
+  private final List<SharedIndexInformer<GenericKubernetesResource>> boosterInformers = new ArrayList<>();
+  private final Map<ChildKind, List<SharedIndexInformer<GenericKubernetesResource>>> childInformers =
+      new EnumMap<>(ChildKind.class);
+  private final List<Thread> workers = new ArrayList<>();
+
+  Controller(KubernetesClient client, OperatorOptions options, Metrics metrics,
+      Function<ModelBooster, List<GenericKubernetesResource>> translator, String identity) {
+    this.client = client;
+    this.options = options;
+    this.metrics = metrics;
+    this.queue = new WorkQueue(options.backoffBase(), options.backoffMax());
+    this.events = new Events(client, metrics, identity);
+    this.reconciler = new Reconciler(new InformerCache(), translator, new Apply(client, metrics),
+        new Prune(client, metrics), new StatusWriter(client, metrics), events, recent, Clock.systemUTC());
+    metrics.queue(queue::depth);
+  }
+
+  void start() {
+    long resync = options.resync() == null ? 0 : options.resync().toMillis();
+    for (String ns : scopes()) {
+      SharedIndexInformer<GenericKubernetesResource> boosters = scoped(Kinds.genericBoosters(client), ns)
+          .runnableInformer(resync);
+      boosters.addEventHandler(new BoosterHandler());
+      boosterInformers.add(boosters);
+      for (ChildKind kind : ChildKind.values()) {
+        SharedIndexInformer<GenericKubernetesResource> children = scoped(Kinds.children(client, kind), ns)
+            .withLabel(Labels.SEED_MANAGED_BY, Labels.SEED_MANAGED_BY_VALUE).runnableInformer(0);
+        children.addIndexers(Map.of(BY_BOOSTER, o -> List.of(boosterIndex(o))));
+        children.addEventHandler(new ChildHandler());
+        childInformers.computeIfAbsent(kind, k -> new ArrayList<>()).add(children);
+      }
+    }
+    childInformers.values().forEach(list -> list.forEach(SharedIndexInformer::start));
+    boosterInformers.forEach(SharedIndexInformer::start);
+    for (int i = 0; i < options.workers(); i++) {
+      Thread worker = new Thread(this::work, "booster-worker-" + i);
+      worker.start();
+      workers.add(worker);
+    }
+    LOG.info(() -> "controller started: namespaces=" + (options.namespaces().isEmpty() ? "all"
+        : String.join(",", options.namespaces())) + " workers=" + options.workers() + " resync=" + options.resync());
+  }
+
+  /** All informers have their initial list. */
+  boolean synced() {
+    return !boosterInformers.isEmpty() && boosterInformers.stream().allMatch(SharedIndexInformer::hasSynced)
+        && childInformers.values().stream().flatMap(List::stream).allMatch(SharedIndexInformer::hasSynced);
+  }
+
+  private List<String> scopes() {
+    List<String> scopes = new ArrayList<>(options.namespaces());
+    if (scopes.isEmpty()) {
+      scopes.add(null);
+    }
+    return scopes;
+  }
+
+  private static FilterWatchListDeletable<GenericKubernetesResource, GenericKubernetesResourceList,
+      Resource<GenericKubernetesResource>> scoped(io.fabric8.kubernetes.client.dsl.MixedOperation<
+      GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> op,
+      String namespace) {
+    return namespace == null ? op.inAnyNamespace() : op.inNamespace(namespace);
+  }
+
+  private static String boosterIndex(HasMetadata child) {
+    Map<String, String> labels = child.getMetadata().getLabels();
+    return child.getMetadata().getNamespace() + "/" + (labels == null ? "" : labels.get(Labels.MODEL_NAME));
+  }
+
+  private void work() {
+    while (true) {
+      String key;
+      try {
+        key = queue.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      if (key == null) {
+        return;
+      }
+      long started = System.nanoTime();
+      Reconciler.Outcome outcome;
+      try {
+        outcome = reconciler.reconcile(key);
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, "reconcile of " + key + " failed", e);
+        outcome = new Reconciler.Outcome("error", true, String.valueOf(e.getMessage()));
+      } finally {
+        queue.done(key);
+      }
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      Duration retryIn = null;
+      if (outcome.retry()) {
+        retryIn = queue.retry(key);
+      } else {
+        queue.forget(key);
+      }
+      metrics.reconciled(outcome.result(), took);
+      String line = "reconcile booster=" + key + " result=" + outcome.result() + " duration=" + took.toMillis()
+          + "ms" + (outcome.detail().isEmpty() ? "" : " " + outcome.detail())
+          + (retryIn == null ? "" : " retryIn=" + retryIn.toMillis() + "ms");
+      LOG.log(outcome.retry() ? Level.WARNING : Level.INFO, line);
+    }
+  }
+
+  /** Stops taking work, lets the reconciles in flight finish (bounded), then stops the informers. */
+  @Override
+  public void close() {
+    queue.close();
+    for (Thread worker : workers) {
+      try {
+        worker.join(30_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    boosterInformers.forEach(SharedIndexInformer::stop);
+    childInformers.values().forEach(list -> list.forEach(SharedIndexInformer::stop));
+    events.close();
+  }
+
+  private static String key(HasMetadata o) {
+    return o.getMetadata().getNamespace() + "/" + o.getMetadata().getName();
+  }
+
+  private final class BoosterHandler implements ResourceEventHandler<GenericKubernetesResource> {
+    @Override
+    public void onAdd(GenericKubernetesResource booster) {
+      queue.add(key(booster));
+    }
+
+    /** Our own status writes are not news; a spec or metadata change, or a resync (same version), is. */
+    @Override
+    public void onUpdate(GenericKubernetesResource old, GenericKubernetesResource now) {
+      var a = old.getMetadata();
+      var b = now.getMetadata();
+      if (Objects.equals(a.getResourceVersion(), b.getResourceVersion())
+          || !Objects.equals(a.getGeneration(), b.getGeneration())
+          || !Objects.equals(a.getLabels(), b.getLabels())
+          || !Objects.equals(a.getAnnotations(), b.getAnnotations())
+          || !Objects.equals(a.getDeletionTimestamp(), b.getDeletionTimestamp())) {
+        queue.add(key(now));
+      }
+    }
+
+    @Override
+    public void onDelete(GenericKubernetesResource booster, boolean finalStateUnknown) {
+      events.recovered(booster);
+      LOG.info(() -> "booster " + key(booster) + " deleted; its children go with it (owner references)");
+    }
+  }
+
+  private final class ChildHandler implements ResourceEventHandler<GenericKubernetesResource> {
+    @Override
+    public void onAdd(GenericKubernetesResource child) {
+      requeueOwner(child);
+    }
+
+    @Override
+    public void onUpdate(GenericKubernetesResource old, GenericKubernetesResource now) {
+      requeueOwner(now);
+    }
+
+    /** A tombstone (final state unknown) carries the last known object: handled the same way. */
+    @Override
+    public void onDelete(GenericKubernetesResource child, boolean finalStateUnknown) {
+      requeueOwner(child);
+    }
+
+    private void requeueOwner(GenericKubernetesResource child) {
+      recent.seen(child);
+      String ns = child.getMetadata().getNamespace();
+      var owner = Ownership.controllingBooster(child);
+      if (owner.isPresent()) {
+        GenericKubernetesResource booster = cachedBooster(ns + "/" + owner.get().getName());
+        if (booster != null && Objects.equals(booster.getMetadata().getUid(), owner.get().getUid())) {
+          queue.add(key(booster));
+        }
+        return;
+      }
+      Map<String, String> labels = child.getMetadata().getLabels();
+      if (labels != null && labels.get(Labels.MODEL_NAME) != null) {
+        queue.add(ns + "/" + labels.get(Labels.MODEL_NAME));
+      }
+    }
+  }
+
+  private GenericKubernetesResource cachedBooster(String key) {
+    for (SharedIndexInformer<GenericKubernetesResource> informer : boosterInformers) {
+      GenericKubernetesResource found = informer.getIndexer().getByKey(key);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  private final class InformerCache implements Reconciler.Cache {
+    @Override
+    public GenericKubernetesResource booster(String key) {
+      return cachedBooster(key);
+    }
+
+    @Override
+    public LiveChildren children(String namespace, String boosterName) {
+      Map<ChildKind, Collection<GenericKubernetesResource>> byKind = new EnumMap<>(ChildKind.class);
+      String index = namespace + "/" + boosterName;
+      childInformers.forEach((kind, informers) -> {
+        List<GenericKubernetesResource> items = new ArrayList<>();
+        informers.forEach(i -> items.addAll(i.getIndexer().byIndex(BY_BOOSTER, index)));
+        byKind.put(kind, items);
+      });
+      return LiveChildren.of(byKind, namespace, boosterName);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package booster.operator;
+
+import java.time.Instant;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/** One line per record: time, level, logger, message (and a stack trace only at FINE). */
+public final class Logs {
+  private Logs() {
+  }
+
+  /** Routes the root logger to stderr with the one-line format at {@code level}. */
+  public static void setup(Level level) {
+    Logger root = Logger.getLogger("");
+    for (Handler h : root.getHandlers()) {
+      root.removeHandler(h);
+    }
+    ConsoleHandler handler = new ConsoleHandler();
+    handler.setLevel(level);
+    handler.setFormatter(new OneLine());
+    root.addHandler(handler);
+    root.setLevel(level);
+  }
+
+  static final class OneLine extends Formatter {
+    @Override
+    public String format(LogRecord r) {
+      String name = r.getLoggerName() == null ? "" : r.getLoggerName().substring(r.getLoggerName().lastIndexOf('.') + 1);
+      StringBuilder line = new StringBuilder()
+          .append(Instant.ofEpochMilli(r.getMillis())).append(' ')
+          .append(String.format("%-7s", r.getLevel().getName())).append(' ')
+          .append(name).append(": ")
+          .append(formatMessage(r).replace('\n', ' ')).append('\n');
+      if (r.getThrown() != null && r.getLevel().intValue() <= Level.FINE.intValue()) {
+        line.append(r.getThrown()).append('\n');
+      }
+      return line.toString();
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package booster.operator;
+
+import booster.translate.Translator;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
+import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Logger;
+
+/**
+ * The operator process: health endpoints, then the controller, either directly or only while holding the
+ * {@code Lease} (fabric8 LeaderElector). Losing the lease stops the controller; {@link #close()} is the graceful
+ * shutdown (the reconciles in flight finish, the lease is released).
+ */
+public final class Operator implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(Operator.class.getName());
+  private static final Path SERVICE_ACCOUNT_NAMESPACE =
+      Path.of("/var/run/secrets/kubernetes.io/serviceaccount/namespace");
+
+  private final KubernetesClient client;
+  private final OperatorOptions options;
+  private final Metrics metrics = new Metrics();
+  private final String identity;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile Controller controller;
+  private volatile boolean leading;
+  private volatile boolean closing;
+  private HealthServer health;
+  private CompletableFuture<?> election;
+
+  public Operator(KubernetesClient client, OperatorOptions options) {
+    this.client = client;
+    this.options = options;
+    this.identity = options.lease().identity() != null ? options.lease().identity() : defaultIdentity();
+  }
+
+  public Operator start() {
+    if (options.healthPort() >= 0) {
+      health = new HealthServer(options.healthPort(), this::ready, metrics::render);
+    }
+    if (leaderElection()) {
+      String ns = leaseNamespace();
+      LOG.info(() -> "leader election on Lease " + ns + "/" + options.lease().name() + " as " + identity);
+      election = client.leaderElector().withConfig(new LeaderElectionConfigBuilder()
+          .withName(options.lease().name())
+          .withLock(new LeaseLock(ns, options.lease().name(), identity))
+          .withLeaseDuration(options.lease().duration())
+          .withRenewDeadline(options.lease().renewDeadline())
+          .withRetryPeriod(options.lease().retryPeriod())
+          .withReleaseOnCancel(true)
+          .withLeaderCallbacks(new LeaderCallbacks(this::startLeading, this::stopLeading,
+              leader -> LOG.info(() -> "leader is now " + leader)))
+          .build()).build().start();
+    } else {
+      startLeading();
+    }
+    return this;
+  }
+
+  /** True while this instance runs the controller. */
+  public boolean leading() {
+    return leading;
+  }
+
+  /** The port the health endpoints listen on, or -1. */
+  public int healthPort() {
+    return health == null ? -1 : health.port();
+  }
+
+  /** Ready when the caches are synced, or when standing by for the lease. */
+  public boolean ready() {
+    Controller c = controller;
+    return c != null ? c.synced() : leaderElection() && !closing;
+  }
+
+  /** Blocks until {@link #close()} ran or the lease was lost. */
+  public void awaitStop() throws InterruptedException {
+    stopped.await();
+  }
+
+  private synchronized void startLeading() {
+    if (closing || controller != null) {
+      return;
+    }
+    LOG.info(() -> identity + " is leading");
+    Controller c = new Controller(client, options, metrics, new Translator(options.translator())::translate,
+        identity);
+    c.start();
+    controller = c;
+    leading = true;
+  }
+
+  private synchronized void stopLeading() {
+    leading = false;
+    if (controller != null) {
+      LOG.warning(() -> identity + " stopped leading; controller stops");
+      controller.close();
+      controller = null;
+    }
+    if (!closing) {
+      stopped.countDown();
+    }
+  }
+
+  private boolean leaderElection() {
+    return options.leaderElect() != null ? options.leaderElect() : inCluster();
+  }
+
+  private static boolean inCluster() {
+    return System.getenv("KUBERNETES_SERVICE_HOST") != null && Files.isRegularFile(SERVICE_ACCOUNT_NAMESPACE);
+  }
+
+  private String leaseNamespace() {
+    if (options.lease().namespace() != null) {
+      return options.lease().namespace();
+    }
+    try {
+      if (Files.isRegularFile(SERVICE_ACCOUNT_NAMESPACE)) {
+        return Files.readString(SERVICE_ACCOUNT_NAMESPACE).trim();
+      }
+    } catch (java.io.IOException e) {
+      LOG.fine("cannot read the service account namespace: " + e.getMessage());
+    }
+    return client.getNamespace() != null ? client.getNamespace() : "default";
+  }
+
+  private static String defaultIdentity() {
+    String host = System.getenv("HOSTNAME");
+    if (host == null) {
+      try {
+        host = InetAddress.getLocalHost().getHostName();
+      } catch (UnknownHostException e) {
+        host = "booster-operator";
+      }
+    }
+    return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** Graceful stop: the reconciles in flight finish, the lease is released, the endpoints close. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      closing = true;
+    }
+    synchronized (this) {
+      if (controller != null) {
+        controller.close();
+        controller = null;
+        leading = false;
+      }
+    }
+    if (election != null) {
+      election.cancel(true);
+    }
+    if (health != null) {
+      health.close();
+    }
+    stopped.countDown();
+    LOG.info(() -> identity + " stopped");
+  }
+}

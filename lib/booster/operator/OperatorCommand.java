@@ -1,0 +1,108 @@
+package booster.operator;
+
+import booster.translate.TranslatorConfig;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The operator's command line; {@code operator.java} hands argv here. */
+@Command(name = "operator", mixinStandardHelpOptions = true,
+    description = "Reconciles ModelBoosters into ModelServing, ModelServer, ModelRoute and autoscaling children.")
+public final class OperatorCommand implements Callable<Integer> {
+  @Option(names = "--namespaces", split = ",", paramLabel = "NS",
+      description = "Watch only these namespaces (comma-separated). Default: all namespaces.")
+  List<String> namespaces = new ArrayList<>();
+
+  @Option(names = "--workers", defaultValue = "2", description = "Reconcile worker threads (default: ${DEFAULT-VALUE}).")
+  int workers;
+
+  @Option(names = "--resync", defaultValue = "10m", converter = DurationConverter.class,
+      description = "Re-reconcile every booster this often, e.g. 30s, 10m; 0 turns it off (default: ${DEFAULT-VALUE}).")
+  Duration resync;
+
+  @Option(names = "--leader-elect", arity = "0..1", fallbackValue = "true",
+      description = "Run only while holding the Lease. Default: on inside a cluster, off outside.")
+  Boolean leaderElect;
+
+  @Option(names = "--lease-namespace", description = "Namespace of the Lease (default: the pod's namespace).")
+  String leaseNamespace;
+
+  @Option(names = "--lease-name", defaultValue = "booster-operator", description = "Name of the Lease.")
+  String leaseName;
+
+  @Option(names = "--health-port", defaultValue = "8081",
+      description = "Port of /healthz, /readyz and /metrics; -1 turns them off (default: ${DEFAULT-VALUE}).")
+  int healthPort;
+
+  @Option(names = "--downloader-image", description = "Model downloader image (env BOOSTER_DOWNLOADER_IMAGE).")
+  String downloaderImage;
+
+  @Option(names = "--runtime-image", description = "Runtime sidecar image (env BOOSTER_RUNTIME_IMAGE).")
+  String runtimeImage;
+
+  @Option(names = {"-v", "--verbose"}, description = "Log every request detail (FINE level).")
+  boolean verbose;
+
+  public static int run(String... args) {
+    return new CommandLine(new OperatorCommand()).execute(args);
+  }
+
+  OperatorOptions options() {
+    OperatorOptions defaults = OperatorOptions.defaults();
+    OperatorOptions.Lease lease = defaults.lease();
+    return defaults.withNamespaces(namespaces)
+        .withWorkers(workers)
+        .withResync(resync)
+        .withLeaderElect(leaderElect)
+        .withHealthPort(healthPort)
+        .withTranslator(defaults.translator().with(downloaderImage, runtimeImage))
+        .withLease(new OperatorOptions.Lease(leaseNamespace, leaseName, lease.identity(), lease.duration(),
+            lease.renewDeadline(), lease.retryPeriod()));
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (workers < 1) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "--workers must be at least 1");
+    }
+    Logs.setup(verbose ? Level.FINE : Level.INFO);
+    try (KubernetesClient client = new KubernetesClientBuilder().build();
+        Operator operator = new Operator(client, options())) {
+      Runtime.getRuntime().addShutdownHook(new Thread(operator::close, "booster-shutdown"));
+      operator.start().awaitStop();
+    }
+    return 0;
+  }
+
+  /** {@code 30s}, {@code 10m}, {@code 1h}, {@code 0}, or an ISO-8601 duration. */
+  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      String v = value.trim().toLowerCase();
+      if (v.equals("0")) {
+        return Duration.ZERO;
+      }
+      if (v.startsWith("p")) {
+        return Duration.parse(value);
+      }
+      if (v.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+      }
+      long n = Long.parseLong(v.substring(0, v.length() - 1));
+      return switch (v.charAt(v.length() - 1)) {
+        case 's' -> Duration.ofSeconds(n);
+        case 'm' -> Duration.ofMinutes(n);
+        case 'h' -> Duration.ofHours(n);
+        default -> throw new CommandLine.TypeConversionException("not a duration: " + value
+            + " (use e.g. 30s, 10m, 1h or 0)");
+      };
+    }
+  }
+}

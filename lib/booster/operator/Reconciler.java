@@ -1,0 +1,204 @@
+package booster.operator;
+
+import booster.api.ModelBooster;
+import booster.api.Problem;
+import booster.cluster.Apply;
+import booster.cluster.Compare;
+import booster.cluster.Conditions;
+import booster.cluster.Conditions.Wanted;
+import booster.cluster.Events;
+import booster.cluster.FieldChange;
+import booster.cluster.LiveChildren;
+import booster.cluster.Prune;
+import booster.cluster.StatusWriter;
+import booster.translate.ChildKind;
+import booster.translate.InvalidBoosterException;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+
+/**
+ * One reconcile pass for one booster: read it from the cache, validate and translate it, apply the children in
+ * order, prune the ones no longer wanted, then write the status once (decisions.md 14-19).
+ */
+final class Reconciler {
+  /** Where a pass reads from: the informer caches. */
+  interface Cache {
+    GenericKubernetesResource booster(String key);
+
+    LiveChildren children(String namespace, String boosterName);
+  }
+
+  /** What a pass ended with; {@code retry} asks the queue for a back-off retry. */
+  record Outcome(String result, boolean retry, String detail) {
+    static final Outcome GONE = new Outcome("gone", false, "");
+  }
+
+  private record Failure(String reason, String message) {
+  }
+
+  private final Cache cache;
+  private final Function<ModelBooster, List<GenericKubernetesResource>> translator;
+  private final Apply apply;
+  private final Prune prune;
+  private final StatusWriter status;
+  private final Events events;
+  private final RecentWrites recent;
+  private final Clock clock;
+
+  Reconciler(Cache cache, Function<ModelBooster, List<GenericKubernetesResource>> translator, Apply apply,
+      Prune prune, StatusWriter status, Events events, RecentWrites recent, Clock clock) {
+    this.cache = cache;
+    this.translator = translator;
+    this.apply = apply;
+    this.prune = prune;
+    this.status = status;
+    this.events = events;
+    this.recent = recent;
+    this.clock = clock;
+  }
+
+  Outcome reconcile(String key) {
+    GenericKubernetesResource raw = cache.booster(key);
+    if (raw == null || raw.getMetadata().getDeletionTimestamp() != null) {
+      return Outcome.GONE;
+    }
+    long generation = raw.getMetadata().getGeneration() == null ? 0 : raw.getMetadata().getGeneration();
+    List<GenericKubernetesResource> desired;
+    try {
+      desired = translator.apply(Serialization.jsonMapper().convertValue(raw, ModelBooster.class));
+    } catch (InvalidBoosterException e) {
+      return invalid(raw, generation, e.problems().stream().map(Problem::toString)
+          .collect(Collectors.joining("; ")));
+    } catch (JacksonException | IllegalArgumentException e) {
+      return invalid(raw, generation, "spec cannot be read: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+
+    LiveChildren live = cache.children(raw.getMetadata().getNamespace(), raw.getMetadata().getName());
+    List<GenericKubernetesResource> comparable = Compare.withoutAutoscaledReplicas(desired);
+    List<Failure> failures = new ArrayList<>();
+    List<GenericKubernetesResource> servings = new ArrayList<>();
+    int written = 0;
+    try {
+      for (int i = 0; i < desired.size(); i++) {
+        GenericKubernetesResource child = desired.get(i);
+        ChildKind kind = ChildKind.ofKind(child.getKind());
+        GenericKubernetesResource cached = live.find(kind, child.getMetadata().getName())
+            .orElseGet(() -> recent.get(child));
+        Apply.Result result = apply.apply(child, comparable.get(i), cached, raw);
+        String what = child.getKind() + " " + child.getMetadata().getName();
+        switch (result.action()) {
+          case CREATED -> {
+            recent.put(result.object());
+            events.normal(raw, "ChildCreated", "Created " + what);
+            written++;
+          }
+          case UPDATED -> {
+            recent.put(result.object());
+            events.normal(raw, "ChildUpdated", "Updated " + what + ": " + paths(result.changes()));
+            written++;
+          }
+          case NOT_CONTROLLED -> failures.add(new Failure(Conditions.RESOURCE_EXISTS, what + " already exists in "
+              + raw.getMetadata().getNamespace() + " and is not controlled by this ModelBooster; delete or rename it"));
+          case IMMUTABLE -> failures.add(new Failure(Conditions.IMMUTABLE_FIELD, what + ": "
+              + paths(result.changes()) + " cannot be changed in place (immutable); delete the ModelServing (or the"
+              + " ModelBooster) to apply the new value"));
+          case UNCHANGED -> { }
+        }
+        if (kind == ChildKind.MODEL_SERVING) {
+          servings.add(result.object());
+        }
+      }
+      for (GenericKubernetesResource gone : prune.prune(live, desired, raw)) {
+        recent.seen(gone);
+        events.normal(raw, "ChildPruned", "Deleted " + gone.getKind() + " " + gone.getMetadata().getName()
+            + " (no longer desired)");
+        written++;
+      }
+    } catch (KubernetesClientException e) {
+      failures.add(new Failure(Conditions.MODEL_ABNORMAL, "API request failed: " + e.getMessage()));
+      writeStatus(raw, generation, failures, servings);
+      return new Outcome("error", true, e.getMessage());
+    }
+    boolean statusWritten = writeStatus(raw, generation, failures, servings);
+    String detail = "children=" + desired.size() + " writes=" + written + " status=" + (statusWritten ? "written"
+        : "unchanged");
+    if (!failures.isEmpty()) {
+      return new Outcome("blocked", true, detail + " reason=" + failures.get(0).reason());
+    }
+    events.recovered(raw);
+    return new Outcome("success", false, detail);
+  }
+
+  private Outcome invalid(GenericKubernetesResource raw, long generation, String message) {
+    List<Failure> failures = List.of(new Failure(Conditions.INVALID_SPEC, message));
+    writeStatus(raw, generation, failures, List.of());
+    return new Outcome("invalid", false, message);
+  }
+
+  private boolean writeStatus(GenericKubernetesResource raw, long generation, List<Failure> failures,
+      List<GenericKubernetesResource> servings) {
+    for (Failure f : failures) {
+      events.warning(raw, f.reason(), f.message());
+    }
+    return status.write(raw, current -> Conditions.status(current, wanted(current, failures, servings),
+        generation, clock));
+  }
+
+  private static List<Wanted> wanted(Map<String, Object> current, List<Failure> failures,
+      List<GenericKubernetesResource> servings) {
+    Map<String, Object> initialized = Conditions.find(current == null ? null : current.get("conditions"),
+        Conditions.INITIALIZED);
+    List<Wanted> out = new ArrayList<>();
+    if (failures.isEmpty()) {
+      out.add(new Wanted(Conditions.INITIALIZED, true, Conditions.MODEL_CREATING, "ModelBooster initialized"));
+      out.add(active(servings));
+      out.add(new Wanted(Conditions.FAILED, false, Conditions.RECONCILED, "All children are up to date"));
+      return out;
+    }
+    String reason = failures.get(0).reason();
+    String message = failures.stream().map(Failure::message).collect(Collectors.joining("; "));
+    if (initialized != null && "True".equals(initialized.get("status"))) {
+      out.add(new Wanted(Conditions.INITIALIZED, true, String.valueOf(initialized.get("reason")),
+          String.valueOf(initialized.get("message"))));
+    } else {
+      out.add(new Wanted(Conditions.INITIALIZED, false, reason, message));
+    }
+    out.add(new Wanted(Conditions.ACTIVE, false, reason, message));
+    out.add(new Wanted(Conditions.FAILED, true, reason, message));
+    return out;
+  }
+
+  /** Active when every ModelServing reports Available; otherwise the first unavailable one's reason. */
+  private static Wanted active(List<GenericKubernetesResource> servings) {
+    for (GenericKubernetesResource serving : servings) {
+      Object statusTree = serving.getAdditionalProperties().get("status");
+      Map<String, Object> available = Conditions.find(statusTree instanceof Map<?, ?> m ? m.get("conditions") : null,
+          "Available");
+      if (available == null || !"True".equals(available.get("status"))) {
+        String name = serving.getMetadata().getName();
+        if (available == null) {
+          return new Wanted(Conditions.ACTIVE, false, Conditions.MODEL_PROCESSING,
+              "ModelServing " + name + " is not available yet");
+        }
+        String reason = available.get("reason") instanceof String r && !r.isEmpty() ? r : Conditions.MODEL_PROCESSING;
+        Object message = available.get("message");
+        return new Wanted(Conditions.ACTIVE, false, reason, "ModelServing " + name + " is not available"
+            + (message instanceof String s && !s.isEmpty() ? ": " + s : ""));
+      }
+    }
+    return new Wanted(Conditions.ACTIVE, true, Conditions.MODEL_AVAILABLE, "ModelBooster is ready");
+  }
+
+  private static String paths(List<FieldChange> changes) {
+    return changes.stream().map(FieldChange::path).distinct().limit(5).collect(Collectors.joining(", "))
+        + (changes.size() > 5 ? ", ..." : "");
+  }
+}

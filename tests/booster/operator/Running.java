@@ -1,0 +1,96 @@
+package booster.operator;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import booster.api.ModelBooster;
+import booster.cluster.Conditions;
+import booster.cluster.Kinds;
+import booster.cluster.TestCluster;
+import booster.translate.Golden;
+import booster.translate.Translator;
+import booster.translate.TranslatorConfig;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Test helpers: an operator on the test cluster, boosters from golden inputs, bounded polling. */
+final class Running {
+  static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+  private Running() {
+  }
+
+  /** Options for a test: this test's namespace only, no leader election, no resync, free health port. */
+  static OperatorOptions options(TestCluster cluster) {
+    return OperatorOptions.defaults().withNamespaces(List.of(cluster.namespace())).withLeaderElect(false)
+        .withResync(Duration.ZERO).withHealthPort(0).withTranslator(TranslatorConfig.defaults());
+  }
+
+  static Operator operator(TestCluster cluster, OperatorOptions options) {
+    return new Operator(cluster.newClient(), options).start();
+  }
+
+  /** A golden input booster placed in the test namespace, without the upstream uid. */
+  static ModelBooster golden(TestCluster cluster, String tag, String file, String name) {
+    ModelBooster booster = Golden.input(tag, file);
+    booster.getMetadata().setUid(null);
+    booster.getMetadata().setNamespace(cluster.namespace());
+    if (name != null) {
+      booster.getMetadata().setName(name);
+    }
+    return booster;
+  }
+
+  static ModelBooster create(TestCluster cluster, ModelBooster booster) {
+    return Kinds.boosters(cluster.client()).inNamespace(cluster.namespace()).resource(booster).create();
+  }
+
+  static GenericKubernetesResource booster(TestCluster cluster, String name) {
+    return Kinds.genericBoosters(cluster.client()).inNamespace(cluster.namespace()).withName(name).get();
+  }
+
+  /** The condition of that type on the live booster, or null. */
+  static Map<String, Object> condition(TestCluster cluster, String name, String type) {
+    GenericKubernetesResource b = booster(cluster, name);
+    Object status = b == null ? null : b.getAdditionalProperties().get("status");
+    return Conditions.find(status instanceof Map<?, ?> m ? m.get("conditions") : null, type);
+  }
+
+  static boolean conditionIs(TestCluster cluster, String name, String type, String status) {
+    Map<String, Object> c = condition(cluster, name, type);
+    return c != null && status.equals(c.get("status"));
+  }
+
+  /** What the translator makes of the booster as stored (with its server-assigned uid). */
+  static List<GenericKubernetesResource> desired(TestCluster cluster, String name) {
+    ModelBooster stored = Serialization.jsonMapper().convertValue(booster(cluster, name), ModelBooster.class);
+    return new Translator(TranslatorConfig.defaults()).translate(stored);
+  }
+
+  static void await(String what, Supplier<Boolean> condition) {
+    await(what, TIMEOUT, condition);
+  }
+
+  static void await(String what, Duration timeout, Supplier<Boolean> condition) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Boolean.TRUE.equals(condition.get())) {
+        return;
+      }
+      sleep(50);
+    }
+    fail("timed out after " + timeout.toSeconds() + "s waiting for: " + what);
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

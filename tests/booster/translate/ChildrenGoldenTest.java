@@ -7,13 +7,19 @@ import static booster.translate.Masks.ROUTE_WEIGHT_DEFAULT_3;
 import static booster.translate.Masks.SEED_LABEL_6;
 import static booster.translate.Masks.SERVER_SELECTOR_12;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import booster.api.ModelBooster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Upstream golden parity for ModelServer, ModelRoute, AutoscalingPolicy and AutoscalingPolicyBinding
@@ -25,27 +31,92 @@ class ChildrenGoldenTest {
   private static final String V040 = "v0.4.0";
   private static final String V010 = "v0.1.0";
 
-  // ---- v0.4.0 ----
-
-  @Test
-  void v040ModelServer() {
-    ModelBooster booster = Golden.input(V040, "model.yaml");
-    assertParity(booster, server(booster), Golden.expected(V040, "model-server.yaml"),
-        REVISION_8, SEED_LABEL_6, SERVER_SELECTOR_12);
+  /** One upstream case: which builder output is compared with which golden file, and under which masks. */
+  record Case(String name, String inputTag, String input, Function<ModelBooster, GenericKubernetesResource> build,
+      String expectedTag, String expected, boolean v010BindingSchema, Masks... masks) {
+    @Override
+    public String toString() {
+      return name;
+    }
   }
 
-  @Test
-  void v040DisaggregatedModelServer() {
-    ModelBooster booster = Golden.input(V040, "pd-disaggregated-model-npu.yaml");
-    assertParity(booster, server(booster), Golden.expected(V040, "pd-model-server.yaml"),
-        REVISION_8, SEED_LABEL_6, SERVER_SELECTOR_12);
+  static Stream<Case> cases() {
+    return Stream.of(
+        // v0.4.0 convert tests
+        new Case("v0.4.0 ModelServer", V040, "model.yaml", ChildrenGoldenTest::server,
+            V040, "model-server.yaml", false, REVISION_8, SEED_LABEL_6, SERVER_SELECTOR_12),
+        new Case("v0.4.0 PD ModelServer", V040, "pd-disaggregated-model-npu.yaml", ChildrenGoldenTest::server,
+            V040, "pd-model-server.yaml", false, REVISION_8, SEED_LABEL_6),
+        new Case("v0.4.0 ModelRoute", V040, "model.yaml", ModelRoutes::build,
+            V040, "model-route.yaml", false, REVISION_8, SEED_LABEL_6, OWNER_CONTROLLER_7),
+        new Case("v0.4.0 homogeneous binding", V040, "model.yaml", b -> Autoscaling.build(b).get(1),
+            V040, "scaling-asp-binding.yaml", false, REVISION_8, SEED_LABEL_6, METRICS_PORT_23),
+        // the orphaned v0.4.0 files picture the legacy optimiser in the v0.4.0 schema (golden-cases.md 3)
+        new Case("v0.4.0 orphan model-level policy", V010, "multi-backends-model.yaml",
+            b -> Autoscaling.build(b).get(0), V040, "optimize-asp.yaml", false, REVISION_8, SEED_LABEL_6),
+        new Case("v0.4.0 orphan heterogeneous binding", V010, "multi-backends-model.yaml",
+            b -> Autoscaling.build(b).get(1), V040, "optimize-asp-binding.yaml", false,
+            REVISION_8, SEED_LABEL_6, METRICS_PORT_23),
+        // v0.1.0 convert tests, through the legacy mapping (translation.md 11)
+        new Case("v0.1.0 ModelServer", V010, "model.yaml", ChildrenGoldenTest::server,
+            V010, "model-server.yaml", false, REVISION_8, SEED_LABEL_6, SERVER_SELECTOR_12),
+        // MooncakeConnectorV1 still maps to mooncake (decisions.md 13 accepts both generations)
+        new Case("v0.1.0 PD ModelServer", V010, "pd-disaggregated-model.yaml", ChildrenGoldenTest::server,
+            V010, "pd-model-server.yaml", false, REVISION_8, SEED_LABEL_6),
+        new Case("v0.1.0 single-backend route", V010, "model.yaml", ModelRoutes::build,
+            V010, "model-route.yaml", false, REVISION_8, SEED_LABEL_6, OWNER_CONTROLLER_7, ROUTE_WEIGHT_DEFAULT_3),
+        new Case("v0.1.0 multi-backend route", V010, "multi-backends-model.yaml", ModelRoutes::build,
+            V010, "model-route-subset.yaml", false, REVISION_8, SEED_LABEL_6, OWNER_CONTROLLER_7),
+        new Case("v0.1.0 multi-LoRA route", V010, "multi-lora-model.yaml", ModelRoutes::build,
+            V010, "model-route-loras-subset.yaml", false, REVISION_8, SEED_LABEL_6, OWNER_CONTROLLER_7),
+        new Case("v0.1.0 backend-level policy", V010, "model.yaml", b -> Autoscaling.build(b).get(0),
+            V010, "scaling-asp.yaml", false, REVISION_8, SEED_LABEL_6),
+        new Case("v0.1.0 backend-level binding", V010, "model.yaml", b -> Autoscaling.build(b).get(1),
+            V010, "scaling-asp-binding.yaml", true, REVISION_8, SEED_LABEL_6, METRICS_PORT_23),
+        new Case("v0.1.0 model-level policy", V010, "multi-backends-model.yaml", b -> Autoscaling.build(b).get(0),
+            V010, "optimize-asp.yaml", false, REVISION_8, SEED_LABEL_6),
+        new Case("v0.1.0 model-level binding", V010, "multi-backends-model.yaml",
+            b -> Autoscaling.build(b).get(1), V010, "optimize-asp-binding.yaml", true,
+            REVISION_8, SEED_LABEL_6, METRICS_PORT_23));
   }
 
-  @Test
-  void v040ModelRoute() {
-    ModelBooster booster = Golden.input(V040, "model.yaml");
-    assertParity(booster, ModelRoutes.build(booster), Golden.expected(V040, "model-route.yaml"),
-        REVISION_8, SEED_LABEL_6, OWNER_CONTROLLER_7);
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void reproducesUpstream(Case c) {
+    ModelBooster booster = Golden.input(c.inputTag(), c.input());
+    Map<String, Object> expected = Golden.expected(c.expectedTag(), c.expected());
+    assertParity(booster, c.build().apply(booster), c.v010BindingSchema() ? v040Schema(expected) : expected,
+        c.masks());
+  }
+
+  /** Every mask of a case is needed: leaving any one out makes the comparison fail (no mask hides nothing). */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void everyMaskIsNeeded(Case c) {
+    for (Masks left : c.masks()) {
+      ModelBooster booster = Golden.input(c.inputTag(), c.input());
+      Map<String, Object> expected = Golden.expected(c.expectedTag(), c.expected());
+      if (c.v010BindingSchema()) {
+        expected = v040Schema(expected);
+      }
+      Map<String, Object> actual = Golden.tree(c.build().apply(booster));
+      for (Masks mask : c.masks()) {
+        if (mask != left) {
+          mask.apply(booster, expected, actual);
+        }
+      }
+      assertFalse(Golden.differences(expected, actual).isEmpty(), c + " still matches without " + left);
+    }
+  }
+
+  /** Both upstream autoscaling layouts give exactly one policy and one binding for these inputs. */
+  @ParameterizedTest
+  @ValueSource(strings = {"v0.4.0/model.yaml", "v0.1.0/model.yaml", "v0.1.0/multi-backends-model.yaml"})
+  void onePolicyAndOneBinding(String input) {
+    String[] parts = input.split("/");
+    List<String> kinds = Autoscaling.build(Golden.input(parts[0], parts[1])).stream()
+        .map(GenericKubernetesResource::getKind).toList();
+    assertEquals(List.of("AutoscalingPolicy", "AutoscalingPolicyBinding"), kinds);
   }
 
   /**
@@ -63,82 +134,6 @@ class ChildrenGoldenTest {
     Masks.map(expected, "metadata").put("name", "test-model-backend1");
     Masks.labels(expected).put(Labels.BACKEND_NAME, "backend1");
     assertParity(booster, Autoscaling.build(booster).get(0), expected, REVISION_8, SEED_LABEL_6);
-  }
-
-  @Test
-  void v040HomogeneousBinding() {
-    ModelBooster booster = Golden.input(V040, "model.yaml");
-    assertParity(booster, Autoscaling.build(booster).get(1), Golden.expected(V040, "scaling-asp-binding.yaml"),
-        REVISION_8, SEED_LABEL_6, METRICS_PORT_23);
-  }
-
-  /** The orphaned v0.4.0 files picture the legacy multi-backend optimiser in the v0.4.0 schema (golden-cases.md 3). */
-  @Test
-  void v040OrphanHeterogeneousPolicyAndBinding() {
-    ModelBooster booster = Golden.input(V010, "multi-backends-model.yaml");
-    List<GenericKubernetesResource> children = Autoscaling.build(booster);
-    assertEquals(2, children.size());
-    assertParity(booster, children.get(0), Golden.expected(V040, "optimize-asp.yaml"), REVISION_8, SEED_LABEL_6);
-    assertParity(booster, children.get(1), Golden.expected(V040, "optimize-asp-binding.yaml"),
-        REVISION_8, SEED_LABEL_6, METRICS_PORT_23);
-  }
-
-  // ---- v0.1.0, through the legacy mapping (translation.md 11) ----
-
-  @Test
-  void v010ModelServer() {
-    ModelBooster booster = Golden.input(V010, "model.yaml");
-    assertParity(booster, server(booster), Golden.expected(V010, "model-server.yaml"),
-        REVISION_8, SEED_LABEL_6, SERVER_SELECTOR_12);
-  }
-
-  /** {@code MooncakeConnectorV1} still maps to mooncake (decisions.md 13 accepts both generations). */
-  @Test
-  void v010DisaggregatedModelServer() {
-    ModelBooster booster = Golden.input(V010, "pd-disaggregated-model.yaml");
-    assertParity(booster, server(booster), Golden.expected(V010, "pd-model-server.yaml"),
-        REVISION_8, SEED_LABEL_6, SERVER_SELECTOR_12);
-  }
-
-  @Test
-  void v010SingleBackendRoute() {
-    ModelBooster booster = Golden.input(V010, "model.yaml");
-    assertParity(booster, ModelRoutes.build(booster), Golden.expected(V010, "model-route.yaml"),
-        REVISION_8, SEED_LABEL_6, OWNER_CONTROLLER_7, ROUTE_WEIGHT_DEFAULT_3);
-  }
-
-  @Test
-  void v010MultiBackendRoute() {
-    ModelBooster booster = Golden.input(V010, "multi-backends-model.yaml");
-    assertParity(booster, ModelRoutes.build(booster), Golden.expected(V010, "model-route-subset.yaml"),
-        REVISION_8, SEED_LABEL_6, OWNER_CONTROLLER_7, ROUTE_WEIGHT_DEFAULT_3);
-  }
-
-  @Test
-  void v010MultiLoraRoute() {
-    ModelBooster booster = Golden.input(V010, "multi-lora-model.yaml");
-    assertParity(booster, ModelRoutes.build(booster), Golden.expected(V010, "model-route-loras-subset.yaml"),
-        REVISION_8, SEED_LABEL_6, OWNER_CONTROLLER_7, ROUTE_WEIGHT_DEFAULT_3);
-  }
-
-  @Test
-  void v010BackendLevelPolicyAndBinding() {
-    ModelBooster booster = Golden.input(V010, "model.yaml");
-    List<GenericKubernetesResource> children = Autoscaling.build(booster);
-    assertEquals(2, children.size());
-    assertParity(booster, children.get(0), Golden.expected(V010, "scaling-asp.yaml"), REVISION_8, SEED_LABEL_6);
-    assertParity(booster, children.get(1), v040Schema(Golden.expected(V010, "scaling-asp-binding.yaml")),
-        REVISION_8, SEED_LABEL_6, METRICS_PORT_23);
-  }
-
-  @Test
-  void v010ModelLevelPolicyAndBinding() {
-    ModelBooster booster = Golden.input(V010, "multi-backends-model.yaml");
-    List<GenericKubernetesResource> children = Autoscaling.build(booster);
-    assertEquals(2, children.size());
-    assertParity(booster, children.get(0), Golden.expected(V010, "optimize-asp.yaml"), REVISION_8, SEED_LABEL_6);
-    assertParity(booster, children.get(1), v040Schema(Golden.expected(V010, "optimize-asp-binding.yaml")),
-        REVISION_8, SEED_LABEL_6, METRICS_PORT_23);
   }
 
   /** The schema mapping itself: the v0.1.0 optimiser binding, renamed, is the orphaned v0.4.0 file (5.4). */

@@ -45,6 +45,7 @@ final class Controller implements AutoCloseable {
   private final WorkQueue queue;
   private final Events events;
   private final RecentWrites recent = new RecentWrites();
+  private final StatusWriter status;
   private final Reconciler reconciler;
   private final List<SharedIndexInformer<GenericKubernetesResource>> boosterInformers = new ArrayList<>();
   private final Map<ChildKind, List<SharedIndexInformer<GenericKubernetesResource>>> childInformers =
@@ -58,8 +59,9 @@ final class Controller implements AutoCloseable {
     this.metrics = metrics;
     this.queue = new WorkQueue(options.backoffBase(), options.backoffMax());
     this.events = new Events(client, metrics, identity);
+    this.status = new StatusWriter(client, metrics);
     this.reconciler = new Reconciler(new InformerCache(), translator, new Apply(client, metrics),
-        new Prune(client, metrics), new StatusWriter(client, metrics), events, recent, Clock.systemUTC());
+        new Prune(client, metrics), status, events, recent, Clock.systemUTC());
     metrics.queue(queue::depth);
   }
 
@@ -195,6 +197,7 @@ final class Controller implements AutoCloseable {
     @Override
     public void onDelete(GenericKubernetesResource booster, boolean finalStateUnknown) {
       events.recovered(booster);
+      status.forget(booster);
       LOG.info(() -> "booster " + key(booster) + " deleted; its children go with it (owner references)");
     }
   }
@@ -202,22 +205,24 @@ final class Controller implements AutoCloseable {
   private final class ChildHandler implements ResourceEventHandler<GenericKubernetesResource> {
     @Override
     public void onAdd(GenericKubernetesResource child) {
+      recent.seen(child, false);
       requeueOwner(child);
     }
 
     @Override
     public void onUpdate(GenericKubernetesResource old, GenericKubernetesResource now) {
+      recent.seen(now, false);
       requeueOwner(now);
     }
 
     /** A tombstone (final state unknown) carries the last known object: handled the same way. */
     @Override
     public void onDelete(GenericKubernetesResource child, boolean finalStateUnknown) {
+      recent.seen(child, true);
       requeueOwner(child);
     }
 
     private void requeueOwner(GenericKubernetesResource child) {
-      recent.seen(child);
       String ns = child.getMetadata().getNamespace();
       var owner = Ownership.controllingBooster(child);
       if (owner.isPresent()) {

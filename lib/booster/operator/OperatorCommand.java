@@ -55,16 +55,14 @@ public final class OperatorCommand implements Callable<Integer> {
   }
 
   OperatorOptions options() {
-    OperatorOptions defaults = OperatorOptions.defaults();
-    OperatorOptions.Lease lease = defaults.lease();
-    return defaults.withNamespaces(namespaces)
-        .withWorkers(workers)
-        .withResync(resync)
-        .withLeaderElect(leaderElect)
-        .withHealthPort(healthPort)
-        .withTranslator(defaults.translator().with(downloaderImage, runtimeImage))
-        .withLease(new OperatorOptions.Lease(leaseNamespace, leaseName, lease.identity(), lease.duration(),
-            lease.renewDeadline(), lease.retryPeriod()));
+    OperatorOptions.Lease lease = OperatorOptions.Lease.defaults();
+    OperatorOptions.Builder options = OperatorOptions.builder();
+    TranslatorConfig images = options.build().translator().with(downloaderImage, runtimeImage);
+    return options.namespaces(namespaces).workers(workers).resync(resync).leaderElect(leaderElect)
+        .healthPort(healthPort).translator(images)
+        .lease(new OperatorOptions.Lease(leaseNamespace, leaseName, lease.identity(), lease.duration(),
+            lease.renewDeadline(), lease.retryPeriod()))
+        .build();
   }
 
   @Override

@@ -7,56 +7,48 @@ import java.util.List;
 /**
  * Everything the operator can be told. {@code leaderElect} null means "on inside a cluster, off outside";
  * an empty {@code namespaces} list means all namespaces; {@code healthPort} 0 picks a free port, -1 turns the
- * endpoint off.
+ * endpoint off; a zero {@code resync} turns periodic resync off.
  */
 public record OperatorOptions(List<String> namespaces, int workers, Duration resync, Boolean leaderElect,
     int healthPort, TranslatorConfig translator, Lease lease, Duration backoffBase, Duration backoffMax) {
 
-  /** Leader election settings (fabric8 LeaderElector). */
+  /** Leader election settings (fabric8 LeaderElector); null namespace or identity means "work it out". */
   public record Lease(String namespace, String name, String identity, Duration duration, Duration renewDeadline,
       Duration retryPeriod) {
+    public static Lease defaults() {
+      return new Lease(null, "booster-operator", null, Duration.ofSeconds(15), Duration.ofSeconds(10),
+          Duration.ofSeconds(2));
+    }
   }
 
-  public static OperatorOptions defaults() {
-    return new OperatorOptions(List.of(), 2, Duration.ofMinutes(10), null, 8081,
-        TranslatorConfig.fromEnvironment(System.getenv()),
-        new Lease(null, "booster-operator", null, Duration.ofSeconds(15), Duration.ofSeconds(10),
-            Duration.ofSeconds(2)),
-        Duration.ofMillis(50), Duration.ofMinutes(5));
+  public static Builder builder() {
+    return new Builder();
   }
 
-  public OperatorOptions withNamespaces(List<String> value) {
-    return new OperatorOptions(List.copyOf(value), workers, resync, leaderElect, healthPort, translator, lease,
-        backoffBase, backoffMax);
-  }
+  /** Starts from the defaults of the command line. */
+  public static final class Builder {
+    private List<String> namespaces = List.of();
+    private int workers = 2;
+    private Duration resync = Duration.ofMinutes(10);
+    private Boolean leaderElect;
+    private int healthPort = 8081;
+    private TranslatorConfig translator = TranslatorConfig.fromEnvironment(System.getenv());
+    private Lease lease = Lease.defaults();
+    private Duration backoffBase = Duration.ofMillis(50);
+    private Duration backoffMax = Duration.ofMinutes(5);
 
-  public OperatorOptions withWorkers(int value) {
-    return new OperatorOptions(namespaces, value, resync, leaderElect, healthPort, translator, lease, backoffBase,
-        backoffMax);
-  }
+    public Builder namespaces(List<String> value) { namespaces = List.copyOf(value); return this; }
+    public Builder workers(int value) { workers = value; return this; }
+    public Builder resync(Duration value) { resync = value; return this; }
+    public Builder leaderElect(Boolean value) { leaderElect = value; return this; }
+    public Builder healthPort(int value) { healthPort = value; return this; }
+    public Builder translator(TranslatorConfig value) { translator = value; return this; }
+    public Builder lease(Lease value) { lease = value; return this; }
+    public Builder backoff(Duration base, Duration max) { backoffBase = base; backoffMax = max; return this; }
 
-  public OperatorOptions withResync(Duration value) {
-    return new OperatorOptions(namespaces, workers, value, leaderElect, healthPort, translator, lease, backoffBase,
-        backoffMax);
-  }
-
-  public OperatorOptions withLeaderElect(Boolean value) {
-    return new OperatorOptions(namespaces, workers, resync, value, healthPort, translator, lease, backoffBase,
-        backoffMax);
-  }
-
-  public OperatorOptions withHealthPort(int value) {
-    return new OperatorOptions(namespaces, workers, resync, leaderElect, value, translator, lease, backoffBase,
-        backoffMax);
-  }
-
-  public OperatorOptions withTranslator(TranslatorConfig value) {
-    return new OperatorOptions(namespaces, workers, resync, leaderElect, healthPort, value, lease, backoffBase,
-        backoffMax);
-  }
-
-  public OperatorOptions withLease(Lease value) {
-    return new OperatorOptions(namespaces, workers, resync, leaderElect, healthPort, translator, value, backoffBase,
-        backoffMax);
+    public OperatorOptions build() {
+      return new OperatorOptions(namespaces, workers, resync, leaderElect, healthPort, translator, lease,
+          backoffBase, backoffMax);
+    }
   }
 }

@@ -3,26 +3,40 @@ package booster.operator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Children this operator wrote whose watch event has not arrived yet. A pass that runs before the informer saw a
- * child we just created uses the server's answer instead of creating it again (a 409 round trip). Entries go as
- * soon as any event for the object arrives, so the cache stays the source of truth.
+ * Children this operator wrote whose watch event has not arrived yet. A pass that runs before the informer saw
+ * our write would otherwise work from the older cached object (a create answered 409, an update with a stale
+ * resourceVersion). The server's answer is used instead only while the cache still holds exactly the version the
+ * write was based on (or nothing, for a create); any newer cached version wins.
  */
 final class RecentWrites {
-  private final Map<String, GenericKubernetesResource> written = new ConcurrentHashMap<>();
-
-  void put(GenericKubernetesResource object) {
-    written.put(key(object), object);
+  private record Write(String basedOn, GenericKubernetesResource result) {
   }
 
-  GenericKubernetesResource get(GenericKubernetesResource desired) {
-    return written.get(key(desired));
+  private final Map<String, Write> written = new ConcurrentHashMap<>();
+
+  void put(GenericKubernetesResource before, GenericKubernetesResource result) {
+    written.put(key(result), new Write(before == null ? null : before.getMetadata().getResourceVersion(), result));
   }
 
-  void seen(HasMetadata object) {
-    written.remove(key(object));
+  /** The freshest object we know for the desired child, given what the cache holds. */
+  GenericKubernetesResource live(GenericKubernetesResource desired, GenericKubernetesResource cached) {
+    Write w = written.get(key(desired));
+    String cachedVersion = cached == null ? null : cached.getMetadata().getResourceVersion();
+    return w != null && Objects.equals(w.basedOn(), cachedVersion) ? w.result() : cached;
+  }
+
+  /** The informer delivered this object: once it shows our write (or is gone), the cache is current. */
+  void seen(HasMetadata object, boolean deleted) {
+    String key = key(object);
+    Write w = written.get(key);
+    if (w != null && (deleted || Objects.equals(w.result().getMetadata().getResourceVersion(),
+        object.getMetadata().getResourceVersion()))) {
+      written.remove(key, w);
+    }
   }
 
   private static String key(HasMetadata o) {

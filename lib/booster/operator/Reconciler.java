@@ -90,18 +90,18 @@ final class Reconciler {
       for (int i = 0; i < desired.size(); i++) {
         GenericKubernetesResource child = desired.get(i);
         ChildKind kind = ChildKind.ofKind(child.getKind());
-        GenericKubernetesResource cached = live.find(kind, child.getMetadata().getName())
-            .orElseGet(() -> recent.get(child));
+        GenericKubernetesResource cached = recent.live(child, live.find(kind, child.getMetadata().getName())
+            .orElse(null));
         Apply.Result result = apply.apply(child, comparable.get(i), cached, raw);
         String what = child.getKind() + " " + child.getMetadata().getName();
         switch (result.action()) {
           case CREATED -> {
-            recent.put(result.object());
+            recent.put(cached, result.object());
             events.normal(raw, "ChildCreated", "Created " + what);
             written++;
           }
           case UPDATED -> {
-            recent.put(result.object());
+            recent.put(cached, result.object());
             events.normal(raw, "ChildUpdated", "Updated " + what + ": " + paths(result.changes()));
             written++;
           }
@@ -117,7 +117,7 @@ final class Reconciler {
         }
       }
       for (GenericKubernetesResource gone : prune.prune(live, desired, raw)) {
-        recent.seen(gone);
+        recent.seen(gone, true);
         events.normal(raw, "ChildPruned", "Deleted " + gone.getKind() + " " + gone.getMetadata().getName()
             + " (no longer desired)");
         written++;

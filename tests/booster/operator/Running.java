@@ -24,13 +24,13 @@ final class Running {
   }
 
   /** Options for a test: this test's namespace only, no leader election, no resync, free health port. */
-  static OperatorOptions options(TestCluster cluster) {
-    return OperatorOptions.defaults().withNamespaces(List.of(cluster.namespace())).withLeaderElect(false)
-        .withResync(Duration.ZERO).withHealthPort(0).withTranslator(TranslatorConfig.defaults());
+  static OperatorOptions.Builder options(TestCluster cluster) {
+    return OperatorOptions.builder().namespaces(List.of(cluster.namespace())).leaderElect(false)
+        .resync(Duration.ZERO).healthPort(0).translator(TranslatorConfig.defaults());
   }
 
-  static Operator operator(TestCluster cluster, OperatorOptions options) {
-    return new Operator(cluster.newClient(), options).start();
+  static Operator operator(TestCluster cluster, OperatorOptions.Builder options) {
+    return new Operator(cluster.newClient(), options.build()).start();
   }
 
   /** A golden input booster placed in the test namespace, without the upstream uid. */

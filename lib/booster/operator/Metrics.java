@@ -46,6 +46,14 @@ final class Metrics implements WriteObserver {
     writes.computeIfAbsent(kind + "\u0000" + verb, k -> new LongAdder()).increment();
   }
 
+  long reconciles() {
+    return reconciles.values().stream().mapToLong(LongAdder::sum).sum();
+  }
+
+  long writes() {
+    return writes.values().stream().mapToLong(LongAdder::sum).sum();
+  }
+
   String render() {
     StringBuilder out = new StringBuilder();
     out.append("# HELP booster_reconcile_total Reconcile passes by result.\n# TYPE booster_reconcile_total counter\n");

@@ -64,6 +64,10 @@ public final class Operator implements AutoCloseable {
     return this;
   }
 
+  Metrics metrics() {
+    return metrics;
+  }
+
   /** True while this instance runs the controller. */
   public boolean leading() {
     return leading;

@@ -1,0 +1,95 @@
+package booster.operator;
+
+import static booster.operator.Running.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import booster.cluster.Kinds;
+import booster.cluster.LiveChildren;
+import booster.cluster.TestCluster;
+import booster.translate.ChildKind;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Availability, spec changes, renames and removals (decisions.md 14-18) on the v0.4.0 golden booster. */
+@Timeout(60)
+class LifecycleTest {
+  @RegisterExtension
+  static final TestCluster cluster = new TestCluster();
+  private static final String SERVING = "test-model-backend1";
+
+  private Fixture f;
+
+  @BeforeEach
+  void start() {
+    f = new Fixture(cluster, Running.options(cluster), "v0.4.0", "model.yaml");
+  }
+
+  @AfterEach
+  void stop() {
+    f.close();
+  }
+
+  private void setAvailable(String status, String reason, String message) {
+    GenericKubernetesResource serving = f.child(ChildKind.MODEL_SERVING, SERVING);
+    serving.getAdditionalProperties().put("status", Map.of("conditions", List.of(
+        Map.of("type", "Available", "status", status, "reason", reason, "message", message,
+            "lastTransitionTime", "2026-01-01T00:00:00Z"))));
+    Kinds.children(cluster.client(), ChildKind.MODEL_SERVING).inNamespace(cluster.namespace()).resource(serving)
+        .updateStatus();
+  }
+
+  @Test
+  void activeFollowsTheModelServingsAvailability() {
+    Object initializedSince = f.condition("Initialized").get("lastTransitionTime");
+    assertEquals("False", f.condition("Active").get("status"));
+
+    setAvailable("True", "AllGroupsReady", "ready");
+    await("Active=True", () -> "True".equals(f.condition("Active").get("status")));
+    assertEquals("ModelAvailable", f.condition("Active").get("reason"));
+
+    setAvailable("False", "ServingGroupsUnhealthy", "2 pods crash-looping");
+    await("Active=False with the ModelServing's reason",
+        () -> "ServingGroupsUnhealthy".equals(f.condition("Active").get("reason")));
+    assertEquals("False", f.condition("Active").get("status"));
+    assertTrue(String.valueOf(f.condition("Active").get("message")).contains("2 pods crash-looping"));
+    assertEquals(initializedSince, f.condition("Initialized").get("lastTransitionTime"));
+    assertNull(f.condition("Failed"), "no Failed condition on a healthy booster");
+  }
+
+  @Test
+  void specChangeRollsTheModelServing() {
+    f.editBooster(b -> b.getSpec().getBackend().getWorkers().get(0).setImage("vllm-server:v2"));
+    await("ModelServing has the new image", () -> Fixture.spec(f.child(ChildKind.MODEL_SERVING, SERVING))
+        .toString().contains("vllm-server:v2"));
+    await("observedGeneration follows", () -> Long.valueOf(2).equals(((Number) ((Map<?, ?>) Running
+        .booster(cluster, f.name).getAdditionalProperties().get("status")).get("observedGeneration")).longValue()));
+  }
+
+  @Test
+  void renamingTheBackendPrunesTheOldChildren() {
+    f.editBooster(b -> b.getSpec().getBackend().setName("backend2"));
+    await("children of backend2 only", () -> names().equals(List.of(
+        "AutoscalingPolicy/test-model-backend2", "AutoscalingPolicyBinding/test-model-backend2",
+        "ModelRoute/test-model", "ModelServer/test-model-backend2", "ModelServing/test-model-backend2")));
+  }
+
+  @Test
+  void removingTheAutoscalingPolicyPrunesPolicyAndBinding() {
+    f.editBooster(b -> b.getSpec().setAutoscalingPolicy(null));
+    await("policy and binding gone", () -> names().equals(List.of(
+        "ModelRoute/test-model", "ModelServer/test-model-backend1", "ModelServing/test-model-backend1")));
+  }
+
+  private List<String> names() {
+    return LiveChildren.list(cluster.client(), cluster.namespace(), f.name).all().stream()
+        .map(c -> c.getKind() + "/" + c.getMetadata().getName()).sorted().toList();
+  }
+}

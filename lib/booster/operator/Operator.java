@@ -151,6 +151,9 @@ public final class Operator implements AutoCloseable {
   @Override
   public void close() {
     synchronized (this) {
+      if (closing) {
+        return;
+      }
       closing = true;
     }
     synchronized (this) {

@@ -48,7 +48,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * </ul>
  * On a real server, writes are counted at the clients this class hands out, CRDs are installed (or replaced) once,
  * and each test gets its own fresh namespace, deleted afterwards. A requested real server that is not available
- * makes the tests SKIPPED (a failed assumption), never passed.
+ * makes every test SKIPPED (a failed assumption before each test), never passed.
  */
 public final class TestCluster implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
     AfterEachCallback {
@@ -67,9 +67,12 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
   private Config config;
   private KubernetesClient client;
   private String namespace;
+  /** Why the requested real server cannot be used; every test then reports SKIPPED. */
+  private String unavailable;
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    unavailable = null;
     switch (MODE) {
       case "mock" -> startMock();
       case "kubeconfig" -> useKubeconfig();
@@ -77,12 +80,16 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
       default -> throw new IllegalArgumentException("booster.test.server must be mock, kubeconfig or kubeapitest: "
           + MODE);
     }
-    client = newClient();
-    installCrds();
+    if (unavailable == null) {
+      client = newClient();
+      installCrds();
+    }
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
+    namespace = null;
+    Assumptions.assumeTrue(unavailable == null, unavailable);
     namespace = "booster-t" + NAMESPACES.incrementAndGet() + (isMock() ? "" : "-" + System.nanoTime() % 100000);
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
         .create();
@@ -147,15 +154,18 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
 
   private void useKubeconfig() {
     config = Config.autoConfigure(null);
-    Assumptions.assumeTrue(reachable(config), "booster.test.server=kubeconfig but no API server answers at "
-        + config.getMasterUrl());
+    if (!reachable(config)) {
+      unavailable = "booster.test.server=kubeconfig but no API server answers at " + config.getMasterUrl();
+    }
   }
 
   private void startKubeApiTest() {
     String dir = System.getenv().getOrDefault("KUBE_API_TEST_DIR",
         Path.of(System.getProperty("user.home"), ".kubeapitest").toString());
-    Assumptions.assumeTrue(Files.isDirectory(Path.of(dir, "k8s")),
-        "booster.test.server=kubeapitest but no kube-api-test binaries under " + dir);
+    if (!Files.isDirectory(Path.of(dir, "k8s"))) {
+      unavailable = "booster.test.server=kubeapitest but no kube-api-test binaries under " + dir;
+      return;
+    }
     apiServer = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig().withTestDir(dir)
         .withOfflineMode(true).withUpdateKubeConfig(false).build());
     apiServer.start();
@@ -163,7 +173,9 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
   }
 
   private static boolean reachable(Config config) {
-    try (KubernetesClient probe = new KubernetesClientBuilder().withConfig(config).build()) {
+    Config once = new io.fabric8.kubernetes.client.ConfigBuilder(config).withRequestRetryBackoffLimit(0)
+        .withConnectionTimeout(3000).withRequestTimeout(5000).build();
+    try (KubernetesClient probe = new KubernetesClientBuilder().withConfig(once).build()) {
       probe.getKubernetesVersion();
       return true;
     } catch (RuntimeException e) {

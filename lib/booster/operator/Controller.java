@@ -205,14 +205,17 @@ final class Controller implements AutoCloseable {
   private final class ChildHandler implements ResourceEventHandler<GenericKubernetesResource> {
     @Override
     public void onAdd(GenericKubernetesResource child) {
-      recent.seen(child, false);
-      requeueOwner(child);
+      if (!recent.seen(child, false)) {
+        requeueOwner(child);
+      }
     }
 
+    /** Our own create or update coming back through the watch is not news; anything else is. */
     @Override
     public void onUpdate(GenericKubernetesResource old, GenericKubernetesResource now) {
-      recent.seen(now, false);
-      requeueOwner(now);
+      if (!recent.seen(now, false)) {
+        requeueOwner(now);
+      }
     }
 
     /** A tombstone (final state unknown) carries the last known object: handled the same way. */

@@ -29,14 +29,23 @@ final class RecentWrites {
     return w != null && Objects.equals(w.basedOn(), cachedVersion) ? w.result() : cached;
   }
 
-  /** The informer delivered this object: once it shows our write (or is gone), the cache is current. */
-  void seen(HasMetadata object, boolean deleted) {
+  /**
+   * The informer delivered this object: once it shows our write (or is gone), the cache is current.
+   *
+   * @return true when the event is exactly our own write coming back (nothing new to reconcile)
+   */
+  boolean seen(HasMetadata object, boolean deleted) {
     String key = key(object);
     Write w = written.get(key);
-    if (w != null && (deleted || Objects.equals(w.result().getMetadata().getResourceVersion(),
-        object.getMetadata().getResourceVersion()))) {
+    if (w == null) {
+      return false;
+    }
+    boolean ours = Objects.equals(w.result().getMetadata().getResourceVersion(),
+        object.getMetadata().getResourceVersion());
+    if (deleted || ours) {
       written.remove(key, w);
     }
+    return ours && !deleted;
   }
 
   private static String key(HasMetadata o) {

@@ -85,7 +85,9 @@ final class Reconciler {
     List<GenericKubernetesResource> comparable = Compare.withoutAutoscaledReplicas(desired);
     List<Failure> failures = new ArrayList<>();
     List<GenericKubernetesResource> servings = new ArrayList<>();
-    int written = 0;
+    List<String> created = new ArrayList<>();
+    List<String> updated = new ArrayList<>();
+    List<String> pruned = new ArrayList<>();
     try {
       for (int i = 0; i < desired.size(); i++) {
         GenericKubernetesResource child = desired.get(i);
@@ -97,13 +99,11 @@ final class Reconciler {
         switch (result.action()) {
           case CREATED -> {
             recent.put(cached, result.object());
-            events.normal(raw, "ChildCreated", "Created " + what);
-            written++;
+            created.add(what);
           }
           case UPDATED -> {
             recent.put(cached, result.object());
-            events.normal(raw, "ChildUpdated", "Updated " + what + ": " + paths(result.changes()));
-            written++;
+            updated.add(what + " (" + paths(result.changes()) + ")");
           }
           case NOT_CONTROLLED -> failures.add(new Failure(Conditions.RESOURCE_EXISTS, what + " already exists in "
               + raw.getMetadata().getNamespace() + " and is not controlled by this ModelBooster; delete or rename it"));
@@ -118,15 +118,18 @@ final class Reconciler {
       }
       for (GenericKubernetesResource gone : prune.prune(live, desired, raw)) {
         recent.seen(gone, true);
-        events.normal(raw, "ChildPruned", "Deleted " + gone.getKind() + " " + gone.getMetadata().getName()
-            + " (no longer desired)");
-        written++;
+        pruned.add(gone.getKind() + " " + gone.getMetadata().getName());
       }
     } catch (KubernetesClientException e) {
       failures.add(new Failure(Conditions.MODEL_ABNORMAL, "API request failed: " + e.getMessage()));
       writeStatus(raw, generation, failures, servings);
       return new Outcome("error", true, e.getMessage());
+    } finally {
+      announce(raw, "ChildrenCreated", "Created ", created);
+      announce(raw, "ChildrenUpdated", "Updated ", updated);
+      announce(raw, "ChildrenPruned", "Deleted (no longer desired) ", pruned);
     }
+    int written = created.size() + updated.size() + pruned.size();
     boolean statusWritten = writeStatus(raw, generation, failures, servings);
     String detail = "children=" + desired.size() + " writes=" + written + " status=" + (statusWritten ? "written"
         : "unchanged");
@@ -135,6 +138,13 @@ final class Reconciler {
     }
     events.recovered(raw);
     return new Outcome("success", false, detail);
+  }
+
+  /** One event per kind of change and pass, naming every child it concerns. */
+  private void announce(GenericKubernetesResource raw, String reason, String verb, List<String> children) {
+    if (!children.isEmpty()) {
+      events.normal(raw, reason, verb + String.join(", ", children));
+    }
   }
 
   private Outcome invalid(GenericKubernetesResource raw, long generation, String message) {

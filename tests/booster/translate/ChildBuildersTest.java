@@ -102,6 +102,14 @@ class ChildBuildersTest {
         "one backend, one pod per replica: upstream's selector");
   }
 
+  /** Upstream's "invalid backend type" case; our validation rejects such a booster before translation. */
+  @Test
+  void anUntranslatableTypeIsRefused() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> serverSpec(current("type: SGLang\nworkers: [{type: server, image: i}]")));
+    assertEquals("not support SGLang backend yet, please use vLLM backend", e.getMessage());
+  }
+
   // ---- ModelRoute ----
 
   @Test

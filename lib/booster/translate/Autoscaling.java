@@ -28,26 +28,30 @@ final class Autoscaling {
     List<GenericKubernetesResource> children = new ArrayList<>();
     if (!spec.legacyShape()) {
       if (spec.getAutoscalingPolicy() != null) {
-        addHomogeneous(children, booster, spec.getBackend(), spec.getAutoscalingPolicy());
+        addHomogeneous(children, booster, 0, spec.getAutoscalingPolicy());
       }
     } else if (spec.getAutoscalingPolicy() != null) {
       children.add(policy(booster, "", spec.getAutoscalingPolicy()));
       children.add(binding(booster, "", PolicyBindings.heterogeneous(booster)));
     } else {
-      for (ModelBackend backend : spec.getBackends()) {
-        if (backend.getAutoscalingPolicy() != null) {
-          addHomogeneous(children, booster, backend, backend.getAutoscalingPolicy());
+      for (int i = 0; i < spec.getBackends().size(); i++) {
+        AutoscalingPolicySpec policy = spec.getBackends().get(i).getAutoscalingPolicy();
+        if (policy != null) {
+          addHomogeneous(children, booster, i, policy);
         }
       }
     }
     return children;
   }
 
-  private static void addHomogeneous(List<GenericKubernetesResource> children, ModelBooster booster,
-      ModelBackend backend, AutoscalingPolicySpec policy) {
+  /** The policy and homogeneous binding of backend {@code index}. */
+  private static void addHomogeneous(List<GenericKubernetesResource> children, ModelBooster booster, int index,
+      AutoscalingPolicySpec policy) {
+    ModelBackend backend = booster.getSpec().allBackends().get(index);
     String name = Names.child(booster.getMetadata().getName(), backend.getName());
     children.add(policy(booster, backend.getName(), policy));
-    children.add(binding(booster, backend.getName(), PolicyBindings.homogeneous(name, backend)));
+    children.add(binding(booster, backend.getName(),
+        PolicyBindings.homogeneous(name, backend, booster.getSpec().backendPath(index))));
   }
 
   /** Named {@code <m>-<backendName>}, or {@code <m>} for the model-level policy (backend name ""). */

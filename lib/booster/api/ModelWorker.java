@@ -56,8 +56,9 @@ public class ModelWorker {
     return replicas == null ? 1 : replicas;
   }
 
+  /** An explicit 0 is only accepted (with a warning) on a worker with no replicas, where it is treated as 1. */
   @JsonIgnore
   public int effectivePods() {
-    return pods == null ? 1 : pods;
+    return pods == null || pods < 1 ? 1 : pods;
   }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
@@ -25,8 +26,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * {@code <source>: [document N: ]<field path>: <message>}.
  */
 public final class ManifestReader {
-  private static final YAMLMapper YAML = YAMLMapper.builder().build();
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** Duplicate keys are errors (kubectl rejects them too) rather than silently keeping the last one. */
+  private static final YAMLMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  private static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   private static final String LIST_ITEMS = "items";
 
   private ManifestReader() {

@@ -2,6 +2,7 @@ package booster.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -95,6 +96,14 @@ class ManifestReaderTest {
   void badYamlNamesTheLine() {
     assertEquals(List.of("m.yaml: line 4, column 10: not valid YAML: mapping values are not allowed here"),
         problems(HEAD + "metadata:\n  name: a: b\n"));
+  }
+
+  @Test
+  void duplicateKeysAreErrors() {
+    List<String> problems = problems(HEAD + "metadata: {name: a}\nspec:\n  backend: {minReplicas: 1, minReplicas: 2}\n");
+    assertEquals(1, problems.size());
+    assertTrue(problems.get(0).startsWith("m.yaml: line 5, column "), problems.get(0));
+    assertTrue(problems.get(0).contains("Duplicate Object property \"minReplicas\""), problems.get(0));
   }
 
   @Test

@@ -54,9 +54,9 @@ final class VllmTemplate {
         new VolumeMountBuilder().withName("dshm").withMountPath("/dev/shm").build());
     List<Container> init = InitContainers.of(ctx, cache);
     List<EnvVar> env = EngineEnv.engine(backend);
-    int port = RuntimeContainer.port(backend, path + ".env");
+    int port = RuntimePort.of(backend);
 
-    Container runtime = RuntimeContainer.of(ctx, env, path + ".env")
+    Container runtime = RuntimeContainer.of(ctx, env)
         .withNewReadinessProbe()
           .withHttpGet(ServingRoles.health(port))
           .withInitialDelaySeconds(5)

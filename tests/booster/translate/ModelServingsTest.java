@@ -4,6 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static booster.translate.ServingTrees.container;
+import static booster.translate.ServingTrees.list;
+import static booster.translate.ServingTrees.map;
+import static booster.translate.ServingTrees.maps;
+import static booster.translate.ServingTrees.podSpec;
+import static booster.translate.ServingTrees.role;
+import static booster.translate.ServingTrees.spec;
+import static booster.translate.ServingTrees.template;
 
 import booster.api.ModelBooster;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -51,7 +59,9 @@ class ModelServingsTest {
             workers:
               - type: prefill
                 image: p:1
-                affinity: {podAntiAffinity: {preferredDuringSchedulingIgnoredDuringExecution: [{weight: 1, podAffinityTerm: {topologyKey: zone}}]}}
+                affinity:
+                  podAntiAffinity:
+                    preferredDuringSchedulingIgnoredDuringExecution: [{weight: 1, podAffinityTerm: {topologyKey: z}}]
                 config: {max-model-len: 1024}
               - type: decode
                 image: d:1
@@ -153,8 +163,6 @@ class ModelServingsTest {
     assertFails(VLLM.replace("type: server", "type: decode"), "spec.backend.workers: ");
     assertFails(VLLM.replace("type: vLLM", "type: SGLang"), "spec.backend.type: ");
     assertFails(VLLM.replace("    minReplicas: 1\n", ""), "spec.backend.minReplicas: ");
-    assertFails(VLLM.replace("envFrom:", "env: [{name: RUNTIME_PORT, value: http}]\n    envFrom:"),
-        "spec.backend.env: ");
     assertFails(VLLM.replace("workers:", "cacheURI: nfs://server/x\n    workers:"), "spec.backend.cacheURI: ");
     assertFails(VLLM.replace("image: vllm:1", "image: vllm:1\n        pods: 0"), "spec.backend.workers[0].pods: ");
     assertFails(PD.replace("type: decode", "type: server"), "spec.backends[1].workers: ");
@@ -165,41 +173,5 @@ class ModelServingsTest {
     int last = booster.getSpec().allBackends().size() - 1;
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> render(booster, last));
     assertTrue(e.getMessage().startsWith(prefix), e.getMessage());
-  }
-
-  private static Map<String, Object> container(Map<String, Object> role, String template, String name) {
-    return maps(podSpec(role, template).get("containers")).stream().filter(c -> name.equals(c.get("name")))
-        .findFirst().orElseThrow();
-  }
-
-  private static Map<String, Object> podSpec(Map<String, Object> role, String template) {
-    return map(map(role.get(template)).get("spec"));
-  }
-
-  private static Map<String, Object> role(Map<String, Object> serving, int index) {
-    return maps(template(serving).get("roles")).get(index);
-  }
-
-  private static Map<String, Object> template(Map<String, Object> serving) {
-    return map(spec(serving).get("template"));
-  }
-
-  private static Map<String, Object> spec(Map<String, Object> serving) {
-    return map(serving.get("spec"));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Object o) {
-    return (Map<String, Object>) o;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> maps(Object o) {
-    return (List<Map<String, Object>>) o;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Object> list(Object o) {
-    return (List<Object>) o;
   }
 }

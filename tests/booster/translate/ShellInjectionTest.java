@@ -213,15 +213,8 @@ class ShellInjectionTest {
     return booster;
   }
 
-  @SuppressWarnings("unchecked")
   private static List<String> engineCommand(ModelBooster booster, int role, String container) {
-    Map<String, Object> tree = ModelServingGoldenTest.render(booster);
-    Map<String, Object> template = (Map<String, Object>) ((Map<String, Object>) tree.get("spec")).get("template");
-    Map<String, Object> entry = (Map<String, Object>) ((List<Map<String, Object>>) template.get("roles")).get(role)
-        .get("entryTemplate");
-    List<Map<String, Object>> containers = (List<Map<String, Object>>) ((Map<String, Object>) entry.get("spec"))
-        .get("containers");
-    return (List<String>) containers.stream().filter(c -> container.equals(c.get("name"))).findFirst()
-        .orElseThrow().get("command");
+    return ServingTrees.list(ServingTrees.container(ServingTrees.role(ModelServingGoldenTest.render(booster), role),
+        "entryTemplate", container).get("command")).stream().map(String.class::cast).toList();
   }
 }

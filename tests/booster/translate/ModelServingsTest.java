@@ -166,6 +166,10 @@ class ModelServingsTest {
     assertFails(VLLM.replace("workers:", "cacheURI: nfs://server/x\n    workers:"), "spec.backend.cacheURI: ");
     assertFails(VLLM.replace("image: vllm:1", "image: vllm:1\n        pods: 0"), "spec.backend.workers[0].pods: ");
     assertFails(PD.replace("type: decode", "type: server"), "spec.backends[1].workers: ");
+    // pods do not apply to prefill and decode workers (translation.md 2.7)
+    ModelBooster decodeWithoutPods = booster(PD.replace("image: d:1", "image: d:1\n          pods: 0")
+        .replace("null", "1"));
+    assertEquals(0, role(render(decodeWithoutPods, 1), 1).get("workerReplicas"));
   }
 
   private static void assertFails(String yaml, String prefix) {

@@ -56,6 +56,7 @@ class ModelServingsTest {
             minReplicas: 1
             maxReplicas: 1
             envFrom: [{secretRef: {name: s}}]
+            loraAdapters: [{name: sql, artifactURL: hf://org/sql-lora}]
             workers:
               - type: prefill
                 image: p:1
@@ -150,6 +151,15 @@ class ModelServingsTest {
       assertFalse(container(role, "entryTemplate", "vllm").containsKey("envFrom"));
     }
     assertTrue(list(container(decode, "entryTemplate", "vllm").get("command")).contains("2048"));
+    // translation.md 11: legacy LoRA adapters reach both roles, as flags and as downloaders.
+    String loraDir = "/model-cache/" + CacheVolume.md5Hex("hf://org/sql-lora");
+    for (Map<String, Object> role : List.of(prefill, decode)) {
+      List<Object> command = list(container(role, "entryTemplate", "vllm").get("command"));
+      assertEquals(List.of("--enable-lora", "--lora-modules", "sql=" + loraDir),
+          command.subList(command.size() - 3, command.size()));
+      assertEquals(List.of("m-model-downloader", "m-lora-downloader-0"),
+          ServingTrees.names(podSpec(role, "entryTemplate").get("initContainers")));
+    }
   }
 
   @Test

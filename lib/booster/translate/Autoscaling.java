@@ -28,30 +28,26 @@ final class Autoscaling {
     List<GenericKubernetesResource> children = new ArrayList<>();
     if (!spec.legacyShape()) {
       if (spec.getAutoscalingPolicy() != null) {
-        addHomogeneous(children, booster, 0, spec.getAutoscalingPolicy());
+        addHomogeneous(children, booster, spec.getBackend(), spec.getAutoscalingPolicy());
       }
     } else if (spec.getAutoscalingPolicy() != null) {
       children.add(policy(booster, "", spec.getAutoscalingPolicy()));
       children.add(binding(booster, "", PolicyBindings.heterogeneous(booster)));
     } else {
-      for (int i = 0; i < spec.getBackends().size(); i++) {
-        AutoscalingPolicySpec policy = spec.getBackends().get(i).getAutoscalingPolicy();
-        if (policy != null) {
-          addHomogeneous(children, booster, i, policy);
+      for (ModelBackend backend : spec.getBackends()) {
+        if (backend.getAutoscalingPolicy() != null) {
+          addHomogeneous(children, booster, backend, backend.getAutoscalingPolicy());
         }
       }
     }
     return children;
   }
 
-  /** The policy and homogeneous binding of backend {@code index}. */
-  private static void addHomogeneous(List<GenericKubernetesResource> children, ModelBooster booster, int index,
-      AutoscalingPolicySpec policy) {
-    ModelBackend backend = booster.getSpec().allBackends().get(index);
+  private static void addHomogeneous(List<GenericKubernetesResource> children, ModelBooster booster,
+      ModelBackend backend, AutoscalingPolicySpec policy) {
     String name = Names.child(booster.getMetadata().getName(), backend.getName());
     children.add(policy(booster, backend.getName(), policy));
-    children.add(binding(booster, backend.getName(),
-        PolicyBindings.homogeneous(name, backend, booster.getSpec().backendPath(index))));
+    children.add(binding(booster, backend.getName(), PolicyBindings.homogeneous(name, backend)));
   }
 
   /** Named {@code <m>-<backendName>}, or {@code <m>} for the model-level policy (backend name ""). */

@@ -14,15 +14,14 @@ final class PolicyBindings {
   static final int DEFAULT_COST_EXPANSION_RATE_PERCENT = 200;
   /** The role label of vLLM entry pods, where the runtime serves the metrics. */
   static final String LEADER_ROLE = "leader";
-  static final String RUNTIME_PORT = "RUNTIME_PORT";
 
   private PolicyBindings() {
   }
 
   /** One backend's ModelServing {@code name}, scaled by the policy of the same name. */
-  static Map<String, Object> homogeneous(String name, ModelBackend backend, String backendPath) {
+  static Map<String, Object> homogeneous(String name, ModelBackend backend) {
     Map<String, Object> target = new LinkedHashMap<>();
-    target.put("target", target(name, backend, backendPath));
+    target.put("target", target(name, backend));
     target.put("minReplicas", backend.getMinReplicas());
     target.put("maxReplicas", backend.getMaxReplicas());
     return spec(name, "homogeneousTarget", target);
@@ -35,12 +34,9 @@ final class PolicyBindings {
   static Map<String, Object> heterogeneous(ModelBooster booster) {
     String boosterName = booster.getMetadata().getName();
     List<Map<String, Object>> params = new ArrayList<>();
-    List<ModelBackend> backends = booster.getSpec().allBackends();
-    for (int i = 0; i < backends.size(); i++) {
-      ModelBackend backend = backends.get(i);
+    for (ModelBackend backend : booster.getSpec().allBackends()) {
       Map<String, Object> param = new LinkedHashMap<>();
-      param.put("target", target(Names.child(boosterName, backend.getName()), backend,
-          booster.getSpec().backendPath(i)));
+      param.put("target", target(Names.child(boosterName, backend.getName()), backend));
       if (backend.getScalingCost() != null && backend.getScalingCost() != 0) {
         param.put("cost", backend.getScalingCost());
       }
@@ -70,15 +66,12 @@ final class PolicyBindings {
    * {@code RUNTIME_PORT}, and the {@code leader} role except for disaggregated backends, whose pods have the
    * roles prefill and decode (decisions.md 23).
    */
-  private static Map<String, Object> target(String servingName, ModelBackend backend, String backendPath) {
+  private static Map<String, Object> target(String servingName, ModelBackend backend) {
     Map<String, Object> targetRef = new LinkedHashMap<>();
     targetRef.put("kind", ChildKind.MODEL_SERVING.kind());
     targetRef.put("name", servingName);
     Map<String, Object> endpoint = new LinkedHashMap<>();
-    String runtimePort = EngineEnv.literalValue(backend, RUNTIME_PORT);
-    if (runtimePort != null && !runtimePort.isEmpty()) {
-      endpoint.put("port", RuntimeContainer.port(backend, backendPath + ".env"));
-    }
+    RuntimePort.override(backend).ifPresent(port -> endpoint.put("port", port));
     if (backend.getType() != BackendType.VLLM_DISAGGREGATED) {
       endpoint.put("labelSelector", Map.of("matchLabels", Map.of(Labels.ROLE, LEADER_ROLE)));
     }

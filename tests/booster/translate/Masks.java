@@ -80,8 +80,7 @@ enum Masks {
           : list(map(spec, "heterogeneousTarget").get("params")).stream().map(p -> map(p, "target")).toList();
       for (Map<String, Object> target : targets) {
         ModelBackend backend = backendOf(booster, map(target, "targetRef").get("name").toString());
-        backend.getEnv().stream().filter(e -> e.getName().equals("RUNTIME_PORT")).reduce((first, last) -> last)
-            .ifPresent(e -> map(target, "metricEndpoint").put("port", Integer.parseInt(e.getValue())));
+        RuntimePort.override(backend).ifPresent(port -> map(target, "metricEndpoint").put("port", port));
       }
     }
   };

@@ -2,23 +2,15 @@ package booster.operator;
 
 import static booster.operator.Running.await;
 import static booster.operator.Running.conditionIs;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import booster.api.ModelBooster;
-import booster.cluster.Compare;
-import booster.cluster.LiveChildren;
-import booster.cluster.Ownership;
 import booster.cluster.TestCluster;
-import booster.translate.ChildKind;
-import booster.translate.Labels;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every golden input booster becomes exactly its translated children, controlled by it, then Initialized. */
 @Timeout(60)
@@ -50,18 +42,7 @@ class ReconcileTest {
     String name = created.getMetadata().getName();
     await(name + " Initialized", () -> conditionIs(cluster, name, "Initialized", "True"));
 
-    List<GenericKubernetesResource> desired = Running.desired(cluster, name);
-    LiveChildren live = LiveChildren.list(cluster.client(), cluster.namespace(), name);
-    assertEquals(desired.stream().map(d -> d.getKind() + "/" + d.getMetadata().getName()).sorted().toList(),
-        live.all().stream().map(d -> d.getKind() + "/" + d.getMetadata().getName()).sorted().toList());
-    GenericKubernetesResource stored = Running.booster(cluster, name);
-    for (GenericKubernetesResource d : desired) {
-      GenericKubernetesResource child = live.find(ChildKind.ofKind(d.getKind()), d.getMetadata().getName())
-          .orElseThrow();
-      assertTrue(Ownership.controlledBy(child, stored), child.getMetadata().getName() + " controlled by booster");
-      assertEquals(Labels.SEED_MANAGED_BY_VALUE, child.getMetadata().getLabels().get(Labels.SEED_MANAGED_BY));
-      assertEquals(List.of(), Compare.changes(d, child), child.getMetadata().getName());
-    }
+    Running.assertChildrenAreTheTranslation(cluster, name);
     assertTrue(conditionIs(cluster, name, "Active", "False"), "not Active before the ModelServings are available");
   }
 }

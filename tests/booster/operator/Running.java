@@ -1,12 +1,19 @@
 package booster.operator;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import booster.api.ModelBooster;
+import booster.cluster.Compare;
 import booster.cluster.Conditions;
 import booster.cluster.Kinds;
+import booster.cluster.LiveChildren;
+import booster.cluster.Ownership;
 import booster.cluster.TestCluster;
+import booster.translate.ChildKind;
 import booster.translate.Golden;
+import booster.translate.Labels;
 import booster.translate.Translator;
 import booster.translate.TranslatorConfig;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -68,6 +75,22 @@ final class Running {
   static List<GenericKubernetesResource> desired(TestCluster cluster, String name) {
     ModelBooster stored = Serialization.jsonMapper().convertValue(booster(cluster, name), ModelBooster.class);
     return new Translator(TranslatorConfig.defaults()).translate(stored);
+  }
+
+  /** The booster's live children are exactly its translation: same set, controlled by it, nothing to change. */
+  static void assertChildrenAreTheTranslation(TestCluster cluster, String name) {
+    List<GenericKubernetesResource> desired = desired(cluster, name);
+    LiveChildren live = LiveChildren.list(cluster.client(), cluster.namespace(), name);
+    assertEquals(desired.stream().map(d -> d.getKind() + "/" + d.getMetadata().getName()).sorted().toList(),
+        live.all().stream().map(d -> d.getKind() + "/" + d.getMetadata().getName()).sorted().toList());
+    GenericKubernetesResource stored = booster(cluster, name);
+    for (GenericKubernetesResource d : desired) {
+      GenericKubernetesResource child = live.find(ChildKind.ofKind(d.getKind()), d.getMetadata().getName())
+          .orElseThrow();
+      assertTrue(Ownership.controlledBy(child, stored), child.getMetadata().getName() + " controlled by booster");
+      assertEquals(Labels.SEED_MANAGED_BY_VALUE, child.getMetadata().getLabels().get(Labels.SEED_MANAGED_BY));
+      assertEquals(List.of(), Compare.changes(d, child), child.getMetadata().getName());
+    }
   }
 
   static void await(String what, Supplier<Boolean> condition) {

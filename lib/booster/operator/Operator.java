@@ -32,6 +32,7 @@ public final class Operator implements AutoCloseable {
   private volatile Controller controller;
   private volatile boolean leading;
   private volatile boolean closing;
+  private volatile boolean lostLease;
   private HealthServer health;
   private CompletableFuture<?> election;
 
@@ -84,6 +85,11 @@ public final class Operator implements AutoCloseable {
     return c != null ? c.synced() : leaderElection() && !closing;
   }
 
+  /** True when the controller stopped because the lease was lost (not by {@link #close()}). */
+  public boolean lostLease() {
+    return lostLease;
+  }
+
   /** Blocks until {@link #close()} ran or the lease was lost. */
   public void awaitStop() throws InterruptedException {
     stopped.await();
@@ -109,6 +115,7 @@ public final class Operator implements AutoCloseable {
       controller = null;
     }
     if (!closing) {
+      lostLease = true;
       stopped.countDown();
     }
   }

@@ -75,8 +75,9 @@ public final class OperatorCommand implements Callable<Integer> {
         Operator operator = new Operator(client, options())) {
       Runtime.getRuntime().addShutdownHook(new Thread(operator::close, "booster-shutdown"));
       operator.start().awaitStop();
+      // A lost lease ends the process with an error so the Deployment restarts it as a fresh candidate.
+      return operator.lostLease() ? 1 : 0;
     }
-    return 0;
   }
 
   /** {@code 30s}, {@code 10m}, {@code 1h}, {@code 0}, or an ISO-8601 duration. */

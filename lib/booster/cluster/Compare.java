@@ -34,9 +34,10 @@ public final class Compare {
     boolean serving = ChildKind.MODEL_SERVING.kind().equals(desired.getKind());
     Object liveGang = serving ? at(have, "spec", "template", "gangPolicy", "minRoleReplicas") : null;
     List<FieldChange> out = new ArrayList<>();
-    for (String field : List.of("labels", "annotations", "ownerReferences")) {
+    for (String field : List.of("labels", "annotations")) {
       walk("metadata." + field, wantMeta.get(field), haveMeta.get(field), out, liveGang != null);
     }
+    ownerReferences(wantMeta.get("ownerReferences"), haveMeta.get("ownerReferences"), out);
     walk("spec", want.get("spec"), have.get("spec"), out, liveGang != null);
     return out;
   }
@@ -80,6 +81,30 @@ public final class Compare {
       }
     }
     return out;
+  }
+
+  /** Owner references are a set keyed by UID: ours must be there as we set it; others' may come and go. */
+  private static void ownerReferences(Object want, Object have, List<FieldChange> out) {
+    if (!(want instanceof List<?> wanted)) {
+      return;
+    }
+    for (Object ref : wanted) {
+      Object uid = map(ref).get("uid");
+      Object live = sameUid(have, uid);
+      walk("metadata.ownerReferences[uid=" + uid + "]", ref, live, out, false);
+    }
+  }
+
+  /** The element of a list of owner references with that UID, or null. */
+  static Map<String, Object> sameUid(Object refs, Object uid) {
+    if (refs instanceof List<?> list) {
+      for (Object ref : list) {
+        if (uid != null && uid.equals(map(ref).get("uid"))) {
+          return map(ref);
+        }
+      }
+    }
+    return null;
   }
 
   private static void addTarget(Object target, Set<String> names) {

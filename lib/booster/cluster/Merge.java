@@ -21,16 +21,33 @@ public final class Merge {
     Map<String, Object> wantMeta = Compare.map(want.get("metadata"));
     Map<String, Object> resultMeta = Compare.map(result.get("metadata"));
     result.put("metadata", resultMeta);
-    for (String field : List.of("labels", "annotations", "ownerReferences")) {
+    for (String field : List.of("labels", "annotations")) {
       if (wantMeta.get(field) != null) {
         resultMeta.put(field, merge(wantMeta.get(field), resultMeta.get(field)));
       }
+    }
+    if (wantMeta.get("ownerReferences") instanceof List<?> refs) {
+      resultMeta.put("ownerReferences", ownerReferences(refs, resultMeta.get("ownerReferences")));
     }
     if (want.get("spec") != null) {
       result.put("spec", merge(want.get("spec"), result.get("spec")));
     }
     result.remove("status");
     return Trees.toResource(result);
+  }
+
+  /** Ours merged into the live reference with the same UID, or added; others' references stay. */
+  private static List<Object> ownerReferences(List<?> ours, Object live) {
+    List<Object> out = new ArrayList<>(live instanceof List<?> l ? l : List.of());
+    for (Object ref : ours) {
+      Map<String, Object> existing = Compare.sameUid(out, Compare.map(ref).get("uid"));
+      if (existing == null) {
+        out.add(ref);
+      } else {
+        out.set(out.indexOf(existing), merge(ref, existing));
+      }
+    }
+    return out;
   }
 
   private static Object merge(Object want, Object have) {

@@ -64,6 +64,22 @@ class CompareTest {
   }
 
   @Test
+  void ownerReferencesAreASetByUid() {
+    GenericKubernetesResource live = serving(spec(1, 1));
+    var foreign = new io.fabric8.kubernetes.api.model.OwnerReferenceBuilder().withApiVersion("v1")
+        .withKind("ConfigMap").withName("other").withUid("other-uid").build();
+    live.getMetadata().setOwnerReferences(List.of(foreign, live.getMetadata().getOwnerReferences().get(0)));
+    assertEquals(List.of(), Compare.changes(serving(spec(1, 1)), live), "an extra owner is not a change");
+    live.getMetadata().setOwnerReferences(List.of(foreign));
+    List<FieldChange> changes = Compare.changes(serving(spec(1, 1)), live);
+    assertEquals(1, changes.size());
+    assertEquals("metadata.ownerReferences[uid=randomUID]", changes.get(0).path());
+    GenericKubernetesResource merged = Merge.ours(serving(spec(1, 1)), live);
+    assertEquals(2, merged.getMetadata().getOwnerReferences().size(), "theirs kept, ours added");
+    assertEquals(List.of(), Compare.changes(serving(spec(1, 1)), merged));
+  }
+
+  @Test
   void mergeKeepsOthersFieldsAndWritesOurs() {
     GenericKubernetesResource live = serving(spec(5, 1));
     live.getMetadata().setResourceVersion("7");

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 /** The create command in-process: every way input can be wrong, namespaces, formats and translator flags. */
@@ -70,28 +72,16 @@ class CreateCommandTest {
     assertRejected(create("-f", broken.toString(), CLIENT), broken.toString());
   }
 
-  @Test
-  void unknownKind() throws IOException {
-    Path other = exampleWith("other.yaml", "kind: ModelBooster", "kind: ConfigMap");
-    assertRejected(create("-f", other.toString(), CLIENT), other.toString(), "kind");
-  }
-
-  @Test
-  void wrongFieldType() throws IOException {
-    Path typed = exampleWith("typed.yaml", "replicas: 1", "replicas: [1]");
-    assertRejected(create("-f", typed.toString(), CLIENT), typed.toString(), "spec.backend.workers[0].replicas");
-  }
-
-  @Test
-  void unsupportedBackendType() throws IOException {
-    Path sglang = exampleWith("sglang.yaml", "type: vLLM", "type: SGLang");
-    assertRejected(create("-f", sglang.toString(), CLIENT), sglang.toString(), "spec.backend.type");
-  }
-
-  @Test
-  void validationErrorsNameBoosterAndField() throws IOException {
-    Path bounds = exampleWith("bounds.yaml", "maxReplicas: 1", "maxReplicas: 3");
-    assertRejected(create("-f", bounds.toString(), CLIENT), bounds.toString(), "qwen-chat", "spec.backend");
+  /** Each mistake is reported with its file and field path; the last one is a validation rule, not a read error. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "kind: ModelBooster | kind: ConfigMap     | kind",
+      "replicas: 1        | replicas: [1]       | spec.backend.workers[0].replicas",
+      "type: vLLM         | type: SGLang        | spec.backend.type",
+      "maxReplicas: 1     | maxReplicas: 3      | spec.backend"})
+  void mistakeNamesFileAndField(String from, String to, String field) throws IOException {
+    Path bad = exampleWith("bad.yaml", from, to);
+    assertRejected(create("-f", bad.toString(), CLIENT), bad.toString(), field);
   }
 
   @Test

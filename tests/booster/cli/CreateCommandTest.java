@@ -78,7 +78,7 @@ class CreateCommandTest {
       "kind: ModelBooster | kind: ConfigMap     | kind",
       "replicas: 1        | replicas: [1]       | spec.backend.workers[0].replicas",
       "type: vLLM         | type: SGLang        | spec.backend.type",
-      "maxReplicas: 1     | maxReplicas: 3      | spec.backend"})
+      "minReplicas: 1     | minReplicas: 3      | spec.backend.minReplicas"})
   void mistakeNamesFileAndField(String from, String to, String field) throws IOException {
     Path bad = exampleWith("bad.yaml", from, to);
     assertRejected(create("-f", bad.toString(), CLIENT), bad.toString(), field);
@@ -97,7 +97,7 @@ class CreateCommandTest {
   @Test
   void oneInvalidBoosterStopsTheWholeRender() throws IOException {
     Path mixed = file("mixed.yaml", Examples.text("multi-node-ray.yaml") + "---\n"
-        + Examples.text("single-gpu.yaml").replace("maxReplicas: 1", "maxReplicas: 2"));
+        + Examples.text("single-gpu.yaml").replace("minReplicas: 1", "minReplicas: 2"));
     assertRejected(create("-f", mixed.toString(), CLIENT), mixed.toString(), "qwen-chat");
   }
 

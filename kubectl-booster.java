@@ -15,6 +15,9 @@ import booster.cli.BoosterCommand;
 /** The kubectl plugin: {@code kubectl booster ...}; everything lives in lib/booster/cli. */
 class KubectlBooster {
   public static void main(String... args) {
+    // fabric8 logs through SLF4J; a command line wants no "no SLF4J providers" notice (this one is in slf4j-api).
+    System.getProperties().putIfAbsent("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+    System.getProperties().putIfAbsent("slf4j.internal.verbosity", "WARN");
     System.exit(BoosterCommand.run(args));
   }
 }

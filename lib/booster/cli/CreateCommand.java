@@ -67,9 +67,6 @@ public final class CreateCommand implements Callable<Integer> {
   /** Reads, checks and translates everything; the printable text, or InputProblems listing every problem. */
   private String renderOffline(PrintWriter err) {
     List<Manifest> read = manifests.read(root.stdin());
-    if (read.isEmpty()) {
-      throw new InputProblems(List.of("no objects passed to create"));
-    }
     List<String> problems = namespace.assign(read);
     if (!problems.isEmpty()) {
       throw new InputProblems(problems);

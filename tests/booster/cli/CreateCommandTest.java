@@ -104,7 +104,7 @@ class CreateCommandTest {
   @Test
   void emptyInput() throws IOException {
     Path empty = file("empty.yaml", "# nothing here\n");
-    assertRejected(create("-f", empty.toString(), CLIENT), "no objects passed to create");
+    assertRejected(create("-f", empty.toString(), CLIENT), empty.toString());
   }
 
   @Test

@@ -9,6 +9,8 @@
 //DEPS org.fusesource.jansi:jansi:2.4.3
 //DEPS org.jline:jline:3.30.4
 //SOURCES lib/**.java
+// A short-lived command: the quick compiler and serial GC start and finish sooner.
+//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
 
 import booster.cli.BoosterCommand;
 

@@ -1,6 +1,6 @@
 package booster.cli;
 
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
@@ -46,6 +46,8 @@ public enum OutputFormat {
     }
   };
 
+  private static final KubernetesSerialization KUBERNETES = new KubernetesSerialization();
+
   /** Plain YAML: no {@code !!} tags, quotes only where a string would otherwise read as another type. */
   private static final YAMLMapper YAML = YAMLMapper.builder()
       .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
@@ -64,6 +66,6 @@ public enum OutputFormat {
   public abstract String render(List<?> objects);
 
   private static JsonNode tree(Object object) {
-    return Serialization.jsonMapper().valueToTree(object);
+    return KUBERNETES.convertValue(object, JsonNode.class);
   }
 }

@@ -4,7 +4,7 @@ import booster.api.ManifestReader;
 import booster.api.ModelBooster;
 import booster.translate.Translator;
 import booster.translate.TranslatorConfig;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -38,8 +38,9 @@ public final class TranslatorBenchmark {
     for (String example : EXAMPLES) {
       ModelBooster booster = read(Path.of("examples", example));
       ToIntFunction<ModelBooster> translate = b -> translator.translate(b).size();
-      ToIntFunction<ModelBooster> roundTrip = b -> Serialization.jsonMapper()
-          .readValue(Serialization.jsonMapper().writeValueAsString(b), ModelBooster.class).getSpec().allBackends().size();
+      KubernetesSerialization json = new KubernetesSerialization();
+      ToIntFunction<ModelBooster> roundTrip = b -> json.unmarshal(json.asJson(b), ModelBooster.class)
+          .getSpec().allBackends().size();
       double[] renders = measure(translate, booster, rounds, roundMillis, warmupMillis);
       double[] baseline = measure(roundTrip, booster, rounds, roundMillis, warmupMillis);
       System.out.printf("  %-28s %,10.0f renders/s [%,.0f-%,.0f], %d children each%n", example, median(renders),

@@ -57,11 +57,14 @@ public enum OutputFormat {
       .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
       .build();
 
-  /** Indented by two, {@code "key": value} as kubectl prints it. */
+  /** Laid out as kubectl prints JSON: every member and element on its own line, {@code "key": value}, {@code []}. */
   private static final ObjectWriter JSON = JsonMapper.builder().build().writer().with(
       new DefaultPrettyPrinter(Separators.createDefaultInstance()
-          .withObjectNameValueSpacing(Separators.Spacing.AFTER))
-          .withObjectIndenter(new DefaultIndenter("  ", "\n")));
+          .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+          .withObjectEmptySeparator("")
+          .withArrayEmptySeparator(""))
+          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+          .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
   public abstract String render(List<?> objects);
 

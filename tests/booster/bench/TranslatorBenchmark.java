@@ -7,6 +7,8 @@ import booster.translate.TranslatorConfig;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -15,15 +17,16 @@ import java.util.function.ToIntFunction;
 
 /**
  * Translator throughput on one thread: renders per second of a disaggregated booster and of a three-backend legacy
- * booster, as the median of several timed rounds after a warm-up. Each figure is also given as a ratio to a
- * baseline measured in the same run (a JSON round trip of the same booster), which says more than absolute
- * numbers on a shared machine. Not a test: run it by hand (see README, Benchmarks).
+ * booster, as the median of several timed rounds after a warm-up. Seconds are the thread's CPU time, so other
+ * processes competing for the cores do not count against it. Each figure is also given as a ratio to a baseline
+ * measured in the same run (a JSON round trip of the same booster). Not a test: run it by hand (see README).
  * <p>Arguments (all optional): rounds (default 7), milliseconds per round (1000), warm-up milliseconds (3000).
  */
 public final class TranslatorBenchmark {
   private static final List<String> EXAMPLES = List.of("prefill-decode.yaml", "legacy-multi-backend.yaml");
   /** Results are summed into here so the JIT cannot drop the measured work. */
   private static volatile long blackhole;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private TranslatorBenchmark() {
   }
@@ -33,7 +36,8 @@ public final class TranslatorBenchmark {
     long roundMillis = args.length > 1 ? Long.parseLong(args[1]) : 1000;
     long warmupMillis = args.length > 2 ? Long.parseLong(args[2]) : 3000;
     Translator translator = new Translator(TranslatorConfig.defaults());
-    System.out.printf("Translator throughput, one thread, %d rounds of %d ms after %d ms warm-up (median [min-max])%n",
+    System.out.printf("Translator throughput per CPU-second of one thread, %d rounds of %d ms after %d ms warm-up "
+        + "(median [min-max])%n",
         rounds, roundMillis, warmupMillis);
     for (String example : EXAMPLES) {
       ModelBooster booster = read(Path.of("examples", example));
@@ -69,8 +73,9 @@ public final class TranslatorBenchmark {
     return perSecond;
   }
 
-  /** {operations, elapsed nanoseconds} for one timed stretch. */
+  /** {operations, CPU nanoseconds of this thread} for one stretch of {@code millis} wall-clock time. */
   private static long[] run(ToIntFunction<ModelBooster> work, ModelBooster booster, long millis) {
+    long cpuStart = THREADS.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     long deadline = start + millis * 1_000_000;
     long ops = 0;
@@ -84,7 +89,7 @@ public final class TranslatorBenchmark {
       now = System.nanoTime();
     } while (now < deadline);
     blackhole += sum;
-    return new long[] {ops, now - start};
+    return new long[] {ops, THREADS.getCurrentThreadCpuTime() - cpuStart};
   }
 
   private static double median(double[] sorted) {

@@ -67,11 +67,13 @@ public final class CreateCommand implements Callable<Integer> {
   /** Reads, checks and translates everything; the printable text, or InputProblems listing every problem. */
   private String renderOffline(PrintWriter err) {
     List<Manifest> read = manifests.read(root.stdin());
-    List<String> problems = namespace.assign(read);
+    List<String> problems = new ArrayList<>(namespace.assign(read));
+    BoosterChecks.Findings findings = BoosterChecks.of(read);
+    findings.warnings().forEach(warning -> err.println("Warning: " + warning));
+    problems.addAll(findings.errors());
     if (!problems.isEmpty()) {
       throw new InputProblems(problems);
     }
-    BoosterChecks.validate(read).forEach(warning -> err.println("Warning: " + warning));
     Translator translate = new Translator(translator.config(root.environment()));
     List<Object> objects = new ArrayList<>();
     for (Manifest manifest : read) {

@@ -152,6 +152,15 @@ class CreateCommandTest {
   }
 
   @Test
+  void namespaceAndValidationProblemsAreReportedTogether() throws IOException {
+    Path invalid = exampleWith("invalid.yaml", "minReplicas: 1", "minReplicas: 3");
+    Cli.Outcome outcome = create("-f", "examples/multi-node-ray.yaml", "-f", invalid.toString(), "-n", "team-a",
+        CLIENT);
+    assertRejected(outcome, "examples/multi-node-ray.yaml", "metadata.namespace");
+    assertLineNaming(outcome, invalid.toString(), "spec.backend.minReplicas");
+  }
+
+  @Test
   void jsonIsAKubernetesList() {
     Cli.Outcome outcome = create("-f", "examples/prefill-decode.yaml", "--dry-run=client", "-o", "json");
     assertEquals(0, outcome.exit(), outcome.toString());

@@ -26,6 +26,17 @@ public final class Logs {
     root.setLevel(level);
   }
 
+  /**
+   * Writes straight to stderr in the same format: for shutdown hooks, which run after java.util.logging's own
+   * hook may already have closed every handler.
+   */
+  public static void direct(Level level, String logger, String message) {
+    LogRecord record = new LogRecord(level, message);
+    record.setLoggerName(logger);
+    System.err.print(new OneLine().format(record));
+    System.err.flush();
+  }
+
   static final class OneLine extends Formatter {
     @Override
     public String format(LogRecord r) {

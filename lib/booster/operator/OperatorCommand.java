@@ -73,7 +73,12 @@ public final class OperatorCommand implements Callable<Integer> {
     Logs.setup(verbose ? Level.FINE : Level.INFO);
     try (KubernetesClient client = new KubernetesClientBuilder().build();
         Operator operator = new Operator(client, options())) {
-      Runtime.getRuntime().addShutdownHook(new Thread(operator::close, "booster-shutdown"));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        String logger = Operator.class.getName();
+        Logs.direct(Level.INFO, logger, "shutdown requested: finishing the reconciles in flight");
+        operator.close();
+        Logs.direct(Level.INFO, logger, "shutdown complete");
+      }, "booster-shutdown"));
       operator.start().awaitStop();
       // A lost lease ends the process with an error so the Deployment restarts it as a fresh candidate.
       return operator.lostLease() ? 1 : 0;

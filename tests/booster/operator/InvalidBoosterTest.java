@@ -9,9 +9,11 @@ import booster.cluster.Kinds;
 import booster.cluster.LiveChildren;
 import booster.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,16 +24,31 @@ class InvalidBoosterTest {
   @RegisterExtension
   static final TestCluster cluster = new TestCluster();
 
+  /**
+   * The mock checks no schema, so invalid objects can be stored as if the CRD had no rules yet; a real API server
+   * with our CRD refuses them (as it should), and then this test cannot run there: skipped, not passed.
+   */
+  private static void storeDespiteTheCrd(GenericKubernetesResource booster) {
+    try {
+      Kinds.genericBoosters(cluster.client()).inNamespace(cluster.namespace()).resource(booster).create();
+    } catch (KubernetesClientException e) {
+      Assumptions.assumeTrue(e.getCode() != 422, "the API server's CRD rejects invalid boosters: "
+          + e.getMessage());
+      throw e;
+    }
+  }
+
   @Test
+  @SuppressWarnings("unchecked")
   void invalidBoostersFailWithoutChildrenWhileAValidOneReconciles() {
     ModelBooster both = Running.golden(cluster, "v0.4.0", "model.yaml", "both-shapes");
     both.getSpec().setBackends(List.of(both.getSpec().getBackend()));
-    Running.create(cluster, both);
     Map<String, Object> badType = Serialization.jsonMapper().convertValue(
         Running.golden(cluster, "v0.4.0", "model.yaml", "bad-type"), Map.class);
     ((Map<String, Object>) ((Map<String, Object>) badType.get("spec")).get("backend")).put("type", "NotAnEngine");
-    Kinds.genericBoosters(cluster.client()).inNamespace(cluster.namespace())
-        .resource(Serialization.jsonMapper().convertValue(badType, GenericKubernetesResource.class)).create();
+    for (Object invalid : List.of(both, badType)) {
+      storeDespiteTheCrd(Serialization.jsonMapper().convertValue(invalid, GenericKubernetesResource.class));
+    }
 
     try (Operator operator = Running.operator(cluster, Running.options(cluster))) {
       Running.create(cluster, Running.golden(cluster, "v0.4.0", "model.yaml", "valid"));

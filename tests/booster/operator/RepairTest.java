@@ -98,10 +98,15 @@ class RepairTest {
 
   @Test
   void objectWeDoNotControlIsUntouched() {
+    // A schema-valid route (a real API server checks it): our route's spec, someone else's model, no owner.
+    Map<String, Object> spec = new java.util.LinkedHashMap<>(Fixture.spec(new booster.translate.Translator(
+        booster.translate.TranslatorConfig.defaults()).translate(Running.golden(cluster, "v0.4.0", "model.yaml", null))
+        .stream().filter(c -> c.getKind().equals(ChildKind.MODEL_ROUTE.kind())).findFirst().orElseThrow()));
+    spec.put("modelName", "someone-elses");
     GenericKubernetesResource theirs = new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
         .withApiVersion(ChildKind.MODEL_ROUTE.apiVersion()).withKind(ChildKind.MODEL_ROUTE.kind())
         .withNewMetadata().withName("test-model").withNamespace(cluster.namespace()).endMetadata()
-        .addToAdditionalProperties("spec", Map.of("modelName", "someone-elses")).build();
+        .addToAdditionalProperties("spec", spec).build();
     theirs = booster.cluster.Kinds.children(cluster.client(), ChildKind.MODEL_ROUTE)
         .inNamespace(cluster.namespace()).resource(theirs).create();
     Operator operator = Running.operator(cluster, Running.options(cluster));

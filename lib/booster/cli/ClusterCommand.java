@@ -1,0 +1,62 @@
+package booster.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * A subcommand that talks to the cluster: kubectl's connection flags, one client per run, and every failure printed
+ * as one line (kubectl's wording where it has one) with a non-zero exit code.
+ */
+abstract class ClusterCommand implements Callable<Integer> {
+  @Mixin
+  KubeOptions kube = new KubeOptions();
+
+  @Spec
+  CommandSpec spec;
+
+  /** Ages are measured against this; tests fix it. */
+  Clock clock = Clock.systemUTC();
+
+  Terminal terminal = Terminal.detect();
+
+  /** Runs with a connected session; returns the exit code. */
+  abstract int run(KubeSession session) throws Exception;
+
+  /** Exit code for a failure; {@code diff} uses 2 because 1 means "differences found". */
+  int failureExitCode() {
+    return 1;
+  }
+
+  @Override
+  public Integer call() {
+    String server = "the configured server";
+    try (KubeSession session = KubeClients.connect(kube)) {
+      server = session.server();
+      return run(session);
+    } catch (CliException e) {
+      err().println(ClusterErrors.message(e, server));
+      return Math.max(e.exitCode(), failureExitCode());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 130;
+    } catch (Exception e) {
+      err().println(ClusterErrors.message(e, server));
+      return failureExitCode();
+    } finally {
+      out().flush();
+      err().flush();
+    }
+  }
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+}

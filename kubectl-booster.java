@@ -1,0 +1,20 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 17+
+// Versions must match pom.xml (DepsMatchPomTest). JBang cannot exclude transitive dependencies, so
+// kubernetes-client brings the Vert.x HTTP client along; fabric8 still picks the JDK one (higher priority).
+//DEPS io.fabric8:kubernetes-client:8.0.0
+//DEPS io.fabric8:kubernetes-httpclient-jdk:8.0.0
+//DEPS io.fabric8:generator-annotations:8.0.0
+//DEPS info.picocli:picocli:4.7.7
+//DEPS org.fusesource.jansi:jansi:2.4.3
+//DEPS org.jline:jline:3.30.4
+//SOURCES lib/**.java
+
+import booster.cli.BoosterCommand;
+
+/** The kubectl plugin: {@code kubectl booster ...}; everything lives in lib/booster/cli. */
+class KubectlBooster {
+  public static void main(String... args) {
+    System.exit(BoosterCommand.run(args));
+  }
+}

@@ -1,0 +1,75 @@
+package booster.cli;
+
+import java.io.InputStream;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The plugin's root command. kubectl runs an executable named {@code kubectl-booster} and sets no variable
+ * telling it so, hence the usage always shows the name users type: {@code kubectl booster}.
+ */
+@Command(name = "kubectl booster", mixinStandardHelpOptions = true, version = "kubectl-booster " + BoosterCommand.VERSION,
+    description = "Work with Kthena ModelBoosters: render the children a booster becomes.",
+    subcommands = {CreateCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:success", "1:invalid input or failure", "2:invalid command line"})
+public final class BoosterCommand implements Callable<Integer> {
+  /** Kept equal to the pom's version by a test. */
+  public static final String VERSION = "0.1.0";
+  public static final int OK = 0;
+  public static final int FAILED = 1;
+  public static final int USAGE = 2;
+
+  private final InputStream stdin;
+  private final Map<String, String> environment;
+  @Spec
+  private CommandSpec spec;
+
+  public BoosterCommand(InputStream stdin, Map<String, String> environment) {
+    this.stdin = stdin;
+    this.environment = Map.copyOf(environment);
+  }
+
+  /** Runs the plugin on the process's own streams and environment; returns the exit code. */
+  public static int run(String... args) {
+    return commandLine(System.in, System.getenv()).execute(args);
+  }
+
+  /** The configured command line; tests redirect its out/err with setOut/setErr. */
+  public static CommandLine commandLine(InputStream stdin, Map<String, String> environment) {
+    CommandLine cli = new CommandLine(new BoosterCommand(stdin, environment));
+    cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : FAILED);
+    cli.setParameterExceptionHandler(BoosterCommand::usageError);
+    cli.setExecutionExceptionHandler((e, command, parsed) -> {
+      command.getErr().println("error: " + e);
+      return FAILED;
+    });
+    return cli;
+  }
+
+  /** Like kubectl: the problem on one line and where to find help, not the whole usage text. */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    command.getErr().println("error: " + e.getMessage());
+    command.getErr().println("See '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
+    return USAGE;
+  }
+
+  InputStream stdin() {
+    return stdin;
+  }
+
+  Map<String, String> environment() {
+    return environment;
+  }
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return USAGE;
+  }
+}

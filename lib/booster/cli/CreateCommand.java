@@ -1,0 +1,93 @@
+package booster.cli;
+
+import booster.translate.Translator;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code create -f FILE --dry-run=client}: prints each booster followed by every child it becomes, without
+ * contacting any cluster. All input is read, validated and translated before the first byte is printed, so a
+ * problem anywhere leaves stdout empty.
+ */
+@Command(name = "create", sortOptions = false, mixinStandardHelpOptions = true,
+    description = {"Create ModelBoosters from manifests.",
+        "With --dry-run=client, print each booster and the children it becomes, without contacting any cluster."})
+public final class CreateCommand implements Callable<Integer> {
+  /** kubectl's dry-run strategies. */
+  public enum DryRun { none, client, server }
+
+  @ParentCommand
+  private BoosterCommand root;
+  @Spec
+  private CommandSpec spec;
+  @Mixin
+  private ManifestOptions manifests;
+  @Mixin
+  private NamespaceOptions namespace;
+  @Mixin
+  private OutputOptions output;
+  @Mixin
+  private TranslatorOptions translator;
+
+  @Option(names = "--dry-run", arity = "0..1", fallbackValue = "client", defaultValue = "none",
+      paramLabel = "STRATEGY", description = "${COMPLETION-CANDIDATES}; only 'client' (offline render) is "
+          + "available so far. A bare --dry-run means client.")
+  private DryRun dryRun;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    if (dryRun != DryRun.client) {
+      err.println("error: --dry-run=" + dryRun + " is not supported yet: only --dry-run=client (an offline "
+          + "render, no cluster contacted) is available");
+      return BoosterCommand.FAILED;
+    }
+    try {
+      String rendered = renderOffline(err);
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(rendered);
+      out.flush();
+      return BoosterCommand.OK;
+    } catch (InputProblems problems) {
+      problems.lines().forEach(line -> err.println("error: " + line));
+      return BoosterCommand.FAILED;
+    } finally {
+      err.flush();
+    }
+  }
+
+  /** Reads, checks and translates everything; the printable text, or InputProblems listing every problem. */
+  private String renderOffline(PrintWriter err) {
+    List<Manifest> read = manifests.read(root.stdin());
+    if (read.isEmpty()) {
+      throw new InputProblems(List.of("no objects passed to create"));
+    }
+    List<String> problems = namespace.assign(read);
+    if (!problems.isEmpty()) {
+      throw new InputProblems(problems);
+    }
+    BoosterChecks.validate(read).forEach(warning -> err.println("Warning: " + warning));
+    Translator translate = new Translator(translator.config(root.environment()));
+    List<Object> objects = new ArrayList<>();
+    for (Manifest manifest : read) {
+      objects.add(manifest.booster());
+      try {
+        objects.addAll(translate.translate(manifest.booster()));
+      } catch (RuntimeException e) {
+        problems.add(manifest.describe() + ": cannot translate: " + e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InputProblems(problems);
+    }
+    return output.format().orElse(OutputFormat.yaml).render(objects);
+  }
+}

@@ -1,0 +1,15 @@
+package booster.cli;
+
+import booster.api.ModelBooster;
+
+/** A booster and the file (or {@code -} for stdin) it was read from, so every message can name it. */
+public record Manifest(String source, ModelBooster booster) {
+  public String name() {
+    return booster.getMetadata() == null ? null : booster.getMetadata().getName();
+  }
+
+  /** The prefix of a message about this booster: {@code <file>: ModelBooster "<name>"}. */
+  public String describe() {
+    return source + ": " + ModelBooster.KIND + " \"" + name() + "\"";
+  }
+}

@@ -1,0 +1,78 @@
+package booster.cli;
+
+import booster.api.ManifestException;
+import booster.api.ManifestReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import picocli.CommandLine.Option;
+
+/** {@code -f FILE} (repeatable; {@code -} is stdin, a directory means its .yaml/.yml/.json files in name order). */
+public final class ManifestOptions {
+  public static final String STDIN = "-";
+
+  @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE",
+      description = "Manifest with ModelBoosters (YAML or JSON, several documents allowed); '-' reads stdin; "
+          + "a directory reads its .yaml, .yml and .json files. Repeatable.")
+  private List<String> files = new ArrayList<>();
+
+  /**
+   * Reads every file, collecting the problems of all of them before giving up.
+   *
+   * @throws InputProblems one line per problem when any file cannot be read as boosters
+   */
+  public List<Manifest> read(InputStream stdin) {
+    List<Manifest> manifests = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    if (files.stream().filter(STDIN::equals).count() > 1) {
+      throw new InputProblems(List.of("-: stdin can be read only once; give '-f -' once"));
+    }
+    for (String file : files) {
+      for (String source : expand(file, problems)) {
+        try (InputStream in = STDIN.equals(source) ? stdin : new ByteArrayInputStream(Files.readAllBytes(Path.of(source)))) {
+          ManifestReader.read(source, in).forEach(booster -> manifests.add(new Manifest(source, booster)));
+        } catch (ManifestException e) {
+          problems.addAll(e.problems());
+        } catch (NoSuchFileException e) {
+          problems.add(source + ": no such file");
+        } catch (AccessDeniedException e) {
+          problems.add(source + ": permission denied");
+        } catch (IOException e) {
+          problems.add(source + ": cannot read: " + e.getMessage());
+        }
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InputProblems(problems);
+    }
+    return manifests;
+  }
+
+  private static List<String> expand(String file, List<String> problems) {
+    Path path = Path.of(file);
+    if (STDIN.equals(file) || !Files.isDirectory(path)) {
+      return List.of(file);
+    }
+    try (Stream<Path> entries = Files.list(path)) {
+      List<String> found = entries.filter(Files::isRegularFile)
+          .map(Path::toString)
+          .filter(name -> name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"))
+          .sorted()
+          .toList();
+      if (found.isEmpty()) {
+        problems.add(file + ": directory holds no .yaml, .yml or .json file");
+      }
+      return found;
+    } catch (IOException e) {
+      problems.add(file + ": cannot list directory: " + e.getMessage());
+      return List.of();
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package booster.cli;
+
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** {@code -n}: the namespace of boosters whose manifest names none. */
+public final class NamespaceOptions {
+  public static final String DEFAULT = "default";
+
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
+      description = "Namespace for boosters whose manifest sets none (default: " + NamespaceOptions.DEFAULT + ").")
+  private String namespace;
+
+  public Optional<String> given() {
+    return Optional.ofNullable(namespace);
+  }
+
+  /**
+   * Gives each booster its namespace: the manifest's, else {@code -n}, else {@value #DEFAULT}. As kubectl does,
+   * a manifest namespace that differs from an explicit {@code -n} is a problem (one line each), not a silent choice.
+   */
+  public List<String> assign(List<Manifest> manifests) {
+    List<String> problems = new ArrayList<>();
+    for (Manifest manifest : manifests) {
+      ObjectMeta metadata = manifest.booster().getMetadata();
+      String own = metadata.getNamespace();
+      if (own == null || own.isEmpty()) {
+        metadata.setNamespace(given().orElse(DEFAULT));
+      } else if (namespace != null && !namespace.equals(own)) {
+        problems.add(manifest.describe() + ": metadata.namespace: \"" + own + "\" does not match -n \""
+            + namespace + "\"; drop -n or pass -n " + own);
+      }
+    }
+    return problems;
+  }
+}

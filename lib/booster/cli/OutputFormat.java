@@ -1,0 +1,69 @@
+package booster.cli;
+
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.List;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+
+/**
+ * How objects are printed. Objects go through fabric8's JSON mapping first (so Quantity, IntOrString and friends
+ * serialise as Kubernetes expects), keeping each model's field order, so the same objects print byte-identically.
+ */
+public enum OutputFormat {
+  /** A multi-document stream, documents separated by {@code ---}. */
+  yaml {
+    @Override
+    public String render(List<?> objects) {
+      StringBuilder out = new StringBuilder();
+      for (Object object : objects) {
+        if (!out.isEmpty()) {
+          out.append("---\n");
+        }
+        out.append(YAML.writeValueAsString(tree(object)));
+      }
+      return out.toString();
+    }
+  },
+  /** One {@code v1 List} holding every object, as kubectl prints several objects. */
+  json {
+    @Override
+    public String render(List<?> objects) {
+      ObjectNode list = JsonNodeFactory.instance.objectNode();
+      list.put("apiVersion", "v1");
+      list.put("kind", "List");
+      ArrayNode items = list.putArray("items");
+      objects.forEach(object -> items.add(tree(object)));
+      return JSON.writeValueAsString(list) + "\n";
+    }
+  };
+
+  /** Plain YAML: no {@code !!} tags, quotes only where a string would otherwise read as another type. */
+  private static final YAMLMapper YAML = YAMLMapper.builder()
+      .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+      .disable(YAMLWriteFeature.USE_NATIVE_TYPE_ID)
+      .disable(YAMLWriteFeature.SPLIT_LINES)
+      .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+      .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+      .build();
+
+  /** Indented by two, {@code "key": value} as kubectl prints it. */
+  private static final ObjectWriter JSON = JsonMapper.builder().build().writer().with(
+      new DefaultPrettyPrinter(Separators.createDefaultInstance()
+          .withObjectNameValueSpacing(Separators.Spacing.AFTER))
+          .withObjectIndenter(new DefaultIndenter("  ", "\n")));
+
+  public abstract String render(List<?> objects);
+
+  private static JsonNode tree(Object object) {
+    return Serialization.jsonMapper().valueToTree(object);
+  }
+}

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -12,8 +13,14 @@ import picocli.CommandLine.Spec;
  * as one line (kubectl's wording where it has one) with a non-zero exit code.
  */
 abstract class ClusterCommand implements Callable<Integer> {
+  @ParentCommand
+  BoosterCommand root;
+
   @Mixin
   KubeOptions kube = new KubeOptions();
+
+  @Mixin
+  NamespaceOptions namespace = new NamespaceOptions();
 
   @Spec
   CommandSpec spec;
@@ -21,7 +28,8 @@ abstract class ClusterCommand implements Callable<Integer> {
   /** Ages are measured against this; tests fix it. */
   Clock clock = Clock.systemUTC();
 
-  Terminal terminal = Terminal.detect();
+  /** Decided at run time from the environment; tests set it first. */
+  Terminal terminal;
 
   /** Runs with a connected session; returns the exit code. */
   abstract int run(KubeSession session) throws Exception;
@@ -34,7 +42,10 @@ abstract class ClusterCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String server = "the configured server";
-    try (KubeSession session = KubeClients.connect(kube)) {
+    if (terminal == null) {
+      terminal = Terminal.detect(root.environment());
+    }
+    try (KubeSession session = KubeClients.connect(kube, namespace.given())) {
       server = session.server();
       return run(session);
     } catch (CliException e) {

@@ -6,18 +6,19 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.File;
 import java.util.List;
+import java.util.Optional;
 
 /** Builds the fabric8 client a command talks through, from kubectl's flags and kubeconfig rules. */
 public final class KubeClients {
   private KubeClients() {
   }
 
-  public static KubeSession connect(KubeOptions options) {
+  /** @param namespace {@code -n} when given; else the context's namespace, else {@code default} */
+  public static KubeSession connect(KubeOptions options, Optional<String> namespace) {
     Config config = config(options);
-    String namespace = options.namespace() != null ? options.namespace()
-        : config.getNamespace() != null ? config.getNamespace() : "default";
+    String chosen = namespace.orElse(config.getNamespace() != null ? config.getNamespace() : NamespaceOptions.DEFAULT);
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
-    return new KubeSession(client, namespace, config.getMasterUrl());
+    return new KubeSession(client, chosen, config.getMasterUrl());
   }
 
   static Config config(KubeOptions options) {

@@ -17,10 +17,6 @@ public class KubeOptions {
   @Option(names = "--user", paramLabel = "NAME", description = "The kubeconfig user to use.")
   String user;
 
-  @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
-      description = "Namespace of the request (default: the context's namespace, else 'default').")
-  String namespace;
-
   @Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = "0",
       description = "How long to wait for a single server request, e.g. 5s, 1m, 500ms; 0 waits as long as the connection lives (default: ${DEFAULT-VALUE}).")
   String requestTimeout;
@@ -29,7 +25,6 @@ public class KubeOptions {
   public String context() { return context; }
   public String cluster() { return cluster; }
   public String user() { return user; }
-  public String namespace() { return namespace; }
 
   /** The request timeout in milliseconds; 0 means none. */
   public long requestTimeoutMillis() {

@@ -63,6 +63,11 @@ public enum OutputFormat {
 
   public abstract String render(List<?> objects);
 
+  /** One document: YAML as {@link #render}, JSON as the object itself rather than a List. */
+  public String renderOne(Object object) {
+    return this == json ? JSON.writeValueAsString(tree(object)) + "\n" : render(List.of(object));
+  }
+
   private static JsonNode tree(Object object) {
     return Serialization.jsonMapper().valueToTree(object);
   }

@@ -3,7 +3,6 @@ package booster.cli;
 import booster.cluster.Kinds;
 import booster.cli.Table.Cell;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -28,16 +27,14 @@ import picocli.CommandLine.Parameters;
         "  # Machine-readable",
         "  kubectl booster status qwen -o json"})
 public class StatusCommand extends ClusterCommand {
-  enum Format { yaml, json }
-
   @Parameters(arity = "0..1", paramLabel = "NAME", description = "The booster (omit with -A).")
   String name;
 
   @Mixin
   AllNamespacesOption all = new AllNamespacesOption();
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "Output format: yaml or json.")
-  Format output;
+  @Mixin
+  OutputOptions output = new OutputOptions();
 
   @Option(names = {"-w", "--watch"}, description = "Redraw the status every few seconds until interrupted.")
   boolean watch;
@@ -70,10 +67,12 @@ public class StatusCommand extends ClusterCommand {
           .sorted(Comparator.comparing((GenericKubernetesResource b) -> b.getMetadata().getNamespace())
               .thenComparing(b -> b.getMetadata().getName()))
           .toList();
-      return output == null ? summary(boosters) : List.of(format(boosters.stream().map(this::brief).toList()));
+      return output.format().isEmpty() ? summary(boosters)
+          : List.of(output.format().get().render(boosters.stream().map(this::brief).toList()).stripTrailing());
     }
     StatusReport report = StatusReport.read(session.client(), session.namespace(), name);
-    return output == null ? StatusView.render(report, terminal, clock.instant()) : List.of(format(report.toMap()));
+    return output.format().isEmpty() ? StatusView.render(report, terminal, clock.instant())
+        : List.of(output.format().get().renderOne(report.toMap()).stripTrailing());
   }
 
   private List<String> summary(List<GenericKubernetesResource> boosters) {
@@ -94,11 +93,6 @@ public class StatusCommand extends ClusterCommand {
 
   private Map<String, Object> brief(GenericKubernetesResource b) {
     return new StatusReport(b, List.of(), List.of()).toMap();
-  }
-
-  private String format(Object document) {
-    String text = output == Format.json ? Serialization.asJson(document) : Serialization.asYaml(document);
-    return text.stripTrailing();
   }
 
   private void print(List<String> lines) {

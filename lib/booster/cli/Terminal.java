@@ -1,6 +1,7 @@
 package booster.cli;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import org.fusesource.jansi.Ansi;
 
 /**
@@ -20,9 +21,9 @@ public final class Terminal {
   }
 
   /** The real console: stdout must be a terminal for color and redraw, and NO_COLOR (any value) turns color off. */
-  public static Terminal detect() {
+  public static Terminal detect(Map<String, String> environment) {
     boolean tty = System.console() != null;
-    String noColor = System.getenv("NO_COLOR");
+    String noColor = environment.get("NO_COLOR");
     return new Terminal(tty && (noColor == null || noColor.isEmpty()), tty);
   }
 

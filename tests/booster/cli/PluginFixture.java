@@ -2,10 +2,12 @@ package booster.cli;
 
 import booster.cluster.TestCluster;
 import io.fabric8.kubernetes.client.Config;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Runs plugin commands in-process against a TestCluster through a kubeconfig file, as a user would. */
@@ -64,10 +67,15 @@ final class PluginFixture {
     }
   }
 
-  /** Runs {@code command} with the fixture kubeconfig (unless args name one) and a clock fixed at {@code now}. */
-  Result run(ClusterCommand command, Instant now, String... args) {
-    command.clock = Clock.fixed(now, ZoneOffset.UTC);
-    command.terminal = Terminal.plain();
+  /**
+   * Runs {@code kubectl booster ARGS} (ARGS start with the subcommand) with the fixture kubeconfig unless ARGS name
+   * one, no color, and a clock fixed at {@code now}.
+   */
+  Result run(Instant now, String... args) {
+    return run(Map.of(), "", now, args);
+  }
+
+  Result run(Map<String, String> environment, String stdin, Instant now, String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     if (!all.contains("--kubeconfig")) {
       all.add("--kubeconfig");
@@ -75,7 +83,12 @@ final class PluginFixture {
     }
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(command);
+    CommandLine cli = BoosterCommand.commandLine(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        environment);
+    if (cli.getSubcommands().get(args[0]).getCommand() instanceof ClusterCommand command) {
+      command.clock = Clock.fixed(now, ZoneOffset.UTC);
+      command.terminal = Terminal.plain();
+    }
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     int exit = cli.execute(all.toArray(String[]::new));

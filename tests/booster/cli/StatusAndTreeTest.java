@@ -49,7 +49,7 @@ class StatusAndTreeTest {
   @Test
   void statusShowsConditionsGenerationsChildrenAndEvents() {
     progressing();
-    Result r = plugin.run(new StatusCommand(), later(), "qwen");
+    Result r = plugin.run(later(), "status", "qwen");
     assertEquals(0, r.exit(), r.err());
     assertEquals("""
         Name:        qwen
@@ -75,7 +75,7 @@ class StatusAndTreeTest {
   @Test
   void treeShowsChildrenAndEachServingsPods() {
     progressing();
-    Result r = plugin.run(new TreeCommand(), later(), "qwen");
+    Result r = plugin.run(later(), "tree", "qwen");
     assertEquals(0, r.exit(), r.err());
     String ns = cluster.namespace();
     String pad = " ".repeat(ns.length() - "NAMESPACE".length());
@@ -94,19 +94,19 @@ class StatusAndTreeTest {
   @Test
   void statusAsYamlIsMachineReadable() {
     progressing();
-    Result r = plugin.run(new StatusCommand(), later(), "qwen", "-o", "yaml");
+    Result r = plugin.run(later(), "status", "qwen", "-o", "yaml");
     assertEquals(0, r.exit(), r.err());
-    assertTrue(r.out().startsWith("name: qwen\n"), r.out());
+    assertTrue(r.out().startsWith("name: qwen\nnamespace: " + cluster.namespace() + "\n"), r.out());
     assertTrue(r.out().contains("- kind: ModelServing\n  name: qwen-b\n  ready: 0/2\n  status: GroupsNotReady\n"
         + "  controlled: true\n"), r.out());
   }
 
   @Test
   void missingBoosterUsesKubectlsWording() {
-    Result r = plugin.run(new StatusCommand(), later(), "nope");
+    Result r = plugin.run(later(), "status", "nope");
     assertEquals(1, r.exit());
     assertEquals("Error from server (NotFound): modelboosters.workload.serving.volcano.sh \"nope\" not found\n",
         r.err());
-    assertEquals(1, plugin.run(new TreeCommand(), later(), "nope").exit());
+    assertEquals(1, plugin.run(later(), "tree", "nope").exit());
   }
 }

@@ -41,26 +41,10 @@ abstract class ClusterCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String server = "the configured server";
     if (terminal == null) {
       terminal = Terminal.detect(root.environment());
     }
-    try (KubeSession session = KubeClients.connect(kube, namespace.given())) {
-      server = session.server();
-      return run(session);
-    } catch (CliException e) {
-      err().println(ClusterErrors.message(e, server));
-      return Math.max(e.exitCode(), failureExitCode());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return 130;
-    } catch (Exception e) {
-      err().println(ClusterErrors.message(e, server));
-      return failureExitCode();
-    } finally {
-      out().flush();
-      err().flush();
-    }
+    return ClusterRun.run(kube, namespace.given(), out(), err(), failureExitCode(), this::run);
   }
 
   PrintWriter out() {

@@ -1,9 +1,12 @@
 package booster.cli;
 
 import booster.translate.Translator;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,19 +39,23 @@ public final class CreateCommand implements Callable<Integer> {
   private OutputOptions output;
   @Mixin
   private TranslatorOptions translator;
+  @Mixin
+  private KubeOptions kube;
+  @Mixin
+  private ClusterCreate cluster;
 
   @Option(names = "--dry-run", arity = "0..1", fallbackValue = "client", defaultValue = "none",
-      paramLabel = "STRATEGY", description = "${COMPLETION-CANDIDATES}; only 'client' (offline render) is "
-          + "available so far. A bare --dry-run means client.")
+      paramLabel = "STRATEGY", description = "${COMPLETION-CANDIDATES}: 'client' prints the booster and its "
+          + "children without contacting any cluster; 'server' sends the create with dryRun=All. A bare --dry-run "
+          + "means client.")
   private DryRun dryRun;
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     if (dryRun != DryRun.client) {
-      err.println("error: --dry-run=" + dryRun + " is not supported yet: only --dry-run=client (an offline "
-          + "render, no cluster contacted) is available");
-      return BoosterCommand.FAILED;
+      return cluster.run(kube, namespace, dryRun == DryRun.server, output.format(), spec.commandLine(),
+          root.environment(), fallback -> translated(err, fallback));
     }
     try {
       String rendered = renderOffline(err);
@@ -66,21 +73,35 @@ public final class CreateCommand implements Callable<Integer> {
 
   /** Reads, checks and translates everything; the printable text, or InputProblems listing every problem. */
   private String renderOffline(PrintWriter err) {
+    List<Object> objects = new ArrayList<>();
+    translated(err, NamespaceOptions.DEFAULT).forEach((manifest, children) -> {
+      objects.add(manifest.booster());
+      objects.addAll(children);
+    });
+    return output.format().orElse(OutputFormat.yaml).render(objects);
+  }
+
+  /**
+   * Reads, checks and translates every booster, in input order, before anything is printed or sent.
+   *
+   * @param fallbackNamespace the namespace of boosters that name none when {@code -n} is absent
+   * @throws InputProblems listing every problem of every booster
+   */
+  private Map<Manifest, List<GenericKubernetesResource>> translated(PrintWriter err, String fallbackNamespace) {
     List<Manifest> read = manifests.read(root.stdin());
     if (read.isEmpty()) {
       throw new InputProblems(List.of("no objects passed to create"));
     }
-    List<String> problems = namespace.assign(read);
+    List<String> problems = namespace.assign(read, fallbackNamespace);
     if (!problems.isEmpty()) {
       throw new InputProblems(problems);
     }
     BoosterChecks.validate(read).forEach(warning -> err.println("Warning: " + warning));
     Translator translate = new Translator(translator.config(root.environment()));
-    List<Object> objects = new ArrayList<>();
+    Map<Manifest, List<GenericKubernetesResource>> translated = new LinkedHashMap<>();
     for (Manifest manifest : read) {
-      objects.add(manifest.booster());
       try {
-        objects.addAll(translate.translate(manifest.booster()));
+        translated.put(manifest, translate.translate(manifest.booster()));
       } catch (RuntimeException e) {
         problems.add(manifest.describe() + ": cannot translate: " + e.getMessage());
       }
@@ -88,6 +109,6 @@ public final class CreateCommand implements Callable<Integer> {
     if (!problems.isEmpty()) {
       throw new InputProblems(problems);
     }
-    return output.format().orElse(OutputFormat.yaml).render(objects);
+    return translated;
   }
 }

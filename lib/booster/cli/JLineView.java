@@ -13,6 +13,7 @@ import org.jline.utils.Display;
 final class JLineView implements LiveView {
   private final org.jline.terminal.Terminal terminal;
   private final Display display;
+  private boolean closed;
 
   private JLineView(org.jline.terminal.Terminal terminal) {
     this.terminal = terminal;
@@ -44,6 +45,10 @@ final class JLineView implements LiveView {
 
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     // Leave the last frame on screen and put the cursor below it.
     terminal.writer().println();
     terminal.flush();

@@ -1,5 +1,6 @@
 package booster.cli;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
 import tools.jackson.core.util.DefaultIndenter;
@@ -43,6 +44,15 @@ public enum OutputFormat {
       ArrayNode items = list.putArray("items");
       objects.forEach(object -> items.add(tree(object)));
       return JSON.writeValueAsString(list) + "\n";
+    }
+  },
+  /** {@code kind.group/name} per object, as {@code kubectl -o name}. */
+  name {
+    @Override
+    public String render(List<?> objects) {
+      StringBuilder out = new StringBuilder();
+      objects.forEach(object -> out.append(ResourceNames.of((HasMetadata) object)).append('\n'));
+      return out.toString();
     }
   };
 

@@ -1,14 +1,123 @@
 package booster.translate;
 
+import booster.api.LoraAdapter;
+import booster.api.ModelBackend;
 import booster.api.ModelBooster;
+import booster.api.ModelMatch;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
-/** The booster's single ModelRoute (translation.md 4). STUB: filled in by the route work. */
+/**
+ * The booster's single ModelRoute (translation.md 4): clients address the model by the booster name, and, for the
+ * legacy shape, by each LoRA adapter name.
+ */
 final class ModelRoutes {
+  static final String DEFAULT_RULE = "default";
+  /** Legacy {@code routeWeight} default, applied here instead of in the stored booster (decisions.md 3). */
+  static final int DEFAULT_WEIGHT = 100;
+
   private ModelRoutes() {
   }
 
   static GenericKubernetesResource build(ModelBooster booster) {
-    throw new UnsupportedOperationException("ModelRoute translation not implemented yet");
+    String name = booster.getMetadata().getName();
+    Map<String, Object> spec = booster.getSpec().legacyShape() ? legacySpec(booster) : currentSpec(booster);
+    return Revision.stamp(Labels.base(booster, ""),
+        labels -> Children.of(ChildKind.MODEL_ROUTE, booster, name, labels, spec));
+  }
+
+  /** v0.2.0+: one rule to the single backend; no weight (the CRD default applies). */
+  private static Map<String, Object> currentSpec(ModelBooster booster) {
+    String name = booster.getMetadata().getName();
+    Map<String, Object> target = new LinkedHashMap<>();
+    target.put("modelServerName", Names.child(name, booster.getSpec().getBackend().getName()));
+    return spec(name, List.of(), List.of(rule(DEFAULT_RULE, matchTree(booster.getSpec().getModelMatch()),
+        List.of(target))));
+  }
+
+  /**
+   * v0.1.0: weighted targets, the sorted adapter list, and with several backends a rule per adapter that sends
+   * it to the backends serving it (each rule matching on the request body's model).
+   */
+  private static Map<String, Object> legacySpec(ModelBooster booster) {
+    String name = booster.getMetadata().getName();
+    List<ModelBackend> backends = booster.getSpec().allBackends();
+    List<Map<String, Object>> targets = new ArrayList<>();
+    TreeSet<String> adapters = new TreeSet<>();
+    for (ModelBackend backend : backends) {
+      targets.add(weightedTarget(name, backend));
+      adapters.addAll(adapterNames(backend));
+    }
+    ModelMatch match = booster.getSpec().getModelMatch();
+    List<Map<String, Object>> rules = new ArrayList<>();
+    if (backends.size() == 1) {
+      rules.add(rule(DEFAULT_RULE, matchTree(match), targets));
+    } else {
+      rules.add(rule(DEFAULT_RULE, matchOnModel(match, name), targets));
+      for (String adapter : adapters) {
+        List<Map<String, Object>> serving = new ArrayList<>();
+        for (int i = 0; i < backends.size(); i++) {
+          if (adapterNames(backends.get(i)).contains(adapter)) {
+            serving.add(targets.get(i));
+          }
+        }
+        rules.add(rule(adapter, matchOnModel(match, adapter), serving));
+      }
+    }
+    return spec(name, List.copyOf(adapters), rules);
+  }
+
+  private static Map<String, Object> spec(String modelName, List<String> loraAdapters, List<Map<String, Object>> rules) {
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("modelName", modelName);
+    if (!loraAdapters.isEmpty()) {
+      spec.put("loraAdapters", loraAdapters);
+    }
+    spec.put("rules", rules);
+    return spec;
+  }
+
+  private static Map<String, Object> rule(String name, Map<String, Object> modelMatch,
+      List<Map<String, Object>> targets) {
+    Map<String, Object> rule = new LinkedHashMap<>();
+    rule.put("name", name);
+    if (modelMatch != null) {
+      rule.put("modelMatch", modelMatch);
+    }
+    rule.put("targetModels", targets);
+    return rule;
+  }
+
+  private static Map<String, Object> weightedTarget(String boosterName, ModelBackend backend) {
+    Map<String, Object> target = new LinkedHashMap<>();
+    target.put("modelServerName", Names.child(boosterName, backend.getName()));
+    target.put("weight", backend.getRouteWeight() == null ? DEFAULT_WEIGHT : backend.getRouteWeight());
+    return target;
+  }
+
+  private static TreeSet<String> adapterNames(ModelBackend backend) {
+    TreeSet<String> names = new TreeSet<>();
+    if (backend.getLoraAdapters() != null) {
+      backend.getLoraAdapters().stream().map(LoraAdapter::getName).forEach(names::add);
+    }
+    return names;
+  }
+
+  /** The user's match as a fresh tree (null when absent). */
+  private static Map<String, Object> matchTree(ModelMatch match) {
+    return match == null ? null : Children.toTree(match);
+  }
+
+  /** A copy of the user's match (or an empty one) whose {@code body.model} is the given name, overriding theirs. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> matchOnModel(ModelMatch match, String model) {
+    Map<String, Object> tree = match == null ? new LinkedHashMap<>() : matchTree(match);
+    Map<String, Object> body = (Map<String, Object>) tree.computeIfAbsent("body", k -> new LinkedHashMap<>());
+    body.put("model", model);
+    return tree;
   }
 }

@@ -1,13 +1,65 @@
 package booster.translate;
 
+import booster.api.ModelBackend;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** ModelServing of one backend (translation.md 2). STUB: filled in by the ModelServing work. */
+/**
+ * ModelServing of one backend (translation.md 2, v0.4.0 templates for both input shapes). The revision label is
+ * stamped on the object and on its pod templates, so any change of the desired pods rolls them.
+ */
 final class ModelServings {
   private ModelServings() {
   }
 
+  /**
+   * @throws IllegalArgumentException naming the field path when a precondition that validation guarantees is
+   *     violated (unsupported type, missing worker, unusable cacheURI, bad config value)
+   */
   static GenericKubernetesResource build(BackendContext ctx) {
-    throw new UnsupportedOperationException("ModelServing translation not implemented yet");
+    ModelBackend backend = ctx.backend();
+    String path = backendPath(ctx);
+    CacheVolume cache = CacheVolume.of(backend.getName(), backend.getCacheURI(), path + ".cacheURI");
+    return Revision.stamp(ctx.baseLabels(), labels -> Children.of(ChildKind.MODEL_SERVING, ctx.booster(),
+        ctx.childName(), labels, spec(ctx, path, cache, labels)));
+  }
+
+  private static Map<String, Object> spec(BackendContext ctx, String path, CacheVolume cache,
+      Map<String, String> labels) {
+    ModelBackend backend = ctx.backend();
+    if (backend.getType() == null) {
+      throw new IllegalArgumentException(path + ".type: Required value");
+    }
+    if (backend.getMinReplicas() == null) {
+      throw new IllegalArgumentException(path + ".minReplicas: Required value");
+    }
+    Map<String, Object> template = switch (backend.getType()) {
+      case VLLM -> VllmTemplate.of(ctx, path, cache, labels);
+      case VLLM_DISAGGREGATED -> PdTemplate.of(ctx, path, cache, labels);
+      default -> throw new IllegalArgumentException(path + ".type: backend type " + backend.getType()
+          + " cannot be served (supported: vLLM, vLLMDisaggregated)");
+    };
+    Map<String, Object> spec = new LinkedHashMap<>();
+    // decisions.md 22: an unset scheduler is left out so the CRD default (volcano) applies
+    if (backend.getSchedulerName() != null && !backend.getSchedulerName().isEmpty()) {
+      spec.put("schedulerName", backend.getSchedulerName());
+    }
+    spec.put("replicas", backend.getMinReplicas());
+    spec.put("template", template);
+    return spec;
+  }
+
+  /** The backend's field path in its booster ({@code spec.backend} or {@code spec.backends[i]}). */
+  private static String backendPath(BackendContext ctx) {
+    List<ModelBackend> all = ctx.booster().getSpec().allBackends();
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i) == ctx.backend()) {
+        return ctx.booster().getSpec().backendPath(i);
+      }
+    }
+    throw new IllegalArgumentException("backend " + ctx.backend().getName() + " is not part of ModelBooster "
+        + ctx.boosterName());
   }
 }

@@ -1,0 +1,117 @@
+package booster.translate;
+
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * The model cache of a backend (decisions.md 11): volume {@code <backend>-weights}, mounted at the cache path in
+ * every engine and downloader container. No {@code cacheURI}: an {@code emptyDir} at {@code /models};
+ * {@code pvc://NAME}: claim {@code NAME} mounted at {@code /NAME}; {@code hostpath://P}: host directory {@code /P}
+ * (v0.4.0 normalisation). Downloads go to the cache path plus the MD5 of the whole source URI.
+ */
+public final class CacheVolume {
+  public static final String PVC = "pvc://";
+  public static final String HOST_PATH = "hostpath://";
+  public static final String DEFAULT_MOUNT_PATH = "/models";
+  private static final String SEPARATOR = "://";
+  /** A Kubernetes object name (DNS subdomain, without the length limit that validation checks). */
+  private static final Pattern CLAIM_NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
+
+  private final Volume volume;
+  private final String mountPath;
+
+  private CacheVolume(Volume volume, String mountPath) {
+    this.volume = volume;
+    this.mountPath = mountPath;
+  }
+
+  /**
+   * @param backendName names the volume
+   * @param cacheURI    the backend's cacheURI, possibly null or empty
+   * @param path        the cacheURI's field path, for error messages
+   */
+  public static CacheVolume of(String backendName, String cacheURI, String path) {
+    VolumeBuilder volume = new VolumeBuilder().withName(backendName + "-weights");
+    if (cacheURI == null || cacheURI.isEmpty()) {
+      return new CacheVolume(volume.withNewEmptyDir().endEmptyDir().build(), DEFAULT_MOUNT_PATH);
+    }
+    String cachePath = cachePath(cacheURI);
+    if (cachePath.equals("/")) {
+      throw new IllegalArgumentException(path + ": names no cache location: " + cacheURI);
+    }
+    if (cacheURI.startsWith(PVC)) {
+      String claim = claimName(cacheURI);
+      if (!CLAIM_NAME.matcher(claim).matches()) {
+        throw new IllegalArgumentException(path + ": \"" + claim + "\" is not a valid claim name: " + cacheURI);
+      }
+      volume.withNewPersistentVolumeClaim().withClaimName(claim).endPersistentVolumeClaim();
+    } else if (cacheURI.startsWith(HOST_PATH)) {
+      volume.withNewHostPath().withPath(cachePath).withType("DirectoryOrCreate").endHostPath();
+    } else {
+      throw new IllegalArgumentException(path + ": unsupported scheme (use pvc:// or hostpath://): " + cacheURI);
+    }
+    return new CacheVolume(volume.build(), cachePath);
+  }
+
+  public Volume volume() {
+    return volume;
+  }
+
+  public String mountPath() {
+    return mountPath;
+  }
+
+  public VolumeMount mount() {
+    return new VolumeMountBuilder().withName(volume.getName()).withMountPath(mountPath).build();
+  }
+
+  /** Where the downloader puts {@code sourceURI}: the cache path plus the MD5 of the whole URI. */
+  public String downloadDir(String sourceURI) {
+    return mountPath + "/" + md5Hex(sourceURI);
+  }
+
+  /**
+   * Upstream's GetCachePath (v0.2.0+): the text after the first {@code ://} (up to a second one), stripped of
+   * surrounding slashes, with one leading slash; empty when there is no {@code ://}.
+   */
+  static String cachePath(String uri) {
+    if (uri == null || !uri.contains(SEPARATOR)) {
+      return "";
+    }
+    String[] parts = uri.split(SEPARATOR, -1);
+    return "/" + trimSlashes(parts[1]);
+  }
+
+  /** The bare claim name of a {@code pvc://} URI (upstream's v1.0.0 fix: no leading slash). */
+  static String claimName(String uri) {
+    return trimSlashes(uri.substring(PVC.length()));
+  }
+
+  static String md5Hex(String text) {
+    try {
+      return HexFormat.of().formatHex(
+          MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("MD5 is not available", e);
+    }
+  }
+
+  private static String trimSlashes(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && s.charAt(start) == '/') {
+      start++;
+    }
+    while (end > start && s.charAt(end - 1) == '/') {
+      end--;
+    }
+    return s.substring(start, end);
+  }
+}

@@ -1,0 +1,111 @@
+package booster.translate;
+
+import booster.api.ModelBackend;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Environment lists of a backend's containers (translation.md 2.8). Duplicate names are reduced to the last
+ * entry (decisions.md 24), which is also the value Kubernetes would give the container.
+ */
+public final class EngineEnv {
+  /** Download variables forwarded to the model downloader, in this order (v0.4.0 list). */
+  public static final List<String> DOWNLOAD_VARIABLES = List.of("ENDPOINT", "HF_ENDPOINT", "MS_TOKEN", "MS_REVISION");
+
+  private EngineEnv() {
+  }
+
+  /** The backend's own env, deduplicated: the Ray worker and the LoRA downloaders get this. */
+  public static List<EnvVar> backend(ModelBackend backend) {
+    return lastOfEachName(backend.getEnv() == null ? List.of() : backend.getEnv());
+  }
+
+  /** Runtime and engine containers of a vLLM backend: the backend env, then the standard entries. */
+  public static List<EnvVar> engine(ModelBackend backend) {
+    return withStandard(backend, List.of());
+  }
+
+  /** Runtime and vLLM containers of the prefill role. */
+  public static List<EnvVar> prefill(ModelBackend backend) {
+    return withStandard(backend, List.of(
+        literal("HF_HUB_OFFLINE", "1"),
+        new EnvVarBuilder().withName("HCCL_IF_IP").withNewValueFrom()
+            .withNewFieldRef().withFieldPath("status.podIP").endFieldRef().endValueFrom().build()));
+  }
+
+  /** Runtime and vLLM containers of the decode role. */
+  public static List<EnvVar> decode(ModelBackend backend) {
+    return withStandard(backend, List.of(
+        literal("HF_HUB_OFFLINE", "1"),
+        literal("GLOO_SOCKET_IFNAME", "eth0"),
+        literal("TP_SOCKET_IFNAME", "eth0"),
+        literal("HCCL_SOCKET_IFNAME", "eth0")));
+  }
+
+  /**
+   * The model downloader's env: each download variable the backend sets, with a literal value or a
+   * {@code valueFrom} (decisions.md 24; upstream forwarded literal values only).
+   */
+  public static List<EnvVar> downloader(ModelBackend backend) {
+    Map<String, EnvVar> byName = new LinkedHashMap<>();
+    backend(backend).forEach(e -> byName.put(e.getName(), e));
+    List<EnvVar> out = new ArrayList<>();
+    for (String name : DOWNLOAD_VARIABLES) {
+      EnvVar e = byName.get(name);
+      if (e != null && (e.getValueFrom() != null || (e.getValue() != null && !e.getValue().isEmpty()))) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  /** The literal value of a variable as the container sees it (the last entry of that name), or null. */
+  public static String literalValue(ModelBackend backend, String name) {
+    String value = null;
+    for (EnvVar e : backend(backend)) {
+      if (name.equals(e.getName())) {
+        value = e.getValue();
+      }
+    }
+    return value;
+  }
+
+  private static List<EnvVar> withStandard(ModelBackend backend, List<EnvVar> extras) {
+    List<EnvVar> all = new ArrayList<>(backend.getEnv() == null ? List.of() : backend.getEnv());
+    all.add(fieldRef("POD_NAME", "metadata.name"));
+    all.add(fieldRef("NAMESPACE", "metadata.namespace"));
+    all.add(literal("VLLM_USE_V1", "1"));
+    all.add(new EnvVarBuilder().withName("REDIS_HOST").withNewValueFrom().withNewConfigMapKeyRef()
+        .withName("redis-config").withKey("REDIS_HOST").withOptional(true).endConfigMapKeyRef().endValueFrom().build());
+    all.add(new EnvVarBuilder().withName("REDIS_PORT").withNewValueFrom().withNewConfigMapKeyRef()
+        .withName("redis-config").withKey("REDIS_PORT").withOptional(true).endConfigMapKeyRef().endValueFrom().build());
+    all.add(new EnvVarBuilder().withName("REDIS_PASSWORD").withNewValueFrom().withNewSecretKeyRef()
+        .withName("redis-secret").withKey("REDIS_PASSWORD").withOptional(true).endSecretKeyRef().endValueFrom()
+        .build());
+    all.addAll(extras);
+    return lastOfEachName(all);
+  }
+
+  /** Keeps the last entry of each name, at that entry's position. */
+  static List<EnvVar> lastOfEachName(List<EnvVar> env) {
+    Map<String, EnvVar> byName = new LinkedHashMap<>();
+    for (EnvVar e : env) {
+      byName.remove(e.getName());
+      byName.put(e.getName(), e);
+    }
+    return new ArrayList<>(byName.values());
+  }
+
+  private static EnvVar literal(String name, String value) {
+    return new EnvVarBuilder().withName(name).withValue(value).build();
+  }
+
+  private static EnvVar fieldRef(String name, String fieldPath) {
+    return new EnvVarBuilder().withName(name).withNewValueFrom().withNewFieldRef().withFieldPath(fieldPath)
+        .endFieldRef().endValueFrom().build();
+  }
+}

@@ -1,0 +1,121 @@
+package booster.translate;
+
+import booster.api.ModelBackend;
+import booster.api.ModelWorker;
+import booster.api.WorkerType;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The ModelServing template of a {@code vLLM} backend (translation.md 2.6, v0.4.0): one {@code leader} role whose
+ * entry pod runs the runtime and the engine, and whose worker pods (one fewer than the server's {@code pods})
+ * join the Ray cluster.
+ */
+final class VllmTemplate {
+  /** Waits for running and queued requests to drain before the engine stops. */
+  static final String PRE_STOP_SCRIPT = """
+      while true; do
+        RUNNING=$(curl -s http://localhost:8000/metrics | grep 'vllm:num_requests_running' | grep -v '#' | awk '{print $2}')
+        WAITING=$(curl -s http://localhost:8000/metrics | grep 'vllm:num_requests_waiting' | grep -v '#' | awk '{print $2}')
+        if [ "$RUNNING" = "0.0" ] && [ "$WAITING" = "0.0" ]; then
+          echo "Terminating: No active or waiting requests, safe to terminate" >> /proc/1/fd/1
+          exit 0
+        else
+          echo "Terminating: Running: $RUNNING, Waiting: $WAITING" >> /proc/1/fd/1
+          sleep 5
+        fi
+      done
+      """;
+  private static final String ROLE = "leader";
+
+  private VllmTemplate() {
+  }
+
+  static Map<String, Object> of(BackendContext ctx, String path, CacheVolume cache, Map<String, String> labels) {
+    ModelBackend backend = ctx.backend();
+    int serverIndex = Workers.lastIndexOf(backend, WorkerType.SERVER, path);
+    ModelWorker server = backend.getWorkers().get(serverIndex);
+    String serverPath = path + ".workers[" + serverIndex + "]";
+
+    Volume dshm = new VolumeBuilder().withName("dshm").withNewEmptyDir().withMedium("Memory").endEmptyDir().build();
+    List<Volume> volumes = List.of(cache.volume(), dshm);
+    List<VolumeMount> mounts = List.of(cache.mount(),
+        new VolumeMountBuilder().withName("dshm").withMountPath("/dev/shm").build());
+    List<Container> init = InitContainers.of(ctx, cache);
+    List<EnvVar> env = EngineEnv.engine(backend);
+    int port = RuntimeContainer.port(backend, path + ".env");
+
+    Container runtime = RuntimeContainer.of(ctx, env, path + ".env")
+        .withNewReadinessProbe()
+          .withHttpGet(ServingRoles.health(port))
+          .withInitialDelaySeconds(5)
+          .withPeriodSeconds(10)
+        .endReadinessProbe()
+        .build();
+    Container engine = new ContainerBuilder()
+        .withName("engine")
+        .withImage(server.getImage())
+        .withCommand(EngineCommand.build(backend, server, true, cache.downloadDir(backend.getModelURI()),
+            EngineCommand.loraFlags(backend.getLoraAdapters(), cache), serverPath))
+        .withEnv(env)
+        .withResources(server.getResources())
+        .withVolumeMounts(mounts)
+        .withNewReadinessProbe()
+          .withHttpGet(ServingRoles.health(ServingRoles.ENGINE_PORT))
+          .editHttpGet().withScheme("HTTP").endHttpGet()
+          .withInitialDelaySeconds(180)
+          .withPeriodSeconds(5)
+          .withSuccessThreshold(1)
+          .withFailureThreshold(3)
+          .withTimeoutSeconds(1)
+        .endReadinessProbe()
+        .withNewLifecycle()
+          .withNewPreStop().withNewExec().withCommand("/bin/sh", "-c", PRE_STOP_SCRIPT).endExec().endPreStop()
+        .endLifecycle()
+        .build();
+    PodSpec entry = new PodSpecBuilder()
+        .withAffinity(server.getAffinity())
+        .withInitContainers(init)
+        .withTerminationGracePeriodSeconds(300L)
+        .withVolumes(volumes)
+        .withContainers(runtime, engine)
+        .build();
+
+    String script = "chmod u+x " + EngineCommand.MULTI_NODE_SCRIPT + " && " + EngineCommand.MULTI_NODE_SCRIPT
+        + " worker --ray_address=$(ENTRY_ADDRESS)";
+    Container rayWorker = new ContainerBuilder()
+        .withName(backend.getName().toLowerCase(Locale.ROOT) + "-"
+            + backend.getType().value().toLowerCase(Locale.ROOT) + "-worker")
+        .withImage(server.getImage())
+        .withCommand("bash", "-c", script)
+        .withEnv(EngineEnv.backend(backend))
+        .withResources(server.getResources())
+        .withVolumeMounts(mounts)
+        .build();
+    PodSpec worker = new PodSpecBuilder()
+        .withAffinity(server.getAffinity())
+        .withVolumes(volumes)
+        .withInitContainers(init)
+        .withContainers(rayWorker)
+        .build();
+
+    int replicas = server.effectiveReplicas();
+    Map<String, Object> template = new LinkedHashMap<>();
+    template.put("restartGracePeriodSeconds", 60);
+    template.put("gangPolicy", Map.of("minRoleReplicas", Map.of(ROLE, replicas)));
+    template.put("roles", List.of(ServingRoles.role(ROLE, replicas, ServingRoles.podTemplate(labels, entry),
+        server.effectivePods() - 1, ServingRoles.podTemplate(labels, worker))));
+    return template;
+  }
+}

@@ -1,0 +1,296 @@
+package booster.translate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import booster.api.ModelBackend;
+import booster.api.KvConnectors;
+import booster.api.ModelBooster;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The v0.4.0 ModelServing golden cases, reproduced exactly after masking only the differences decisions.md
+ * introduces (each mask checks what our side holds before it removes anything); and the v0.1.0 cases checked
+ * against the legacy mapping of translation.md 11.
+ */
+class ModelServingGoldenTest {
+  private static final String V4 = "v0.4.0";
+  private static final String V1 = "v0.1.0";
+
+  @Test
+  void multiNodeVllmMatchesGolden() {
+    ModelBooster booster = Golden.input(V4, "model.yaml");
+    Map<String, Object> expected = Golden.expected(V4, "model-serving.yaml");
+    Map<String, Object> actual = render(booster);
+
+    maskLabelsAndOwner(expected, actual);
+    // golden-cases.md 1.4: the v0.4.0 ModelServing type has no topologySpreadConstraints; upstream's decoder drops it.
+    Golden.remove(expected, "spec", "topologySpreadConstraints");
+    // decisions.md 20: the server worker sets no replicas; upstream wrote 0 (a role that never runs), we default 1.
+    assertNull(booster.getSpec().getBackend().getWorkers().get(0).getReplicas());
+    maskDefaultedReplicas(expected, actual, 0, "leader");
+    // decisions.md 10: the Ray script is shell-quoted; both scripts must give the same argv.
+    maskShellQuoting(expected, actual);
+    // decisions.md 22 needs no mask: typed equality treats upstream's "" as unset, and we leave the field out.
+    assertFalse(spec(actual).containsKey("schedulerName"));
+
+    assertEquals(List.of(), Golden.differences(expected, actual));
+  }
+
+  @Test
+  void disaggregatedNpuMatchesGolden() {
+    ModelBooster booster = Golden.input(V4, "pd-disaggregated-model-npu.yaml");
+    Map<String, Object> expected = Golden.expected(V4, "disaggregated-model-serving.yaml");
+    Map<String, Object> actual = render(booster);
+
+    maskLabelsAndOwner(expected, actual);
+    maskPrefillRuntimeEnvFrom(booster, expected, actual);
+    assertEquals("volcano", spec(actual).get("schedulerName"));
+
+    assertEquals(List.of(), Golden.differences(expected, actual));
+  }
+
+  @Test
+  void disaggregatedMooncakeMatchesGolden() {
+    ModelBooster booster = Golden.input(V4, "pd-disaggregated-model-mooncake.yaml");
+    Map<String, Object> expected = Golden.expected(V4, "disaggregated-model-serving-mooncake.yaml");
+    Map<String, Object> actual = render(booster);
+
+    maskLabelsAndOwner(expected, actual);
+    maskPrefillRuntimeEnvFrom(booster, expected, actual);
+    // decisions.md 10: the pip wrapper's script is shell-quoted, so the JSON keeps its double quotes (upstream's
+    // unquoted line loses them in bash); compared as argv.
+    maskShellQuoting(expected, actual);
+
+    assertEquals(List.of(), Golden.differences(expected, actual));
+  }
+
+  @Test
+  void renderingIsDeterministic() {
+    ModelBooster booster = Golden.input(V4, "model.yaml");
+    assertEquals(Golden.tree(render(booster)), Golden.tree(render(Golden.input(V4, "model.yaml"))));
+  }
+
+  /** translation.md 11: a legacy backend with LoRA gets the v0.4.0 template plus LoRA downloaders and flags. */
+  @Test
+  void legacyVllmWithLoraFollowsTheLegacyMapping() {
+    ModelBooster booster = Golden.input(V1, "model.yaml");
+    Map<String, Object> v1 = Golden.expected(V1, "model-serving.yaml");
+    Map<String, Object> actual = render(booster);
+
+    // 2.9: model and LoRA downloaders exactly as v0.1.0 wrote them (the LoRA downloader gets all backend env), in
+    // the entry and the worker template.
+    for (String template : List.of("entryTemplate", "workerTemplate")) {
+      assertEquals(List.of(), Golden.differences(podSpec(v1, 0, template).get("initContainers"),
+          podSpec(actual, 0, template).get("initContainers")), template);
+    }
+    List<String> loraDownloaderEnv = names(initContainer(actual, "test-model-lora-downloader-0").get("env"));
+    assertEquals(List.of("ENDPOINT", "RUNTIME_PORT"), loraDownloaderEnv);
+
+    // 2.4 step 5: the LoRA flags v0.1.0 appended after the bash -c script (where the shell ignored them) are now
+    // inside the script, as arguments of the engine.
+    List<Object> v1Command = list(container(v1, 0, "entryTemplate", "engine").get("command"));
+    List<Object> v1Lora = v1Command.subList(v1Command.indexOf("--enable-lora"), v1Command.size());
+    List<Object> command = list(container(actual, 0, "entryTemplate", "engine").get("command"));
+    assertEquals(3, command.size(), "no argument may trail the bash -c script: " + command);
+    List<String> engineArgv = lastCommand(ShellWords.split((String) command.get(2)));
+    assertEquals(v1Lora, List.copyOf(engineArgv.subList(engineArgv.indexOf("--enable-lora"),
+        engineArgv.indexOf("--enable-lora") + v1Lora.size())));
+
+    // v0.4.0 template features instead of v0.1.0's.
+    assertEquals("python3", engineArgv.get(0));
+    assertFalse(engineArgv.contains("--kv-events-config"));
+    assertTrue(((String) command.get(2)).startsWith("chmod u+x " + EngineCommand.MULTI_NODE_SCRIPT + " && "));
+    assertEquals(180, probe(container(actual, 0, "entryTemplate", "engine"), "readinessProbe"));
+    assertTrue(names(podSpec(actual, 0, "entryTemplate").get("volumes")).contains("dshm"));
+    assertEquals(booster.getMetadata().getUid(), labels(actual, 0, "workerTemplate").get(Labels.MODEL_UID));
+    assertFalse(spec(actual).containsKey("topologySpreadConstraints"));
+  }
+
+  /** translation.md 11: a legacy PD backend gets the v0.4.0 PD template (labelled, routable pods, no NPU pinning). */
+  @Test
+  void legacyDisaggregatedFollowsTheLegacyMapping() {
+    ModelBooster booster = Golden.input(V1, "pd-disaggregated-model.yaml");
+    ModelBackend backend = booster.getSpec().getBackends().get(0);
+    Map<String, Object> v1 = Golden.expected(V1, "disaggregated-model-serving.yaml");
+    Map<String, Object> actual = render(booster);
+
+    for (int role = 0; role < 2; role++) {
+      assertTrue(podSpec(v1, role, "entryTemplate").containsKey("affinity"), "v0.1.0 pinned PD pods to Ascend");
+      assertFalse(podSpec(actual, role, "entryTemplate").containsKey("affinity"));
+      assertFalse(entryHasLabels(v1, role), "v0.1.0 PD pods had no labels");
+      assertEquals(booster.getMetadata().getUid(), labels(actual, role, "entryTemplate").get(Labels.MODEL_UID));
+      Map<String, Object> vllm = container(actual, role, "entryTemplate", "vllm");
+      List<Object> command = list(vllm.get("command"));
+      assertEquals("python3", command.get(0));
+      assertFalse(command.contains("--kv-events-config"));
+      String transfer = backend.getWorkers().get(role).getConfig().get(KvConnectors.CONFIG_KEY).asString();
+      assertEquals(transfer, command.get(command.indexOf("--kv-transfer-config") + 1));
+      assertEquals(180, probe(vllm, "livenessProbe"));
+      assertEquals(Golden.tree(Map.of("envFrom", backend.getEnvFrom())).get("envFrom"),
+          container(actual, role, "entryTemplate", "runtime").get("envFrom"));
+    }
+  }
+
+  static Map<String, Object> render(ModelBooster booster) {
+    ModelBackend backend = booster.getSpec().allBackends().get(0);
+    return Golden.tree(ModelServings.build(new BackendContext(booster, backend, TranslatorConfig.defaults())));
+  }
+
+  // ---- masks, one per deliberate difference -------------------------------------------------------------------
+
+  private static void maskLabelsAndOwner(Map<String, Object> expected, Map<String, Object> actual) {
+    // decisions.md 8: our revision is our own digest; same alphabet and length as upstream, on the object and on
+    // every pod template (only where upstream has one too).
+    List<Map<String, Object>> expectedLabels = labelMaps(expected);
+    List<Map<String, Object>> actualLabels = labelMaps(actual);
+    assertEquals(expectedLabels.size(), actualLabels.size(), "labelled objects and pod templates");
+    for (Map<String, Object> labels : actualLabels) {
+      assertTrue(String.valueOf(labels.remove(Labels.REVISION)).matches("[4-9bcdf]{1,10}"), labels.toString());
+    }
+    expectedLabels.forEach(labels -> labels.remove(Labels.REVISION));
+    // decisions.md 6: the seed's contract label beside upstream's five.
+    for (Map<String, Object> labels : actualLabels) {
+      assertEquals(Labels.SEED_MANAGED_BY_VALUE, labels.remove(Labels.SEED_MANAGED_BY));
+    }
+    // decisions.md 7: the owner reference marks the booster as controller on every kind.
+    Map<String, Object> owner = maps(metadata(actual).get("ownerReferences")).get(0);
+    assertEquals(true, owner.remove("controller"));
+    assertEquals(true, owner.remove("blockOwnerDeletion"));
+  }
+
+  /** decisions.md 20: a worker without replicas counts 1 (upstream: 0) in its role and its gang minimum. */
+  private static void maskDefaultedReplicas(Map<String, Object> expected, Map<String, Object> actual, int role,
+      String roleName) {
+    assertEquals(0, ((Number) role(expected, role).getOrDefault("replicas", 0)).intValue());
+    assertEquals(1, role(actual, role).remove("replicas"));
+    role(expected, role).remove("replicas");
+    Map<String, Object> expectedMinimums = minRoleReplicas(expected);
+    assertEquals(0, ((Number) expectedMinimums.getOrDefault(roleName, 0)).intValue());
+    assertEquals(1, minRoleReplicas(actual).remove(roleName));
+    expectedMinimums.remove(roleName);
+  }
+
+  /**
+   * decisions.md 10: upstream joined the argv with single spaces, unquoted; we single-quote every engine argument.
+   * Each differing {@code bash -c} script must split (POSIX sh word rules) into exactly upstream's words; then
+   * upstream's text replaces ours.
+   */
+  private static void maskShellQuoting(Map<String, Object> expected, Map<String, Object> actual) {
+    List<Map<String, Object>> expectedContainers = allContainers(expected);
+    List<Map<String, Object>> actualContainers = allContainers(actual);
+    assertEquals(expectedContainers.size(), actualContainers.size());
+    int masked = 0;
+    for (int i = 0; i < expectedContainers.size(); i++) {
+      List<Object> want = list(expectedContainers.get(i).get("command"));
+      List<Object> got = list(actualContainers.get(i).get("command"));
+      if (want != null && want.size() == 3 && want.get(0).equals("bash") && !want.equals(got)) {
+        assertEquals(want.subList(0, 2), got.subList(0, 2));
+        List<String> upstreamWords = List.of(((String) want.get(2)).trim().split(" +"));
+        assertEquals(upstreamWords, ShellWords.split((String) got.get(2)));
+        got.set(2, want.get(2));
+        masked++;
+      }
+    }
+    assertTrue(masked > 0, "expected at least one quoted script");
+  }
+
+  /** decisions.md 24: the prefill runtime gets the backend's envFrom too (upstream: decode only). */
+  private static void maskPrefillRuntimeEnvFrom(ModelBooster booster, Map<String, Object> expected,
+      Map<String, Object> actual) {
+    assertFalse(container(expected, 0, "entryTemplate", "runtime").containsKey("envFrom"));
+    Object envFrom = container(actual, 0, "entryTemplate", "runtime").remove("envFrom");
+    assertEquals(Golden.tree(Map.of("envFrom", booster.getSpec().getBackend().getEnvFrom())).get("envFrom"), envFrom);
+  }
+
+  // ---- tree navigation ------------------------------------------------------------------------------------------
+
+  private static List<Map<String, Object>> labelMaps(Map<String, Object> tree) {
+    return Golden.maps(tree).stream().filter(m -> m.containsKey(Labels.MODEL_UID)).toList();
+  }
+
+  private static boolean entryHasLabels(Map<String, Object> tree, int role) {
+    Object metadata = map(role(tree, role).get("entryTemplate")).get("metadata");
+    return metadata != null && map(metadata).get("labels") != null;
+  }
+
+  private static List<Map<String, Object>> allContainers(Map<String, Object> tree) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Map<String, Object> role : maps(map(spec(tree).get("template")).get("roles"))) {
+      for (String template : List.of("entryTemplate", "workerTemplate")) {
+        Map<String, Object> pod = map(role.get(template));
+        if (pod != null && pod.get("spec") != null) {
+          out.addAll(maps(map(pod.get("spec")).get("containers")));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, Object> container(Map<String, Object> tree, int role, String template, String name) {
+    return maps(podSpec(tree, role, template).get("containers")).stream()
+        .filter(c -> name.equals(c.get("name"))).findFirst().orElseThrow(() -> new AssertionError("no " + name));
+  }
+
+  private static Map<String, Object> initContainer(Map<String, Object> tree, String name) {
+    return maps(podSpec(tree, 0, "entryTemplate").get("initContainers")).stream()
+        .filter(c -> name.equals(c.get("name"))).findFirst().orElseThrow(() -> new AssertionError("no " + name));
+  }
+
+  private static Map<String, Object> podSpec(Map<String, Object> tree, int role, String template) {
+    return map(map(role(tree, role).get(template)).get("spec"));
+  }
+
+  private static Map<String, Object> labels(Map<String, Object> tree, int role, String template) {
+    return map(map(map(role(tree, role).get(template)).get("metadata")).get("labels"));
+  }
+
+  private static Map<String, Object> role(Map<String, Object> tree, int index) {
+    return maps(map(spec(tree).get("template")).get("roles")).get(index);
+  }
+
+  private static Map<String, Object> minRoleReplicas(Map<String, Object> tree) {
+    return map(map(map(spec(tree).get("template")).get("gangPolicy")).get("minRoleReplicas"));
+  }
+
+  private static Object probe(Map<String, Object> container, String probe) {
+    return map(container.get(probe)).get("initialDelaySeconds");
+  }
+
+  /** The words of the last command of an {@code a && b && c} line. */
+  private static List<String> lastCommand(List<String> words) {
+    return words.subList(words.lastIndexOf("&&") + 1, words.size());
+  }
+
+  private static List<String> names(Object list) {
+    return maps(list).stream().map(m -> (String) m.get("name")).toList();
+  }
+
+  private static Map<String, Object> spec(Map<String, Object> tree) {
+    return map(tree.get("spec"));
+  }
+
+  private static Map<String, Object> metadata(Map<String, Object> tree) {
+    return map(tree.get("metadata"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object o) {
+    return (Map<String, Object>) o;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> maps(Object o) {
+    return (List<Map<String, Object>>) o;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> list(Object o) {
+    return (List<Object>) o;
+  }
+}

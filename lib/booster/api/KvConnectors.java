@@ -2,6 +2,7 @@ package booster.api;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,6 +25,11 @@ public final class KvConnectors {
   /** The ModelServer {@code kvConnector.type} for a connector name, if it is one we know. */
   public static Optional<String> type(String connectorName) {
     return Optional.ofNullable(TYPES.get(connectorName));
+  }
+
+  /** The accepted connector names, sorted, for messages. */
+  public static String known() {
+    return String.join(", ", new TreeSet<>(TYPES.keySet()));
   }
 
   /**

@@ -1,18 +1,146 @@
 package booster.api;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Reads ModelBooster manifests (YAML or JSON, several documents per file). STUB: filled in by the API work.
- * Errors are reported as {@link ManifestException} with one line per problem: {@code <source>: <field path>: <message>}.
+ * Reads ModelBooster manifests: YAML or JSON, several documents per stream, {@code List} kinds with items.
+ * Checks structure only (apiVersion, kind, field names and types); {@link Validation} checks the meaning.
+ * Errors are reported as one {@link ManifestException} listing the problems of every document, each line reading
+ * {@code <source>: [document N: ]<field path>: <message>}.
  */
 public final class ManifestReader {
+  private static final YAMLMapper YAML = YAMLMapper.builder().build();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String LIST_ITEMS = "items";
+
   private ManifestReader() {
   }
 
-  /** @param source the file name shown in messages ({@code -} for stdin) */
+  /** Reads a file; a missing or unreadable file is a one-line {@link ManifestException}. */
+  public static List<ModelBooster> readFile(Path file) {
+    String source = file.toString();
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(source, in);
+    } catch (NoSuchFileException e) {
+      throw new ManifestException(List.of(source + ": no such file"));
+    } catch (AccessDeniedException e) {
+      throw new ManifestException(List.of(source + ": permission denied"));
+    } catch (IOException e) {
+      String reason = Files.isDirectory(file) ? "is a directory" : "cannot read: " + e.getMessage();
+      throw new ManifestException(List.of(source + ": " + reason));
+    }
+  }
+
+  /** @param source the name shown in messages ({@code -} for stdin) */
   public static List<ModelBooster> read(String source, InputStream in) {
-    throw new UnsupportedOperationException("not implemented yet");
+    String text;
+    try {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ManifestException(List.of(source + ": cannot read: " + e.getMessage()));
+    }
+    List<String> problems = new ArrayList<>();
+    List<JsonNode> documents = documents(source, text, problems);
+    List<ModelBooster> boosters = new ArrayList<>();
+    for (int i = 0; i < documents.size(); i++) {
+      JsonNode node = documents.get(i);
+      if (node == null || node.isNull() || node.isMissingNode() || (node.isObject() && node.isEmpty())) {
+        continue;
+      }
+      String prefix = source + ": " + (documents.size() > 1 ? "document " + (i + 1) + ": " : "");
+      document(node, prefix, boosters, problems);
+    }
+    if (problems.isEmpty() && boosters.isEmpty()) {
+      problems.add(source + ": no ModelBooster found");
+    }
+    if (!problems.isEmpty()) {
+      throw new ManifestException(problems);
+    }
+    return boosters;
+  }
+
+  /** The documents of the stream, empty ones included so positions match; a syntax error ends the stream. */
+  private static List<JsonNode> documents(String source, String text, List<String> problems) {
+    List<JsonNode> documents = new ArrayList<>();
+    ObjectMapper mapper = text.stripLeading().startsWith("{") ? JSON : YAML;
+    try (MappingIterator<JsonNode> it = mapper.readerFor(JsonNode.class).readValues(text)) {
+      while (it.hasNextValue()) {
+        documents.add(it.nextValue());
+      }
+    } catch (JacksonException e) {
+      TokenStreamLocation at = e.getLocation();
+      String where = at == null || at.getLineNr() < 1 ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+      problems.add(source + ": " + where + "not valid " + (mapper == JSON ? "JSON" : "YAML") + ": "
+          + syntaxSummary(e.getOriginalMessage()));
+    }
+    return documents;
+  }
+
+  private static void document(JsonNode node, String prefix, List<ModelBooster> boosters, List<String> problems) {
+    if (!node.isObject()) {
+      problems.add(prefix + "expected an object with apiVersion and kind, found " + node.getNodeType().name().toLowerCase());
+      return;
+    }
+    String kind = node.path("kind").asString("");
+    if ((kind.equals("List") || kind.equals(ModelBooster.KIND + "List")) && node.has(LIST_ITEMS)) {
+      JsonNode items = node.get(LIST_ITEMS);
+      for (int i = 0; i < items.size(); i++) {
+        booster(items.get(i), prefix, LIST_ITEMS + "[" + i + "].", boosters, problems);
+      }
+      return;
+    }
+    booster(node, prefix, "", boosters, problems);
+  }
+
+  private static void booster(JsonNode node, String prefix, String path, List<ModelBooster> boosters,
+      List<String> problems) {
+    String apiVersion = node.path("apiVersion").asString("");
+    String kind = node.path("kind").asString("");
+    if (!apiVersion.equals(ModelBooster.API_VERSION) || !kind.equals(ModelBooster.KIND)) {
+      problems.add(prefix + path + "kind: expected " + ModelBooster.KIND + " (apiVersion " + ModelBooster.API_VERSION
+          + "), found " + (kind.isEmpty() ? "no kind" : kind) + " (apiVersion " + (apiVersion.isEmpty() ? "missing" : apiVersion) + ")");
+      return;
+    }
+    try {
+      boosters.add(StrictBinding.MAPPER.treeToValue(node, ModelBooster.class));
+    } catch (JacksonException e) {
+      problems.add(prefix + path + StrictBinding.describe(e));
+    }
+  }
+
+  /** The parser's explanation without its indented source excerpts and location lines. */
+  private static String syntaxSummary(String message) {
+    if (message == null) {
+      return "unreadable input";
+    }
+    return message.lines()
+        .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+        .map(String::strip)
+        .reduce((a, b) -> a + "; " + b)
+        .orElse("unreadable input");
+  }
+
+  static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable input";
+    }
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).strip();
   }
 }

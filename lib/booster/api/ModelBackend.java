@@ -9,6 +9,7 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import java.util.List;
@@ -19,6 +20,19 @@ import java.util.Optional;
 @JsonPropertyOrder({"name", "type", "modelURI", "cacheURI", "envFrom", "env", "minReplicas", "maxReplicas",
     "scalingCost", "routeWeight", "scaleToZeroGracePeriod", "workers", "loraAdapters", "autoscalingPolicy",
     "schedulerName"})
+@ValidationRule(value = "self.minReplicas <= self.maxReplicas",
+    message = "minReplicas cannot be greater than maxReplicas")
+@ValidationRule(value = "self.type in ['vLLM', 'vLLMDisaggregated']",
+    message = "only vLLM and vLLMDisaggregated backends can be served")
+@ValidationRule(value = "self.type != 'vLLM' || (size(self.workers) == 1"
+    + " && (!has(self.workers[0].type) || self.workers[0].type == 'server'))",
+    message = "If backend type is 'vLLM', there must be exactly one worker, of type 'server'")
+@ValidationRule(value = "self.type != 'vLLMDisaggregated' || self.workers.all(w, has(w.type)"
+    + " && (w.type == 'prefill' || w.type == 'decode'))",
+    message = "If backend type is 'vLLMDisaggregated', all workers must be type 'prefill' or 'decode'")
+@ValidationRule(value = "self.type != 'vLLMDisaggregated' || (self.workers.exists(w, has(w.type) && w.type == 'prefill')"
+    + " && self.workers.exists(w, has(w.type) && w.type == 'decode'))",
+    message = "If backend type is 'vLLMDisaggregated', a 'prefill' and a 'decode' worker are required")
 public class ModelBackend {
   @Required
   @Pattern(Patterns.DNS_LABEL)
@@ -54,7 +68,8 @@ public class ModelBackend {
   @Required
   @Size(min = 1, max = 1000)
   private List<ModelWorker> workers;
-  /** Legacy: LoRA adapters downloaded beside the model and served by vLLM. */
+  /** Legacy: LoRA adapters downloaded beside the model and served by vLLM (a ModelRoute lists at most 10). */
+  @Size(max = 10)
   private List<LoraAdapter> loraAdapters;
   /** Legacy: backend-level autoscaling. */
   private AutoscalingPolicySpec autoscalingPolicy;

@@ -1,5 +1,6 @@
 package booster.api;
 
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -16,6 +17,13 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Plural("modelboosters")
 @Singular("modelbooster")
 @ShortNames("mb")
+@AdditionalPrinterColumn(name = "Type", jsonPath = ".spec.backend.type",
+    getDescription = "Backend type (v0.2+ shape)")
+@AdditionalPrinterColumn(name = "Legacy Type", jsonPath = ".spec.backends[0].type",
+    getDescription = "Type of the first backend (v0.1 shape)")
+@AdditionalPrinterColumn(name = "Initialized", jsonPath = ".status.conditions[?(@.type==\"Initialized\")].status")
+@AdditionalPrinterColumn(name = "Active", jsonPath = ".status.conditions[?(@.type==\"Active\")].status")
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class ModelBooster extends CustomResource<ModelBoosterSpec, ModelBoosterStatus> implements Namespaced {
   public static final String GROUP = "workload.serving.volcano.sh";
   public static final String VERSION = "v1alpha1";

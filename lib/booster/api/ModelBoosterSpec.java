@@ -18,6 +18,13 @@ import java.util.List;
 @JsonPropertyOrder({"name", "owner", "backend", "backends", "autoscalingPolicy", "costExpansionRatePercent", "modelMatch"})
 @ValidationRule(value = "has(self.backend) != has(self.backends)",
     message = "exactly one of spec.backend or spec.backends must be set")
+@ValidationRule(value = "!has(self.backend) || !has(self.costExpansionRatePercent)",
+    message = "costExpansionRatePercent is only allowed with spec.backends (the v0.1 shape)")
+@ValidationRule(value = "!has(self.backend) || !(has(self.backend.routeWeight) || has(self.backend.scalingCost)"
+    + " || has(self.backend.scaleToZeroGracePeriod) || has(self.backend.loraAdapters)"
+    + " || has(self.backend.autoscalingPolicy))",
+    message = "routeWeight, scalingCost, scaleToZeroGracePeriod, loraAdapters and autoscalingPolicy are only allowed"
+        + " in spec.backends[] (the v0.1 shape)")
 public class ModelBoosterSpec {
   /** Display name only; children are always named after metadata.name. */
   @Size(max = 64)
@@ -26,7 +33,8 @@ public class ModelBoosterSpec {
   /** Informational only. */
   private String owner;
   private ModelBackend backend;
-  @Size(min = 1)
+  /** At most 16: a ModelRoute rule takes at most 16 targets. Keyed by name (list-map, added by the CRD test). */
+  @Size(min = 1, max = 16)
   private List<ModelBackend> backends;
   private AutoscalingPolicySpec autoscalingPolicy;
   /** Legacy shape only; defaults to 200 inside the translator when a model-level policy is set. */

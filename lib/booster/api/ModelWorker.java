@@ -7,6 +7,7 @@ import tools.jackson.databind.JsonNode;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
@@ -14,6 +15,8 @@ import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 /** One engine role of a backend. {@code replicas} and {@code pods} default to 1 in the translator (decisions 20). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"type", "image", "replicas", "pods", "resources", "affinity", "config"})
+@ValidationRule(value = "!has(self.pods) || self.pods >= 1 || (has(self.replicas) && self.replicas == 0)",
+    message = "pods must be at least 1 (leave it out for the default 1)")
 public class ModelWorker {
   @Default("server")
   private WorkerType type;
@@ -56,8 +59,9 @@ public class ModelWorker {
     return replicas == null ? 1 : replicas;
   }
 
+  /** An explicit 0 is only accepted (with a warning) on a worker with no replicas, where it is treated as 1. */
   @JsonIgnore
   public int effectivePods() {
-    return pods == null ? 1 : pods;
+    return pods == null || pods < 1 ? 1 : pods;
   }
 }

@@ -1,0 +1,42 @@
+package booster.api;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses Go duration strings ({@code 30s}, {@code 1m30s}, {@code 1.5h}, {@code -2ms}) as metav1.Duration does. */
+final class GoDuration {
+  private static final Pattern WHOLE = Pattern.compile("[-+]?((\\d+\\.?\\d*|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+");
+  private static final Pattern PART = Pattern.compile("(\\d+\\.?\\d*|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
+  private static final Map<String, Long> NANOS = Map.of(
+      "ns", 1L, "us", 1_000L, "µs", 1_000L, "μs", 1_000L, "ms", 1_000_000L,
+      "s", 1_000_000_000L, "m", 60_000_000_000L, "h", 3_600_000_000_000L);
+
+  private GoDuration() {
+  }
+
+  static Optional<Duration> parse(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    if (text.equals("0") || text.equals("+0") || text.equals("-0")) {
+      return Optional.of(Duration.ZERO);
+    }
+    if (!WHOLE.matcher(text).matches()) {
+      return Optional.empty();
+    }
+    BigDecimal nanos = BigDecimal.ZERO;
+    Matcher m = PART.matcher(text);
+    while (m.find()) {
+      nanos = nanos.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(NANOS.get(m.group(2)))));
+    }
+    if (nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+      return Optional.empty();
+    }
+    Duration d = Duration.ofNanos(nanos.longValue());
+    return Optional.of(text.startsWith("-") ? d.negated() : d);
+  }
+}

@@ -1,0 +1,68 @@
+package booster.api;
+
+/**
+ * Names the children and their pods will carry must fit Kubernetes limits (controller.md W-24): the booster and
+ * backend names become label values (at most 63 characters), children are named {@code <booster>-<backend>}, and
+ * the Kthena ModelServing webhook wants {@code <child>-<replicas>-<role>-<roleReplicas>-<workerReplicas>} to be a
+ * DNS-1035 label (so the booster name must start with a letter).
+ */
+final class NameRules {
+  private NameRules() {
+  }
+
+  static void boosterName(String name, FieldErrors errors) {
+    FieldPath path = FieldPath.of("metadata.name");
+    if (name == null || name.isEmpty()) {
+      errors.required(path, "name or generateName is required");
+    } else if (name.length() > Patterns.MAX_LABEL_VALUE) {
+      errors.invalid(path, name, "must be no more than 63 characters (it is the value of label "
+          + "workload.serving.volcano.sh/model-name on every child)");
+    } else if (!name.matches(Patterns.DNS_1035_LABEL)) {
+      errors.invalid(path, name, "must consist of lower case alphanumeric characters or '-', start with a letter "
+          + "and end with an alphanumeric character (a DNS-1035 label, because the ModelServing pod names start "
+          + "with it)");
+    }
+  }
+
+  /** The child and pod names of one backend; skipped while the names themselves are invalid. */
+  static void backend(String boosterName, ModelBackend backend, FieldPath path, FieldErrors errors) {
+    String backendName = backend.getName();
+    if (boosterName == null || backendName == null || !backendName.matches(Patterns.DNS_LABEL)) {
+      return;
+    }
+    String child = boosterName + "-" + backendName;
+    if (child.length() > Patterns.MAX_LABEL_VALUE) {
+      errors.invalid(path.child("name"), backendName, "the child name \"" + child + "\" (metadata.name-backend.name) "
+          + "must be no more than 63 characters (it is a label value on the pods)");
+      return;
+    }
+    String generated = longestGeneratedName(child, backend);
+    if (generated.length() > Patterns.MAX_LABEL_VALUE) {
+      // A warning, not an error: upstream's own v0.1.0 example (Deepseek-R1-Distill-llama-8B) exceeds it.
+      errors.warning(path.child("name"), backendName, "the Kthena ModelServing webhook checks the generated name \""
+          + generated + "\", which is longer than 63 characters, and may reject the ModelServing; "
+          + "shorten metadata.name or the backend name");
+    }
+  }
+
+  /** The webhook's {@code <name>-<replicas>-<role>-<roleReplicas>-<workerReplicas>}, longest over the roles. */
+  private static String longestGeneratedName(String child, ModelBackend backend) {
+    int groups = backend.getMinReplicas() == null ? 1 : backend.getMinReplicas();
+    String longest = "";
+    if (backend.getWorkers() != null) {
+      for (ModelWorker w : backend.getWorkers()) {
+        if (w == null) {
+          continue;
+        }
+        boolean server = w.effectiveType() == WorkerType.SERVER;
+        String role = server ? "leader" : w.effectiveType().value();
+        int workerReplicas = server ? Math.max(w.effectivePods() - 1, 0) : 0;
+        String name = child + "-" + groups + "-" + role + "-" + w.effectiveReplicas() + "-" + workerReplicas;
+        if (name.length() > longest.length()) {
+          longest = name;
+        }
+      }
+    }
+    return longest;
+  }
+}

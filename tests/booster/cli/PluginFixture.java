@@ -85,9 +85,14 @@ final class PluginFixture {
     StringWriter err = new StringWriter();
     CommandLine cli = BoosterCommand.commandLine(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
         environment);
-    if (cli.getSubcommands().get(args[0]).getCommand() instanceof ClusterCommand command) {
+    CommandLine sub = cli.getSubcommands().get(args[0]);
+    if (sub.getCommand() instanceof ClusterCommand command) {
       command.clock = Clock.fixed(now, ZoneOffset.UTC);
       command.terminal = Terminal.plain();
+    }
+    if (sub.getMixins().get("cluster") instanceof ClusterCreate create) {
+      create.terminal = Terminal.plain();
+      create.pollMillis = 100;
     }
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "kubectl booster", mixinStandardHelpOptions = true, version = "kubectl-booster " + BoosterCommand.VERSION,
     description = "Work with Kthena ModelBoosters: render the children a booster becomes.",
-    subcommands = {CreateCommand.class, StatusCommand.class, TreeCommand.class},
+    subcommands = {CreateCommand.class, DiffCommand.class, StatusCommand.class, TreeCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:invalid input or failure", "2:invalid command line"})
 public final class BoosterCommand implements Callable<Integer> {

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -59,7 +58,7 @@ public final class ClusterCreate {
       List<String> done = new ArrayList<>();
       for (Manifest manifest : boosters.keySet()) {
         ModelBooster live = existing.get(manifest);
-        String verb = live == null ? "created" : unchanged(live, manifest.booster()) ? "unchanged" : "configured";
+        String verb = live == null ? "created" : BoosterUpdate.unchanged(live, manifest.booster()) ? "unchanged" : "configured";
         ModelBooster result = live == null ? create(session.client(), manifest.booster(), serverDryRun)
             : update(session.client(), manifest.booster(), live, serverDryRun);
         sent.add(result);
@@ -99,31 +98,13 @@ public final class ClusterCreate {
     return handle(client, booster).dryRun(dryRun).create();
   }
 
-  /** The stored object with our spec, labels and annotations; the live resourceVersion guards against races. */
   private static ModelBooster update(KubernetesClient client, ModelBooster desired, ModelBooster live,
       boolean dryRun) {
-    if (unchanged(live, desired)) {
+    if (BoosterUpdate.unchanged(live, desired)) {
       return live;
     }
-    live.setSpec(desired.getSpec());
-    live.getMetadata().setLabels(merged(live.getMetadata().getLabels(), desired.getMetadata().getLabels()));
-    live.getMetadata().setAnnotations(merged(live.getMetadata().getAnnotations(),
-        desired.getMetadata().getAnnotations()));
-    return handle(client, live).dryRun(dryRun).update();
-  }
-
-  private static boolean unchanged(ModelBooster live, ModelBooster desired) {
-    return ResourceNames.json(live.getSpec()).equals(ResourceNames.json(desired.getSpec()))
-        && merged(live.getMetadata().getLabels(), desired.getMetadata().getLabels())
-            .equals(merged(live.getMetadata().getLabels(), Map.of()))
-        && merged(live.getMetadata().getAnnotations(), desired.getMetadata().getAnnotations())
-            .equals(merged(live.getMetadata().getAnnotations(), Map.of()));
-  }
-
-  private static Map<String, String> merged(Map<String, String> live, Map<String, String> ours) {
-    Map<String, String> out = new TreeMap<>(live == null ? Map.of() : live);
-    out.putAll(ours == null ? Map.of() : ours);
-    return out;
+    // The live resourceVersion travels along, so a concurrent change makes this a conflict, not a lost update.
+    return handle(client, BoosterUpdate.merged(live, desired)).dryRun(dryRun).update();
   }
 
   private static Resource<ModelBooster> handle(KubernetesClient client, ModelBooster booster) {

@@ -4,7 +4,6 @@ import booster.translate.Translator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -88,27 +87,7 @@ public final class CreateCommand implements Callable<Integer> {
    * @throws InputProblems listing every problem of every booster
    */
   private Map<Manifest, List<GenericKubernetesResource>> translated(PrintWriter err, String fallbackNamespace) {
-    List<Manifest> read = manifests.read(root.stdin());
-    if (read.isEmpty()) {
-      throw new InputProblems(List.of("no objects passed to create"));
-    }
-    List<String> problems = namespace.assign(read, fallbackNamespace);
-    if (!problems.isEmpty()) {
-      throw new InputProblems(problems);
-    }
-    BoosterChecks.validate(read).forEach(warning -> err.println("Warning: " + warning));
-    Translator translate = new Translator(translator.config(root.environment()));
-    Map<Manifest, List<GenericKubernetesResource>> translated = new LinkedHashMap<>();
-    for (Manifest manifest : read) {
-      try {
-        translated.put(manifest, translate.translate(manifest.booster()));
-      } catch (RuntimeException e) {
-        problems.add(manifest.describe() + ": cannot translate: " + e.getMessage());
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new InputProblems(problems);
-    }
-    return translated;
+    return BoosterInput.translated(manifests.read(root.stdin()), "create", namespace, fallbackNamespace,
+        new Translator(translator.config(root.environment())), err);
   }
 }

@@ -1,7 +1,6 @@
 package booster.cli;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.Serialization;
 
 /** How kubectl names an object in its messages and in {@code -o name}: {@code kind.group/name}. */
 final class ResourceNames {
@@ -13,10 +12,5 @@ final class ResourceNames {
     int slash = apiVersion.indexOf('/');
     String group = slash < 0 ? "" : "." + apiVersion.substring(0, slash);
     return object.getKind().toLowerCase() + group + "/" + object.getMetadata().getName();
-  }
-
-  /** Canonical JSON of a value, for "did it change?" checks. */
-  static String json(Object value) {
-    return Serialization.asJson(value);
   }
 }

@@ -21,7 +21,19 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "create", sortOptions = false, mixinStandardHelpOptions = true,
     description = {"Create ModelBoosters from manifests.",
-        "With --dry-run=client, print each booster and the children it becomes, without contacting any cluster."})
+        "With --dry-run=client, print each booster and the children it becomes, without contacting any cluster.",
+        "Otherwise every booster is validated first (every problem at once), then created; an existing booster is "
+            + "an error unless --apply."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  # Render offline: the booster and every child it becomes",
+        "  kubectl booster create -f qwen.yaml --dry-run=client -o yaml",
+        "",
+        "  # Create and wait until the booster is Active",
+        "  kubectl booster create -f qwen.yaml --wait=15m",
+        "",
+        "  # Update an existing booster, checked by the API server first",
+        "  kubectl booster create -f qwen.yaml --apply --dry-run=server"})
 public final class CreateCommand implements Callable<Integer> {
   /** kubectl's dry-run strategies. */
   public enum DryRun { none, client, server }

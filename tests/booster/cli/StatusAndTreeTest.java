@@ -5,15 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import booster.api.ModelBooster;
 import booster.cli.PluginFixture.Result;
+import booster.cluster.Kinds;
 import booster.cluster.TestCluster;
 import booster.translate.ChildKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import picocli.CommandLine;
 
 class StatusAndTreeTest {
   @RegisterExtension
@@ -99,6 +105,35 @@ class StatusAndTreeTest {
     assertTrue(r.out().startsWith("name: qwen\nnamespace: " + cluster.namespace() + "\n"), r.out());
     assertTrue(r.out().contains("- kind: ModelServing\n  name: qwen-b\n  ready: 0/2\n  status: GroupsNotReady\n"
         + "  controlled: true\n"), r.out());
+  }
+
+  @Test
+  void watchPrintsAFrameEachTimeTheStatusChanges() throws Exception {
+    progressing();
+    StringWriter out = new StringWriter();
+    CommandLine cli = BoosterCommand.commandLine(new ByteArrayInputStream(new byte[0]), Map.of());
+    StatusCommand status = cli.getSubcommands().get("status").getCommand();
+    status.terminal = Terminal.plain();
+    status.intervalMillis = 50;
+    cli.setOut(new PrintWriter(out, true));
+    AtomicInteger exit = new AtomicInteger(-1);
+    Thread watcher = new Thread(() -> exit.set(cli.execute("status", "qwen", "--watch", "--kubeconfig",
+        plugin.kubeconfig().toString())));
+    watcher.start();
+    awaitText(out, "Status:      ModelProcessing");
+    seeds.status(Kinds.boosters(cluster.client()).inNamespace(cluster.namespace()).withName("qwen").get(), 1,
+        List.of(List.of("Active", "True", "ModelAvailable", "ModelBooster is ready")));
+    awaitText(out, "Status:      Active");
+    watcher.interrupt();
+    watcher.join(10_000);
+    assertEquals(130, exit.get(), "interrupted like Ctrl-C");
+  }
+
+  private static void awaitText(StringWriter out, String text) throws InterruptedException {
+    for (int i = 0; i < 200 && !out.toString().contains(text); i++) {
+      Thread.sleep(50);
+    }
+    assertTrue(out.toString().contains(text), out.toString());
   }
 
   @Test

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.ObjectMapper;
@@ -19,14 +19,16 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Reads ModelBooster manifests: YAML or JSON, several documents per stream, {@code List} kinds with items.
+ * Reads ModelBooster manifests: YAML or JSON, several documents per stream, {@code List} kinds with items (a
+ * top-level sequence counts as one document per element).
  * Checks structure only (apiVersion, kind, field names and types); {@link Validation} checks the meaning.
  * Errors are reported as one {@link ManifestException} listing the problems of every document, each line reading
  * {@code <source>: [document N: ]<field path>: <message>}.
  */
 public final class ManifestReader {
-  private static final YAMLMapper YAML = YAMLMapper.builder().build();
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** Duplicate keys are errors (kubectl rejects them too) rather than silently keeping the last one. */
+  private static final YAMLMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  private static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   private static final String LIST_ITEMS = "items";
 
   private ManifestReader() {
@@ -35,6 +37,9 @@ public final class ManifestReader {
   /** Reads a file; a missing or unreadable file is a one-line {@link ManifestException}. */
   public static List<ModelBooster> readFile(Path file) {
     String source = file.toString();
+    if (Files.isDirectory(file)) {
+      throw new ManifestException(List.of(source + ": is a directory"));
+    }
     try (InputStream in = Files.newInputStream(file)) {
       return read(source, in);
     } catch (NoSuchFileException e) {
@@ -42,12 +47,14 @@ public final class ManifestReader {
     } catch (AccessDeniedException e) {
       throw new ManifestException(List.of(source + ": permission denied"));
     } catch (IOException e) {
-      String reason = Files.isDirectory(file) ? "is a directory" : "cannot read: " + e.getMessage();
-      throw new ManifestException(List.of(source + ": " + reason));
+      throw new ManifestException(List.of(source + ": cannot read: " + e.getMessage()));
     }
   }
 
-  /** @param source the name shown in messages ({@code -} for stdin) */
+  /**
+   * @param source the name shown in messages ({@code -} for stdin)
+   * @return the boosters in document order; input without any booster is a {@link ManifestException}
+   */
   public static List<ModelBooster> read(String source, InputStream in) {
     String text;
     try {
@@ -100,6 +107,10 @@ public final class ManifestReader {
     String kind = node.path("kind").asString("");
     if ((kind.equals("List") || kind.equals(ModelBooster.KIND + "List")) && node.has(LIST_ITEMS)) {
       JsonNode items = node.get(LIST_ITEMS);
+      if (!items.isArray()) {
+        problems.add(prefix + LIST_ITEMS + ": wrong type: expected a list");
+        return;
+      }
       for (int i = 0; i < items.size(); i++) {
         booster(items.get(i), prefix, LIST_ITEMS + "[" + i + "].", boosters, problems);
       }
@@ -110,6 +121,10 @@ public final class ManifestReader {
 
   private static void booster(JsonNode node, String prefix, String path, List<ModelBooster> boosters,
       List<String> problems) {
+    if (node == null || !node.isObject()) {
+      problems.add(prefix + path + "kind: expected a ModelBooster object");
+      return;
+    }
     String apiVersion = node.path("apiVersion").asString("");
     String kind = node.path("kind").asString("");
     if (!apiVersion.equals(ModelBooster.API_VERSION) || !kind.equals(ModelBooster.KIND)) {

@@ -59,9 +59,15 @@ public class ModelWorker {
     return replicas == null ? 1 : replicas;
   }
 
-  /** An explicit 0 is only accepted (with a warning) on a worker with no replicas, where it is treated as 1. */
+  /**
+   * An explicit 0 is a validation error, except on a worker with {@code replicas: 0} (upstream's v0.1.0 Deepseek
+   * example): no pods run there, so it is treated as 1 rather than rendering {@code workerReplicas: -1}.
+   */
   @JsonIgnore
   public int effectivePods() {
-    return pods == null || pods < 1 ? 1 : pods;
+    if (pods == null || (pods < 1 && replicas != null && replicas == 0)) {
+      return 1;
+    }
+    return pods;
   }
 }

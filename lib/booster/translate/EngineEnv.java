@@ -63,17 +63,6 @@ public final class EngineEnv {
     return out;
   }
 
-  /** The literal value of a variable as the container sees it (the last entry of that name), or null. */
-  public static String literalValue(ModelBackend backend, String name) {
-    String value = null;
-    for (EnvVar e : backend(backend)) {
-      if (name.equals(e.getName())) {
-        value = e.getValue();
-      }
-    }
-    return value;
-  }
-
   private static List<EnvVar> withStandard(ModelBackend backend, List<EnvVar> extras) {
     List<EnvVar> all = new ArrayList<>(backend.getEnv() == null ? List.of() : backend.getEnv());
     all.add(fieldRef("POD_NAME", "metadata.name"));

@@ -66,7 +66,7 @@ final class PdTemplate {
         .endLivenessProbe()
         .withVolumeMounts(cache.mount())
         .build();
-    Container runtime = RuntimeContainer.of(ctx, env, path + ".env").build();
+    Container runtime = RuntimeContainer.of(ctx, env).build();
     return ServingRoles.role(name, worker.effectiveReplicas(),
         ServingRoles.podTemplate(labels, new PodSpecBuilder()
             .withAffinity(worker.getAffinity())

@@ -47,6 +47,10 @@ final class VllmTemplate {
     int serverIndex = Workers.lastIndexOf(backend, WorkerType.SERVER, path);
     ModelWorker server = backend.getWorkers().get(serverIndex);
     String serverPath = path + ".workers[" + serverIndex + "]";
+    if (server.effectivePods() < 1) {
+      // decisions.md 20: upstream rendered workerReplicas -1 here, which the ModelServing webhook rejects
+      throw new IllegalArgumentException(serverPath + ".pods: must be at least 1");
+    }
 
     Volume dshm = new VolumeBuilder().withName("dshm").withNewEmptyDir().withMedium("Memory").endEmptyDir().build();
     List<Volume> volumes = List.of(cache.volume(), dshm);
@@ -54,9 +58,9 @@ final class VllmTemplate {
         new VolumeMountBuilder().withName("dshm").withMountPath("/dev/shm").build());
     List<Container> init = InitContainers.of(ctx, cache);
     List<EnvVar> env = EngineEnv.engine(backend);
-    int port = RuntimeContainer.port(backend, path + ".env");
+    int port = RuntimePort.of(backend);
 
-    Container runtime = RuntimeContainer.of(ctx, env, path + ".env")
+    Container runtime = RuntimeContainer.of(ctx, env)
         .withNewReadinessProbe()
           .withHttpGet(ServingRoles.health(port))
           .withInitialDelaySeconds(5)

@@ -11,7 +11,7 @@ final class Workers {
   }
 
   /**
-   * The index of the last worker of that type, checked to have at least one pod.
+   * The index of the last worker of that type.
    *
    * @throws IllegalArgumentException naming the field path when the backend has no such worker
    */
@@ -20,9 +20,6 @@ final class Workers {
     for (int i = workers.size() - 1; i >= 0; i--) {
       ModelWorker w = workers.get(i);
       if (w != null && w.effectiveType() == type) {
-        if (w.effectivePods() < 1) {
-          throw new IllegalArgumentException(backendPath + ".workers[" + i + "].pods: must be at least 1");
-        }
         return i;
       }
     }

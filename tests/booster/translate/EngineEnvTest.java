@@ -1,7 +1,6 @@
 package booster.translate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import booster.api.ModelBackend;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -59,8 +58,6 @@ class EngineEnvTest {
         names(env));
     assertEquals("2", env.get(0).getValue());
     assertEquals("1", env.get(3).getValue());
-    assertEquals("2", EngineEnv.literalValue(backend(literal("A", "1"), literal("A", "2")), "A"));
-    assertNull(EngineEnv.literalValue(backend(fromSecret("A")), "A"));
   }
 
   @Test

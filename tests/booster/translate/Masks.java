@@ -80,7 +80,8 @@ enum Masks {
           : list(map(spec, "heterogeneousTarget").get("params")).stream().map(p -> map(p, "target")).toList();
       for (Map<String, Object> target : targets) {
         ModelBackend backend = backendOf(booster, map(target, "targetRef").get("name").toString());
-        RuntimePort.override(backend).ifPresent(port -> map(target, "metricEndpoint").put("port", port));
+        backend.getEnv().stream().filter(e -> e.getName().equals("RUNTIME_PORT")).findFirst()
+            .ifPresent(e -> map(target, "metricEndpoint").put("port", Integer.parseInt(e.getValue())));
       }
     }
   };

@@ -1,0 +1,191 @@
+package booster.translate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static booster.translate.ServingTrees.container;
+import static booster.translate.ServingTrees.list;
+import static booster.translate.ServingTrees.map;
+import static booster.translate.ServingTrees.maps;
+import static booster.translate.ServingTrees.podSpec;
+import static booster.translate.ServingTrees.role;
+import static booster.translate.ServingTrees.spec;
+import static booster.translate.ServingTrees.template;
+
+import booster.api.ModelBooster;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Deliberate differences of decisions.md on synthetic boosters, and loud failures on violated preconditions. */
+class ModelServingsTest {
+  private static final String VLLM = """
+      metadata: {name: m, namespace: ns, uid: u}
+      spec:
+        backend:
+          name: b
+          type: vLLM
+          modelURI: hf://org/model
+          minReplicas: 1
+          maxReplicas: 2
+          envFrom: [{secretRef: {name: s}}]
+          workers:
+            - type: server
+              image: vllm:1
+              affinity:
+                nodeAffinity:
+                  requiredDuringSchedulingIgnoredDuringExecution:
+                    nodeSelectorTerms: [{matchExpressions: [{key: gpu, operator: In, values: [a100]}]}]
+      """;
+  private static final String PD = """
+      metadata: {name: m, namespace: ns, uid: u}
+      spec:
+        backends:
+          - name: first
+            type: vLLM
+            modelURI: hf://org/model
+            minReplicas: 1
+            maxReplicas: 1
+            workers: [{type: server, image: vllm:1}]
+          - name: b
+            type: vLLMDisaggregated
+            modelURI: hf://org/model
+            cacheURI: pvc://model-cache
+            minReplicas: 1
+            maxReplicas: 1
+            envFrom: [{secretRef: {name: s}}]
+            loraAdapters: [{name: sql, artifactURL: hf://org/sql-lora}]
+            workers:
+              - type: prefill
+                image: p:1
+                affinity:
+                  podAntiAffinity:
+                    preferredDuringSchedulingIgnoredDuringExecution: [{weight: 1, podAffinityTerm: {topologyKey: z}}]
+                config: {max-model-len: 1024}
+              - type: decode
+                image: d:1
+                replicas: 3
+                config: {max-model-len: null}
+      """;
+
+  private static ModelBooster booster(String yaml) {
+    return Serialization.yamlMapper().readValue(yaml, ModelBooster.class);
+  }
+
+  private static Map<String, Object> render(ModelBooster booster, int backend) {
+    return Golden.tree(ModelServings.build(new BackendContext(booster, booster.getSpec().allBackends().get(backend),
+        TranslatorConfig.defaults())));
+  }
+
+  @Test
+  void unsetSchedulerIsLeftOut() {
+    assertFalse(spec(render(booster(VLLM), 0)).containsKey("schedulerName"), "decisions.md 22");
+  }
+
+  @Test
+  void workerDefaultsToOneReplicaAndOnePod() {
+    Map<String, Object> role = role(render(booster(VLLM), 0), 0);
+    assertEquals(1, role.get("replicas"), "decisions.md 20");
+    assertEquals(0, role.get("workerReplicas"));
+    assertEquals(Map.of("leader", 1), map(template(render(booster(VLLM), 0)).get("gangPolicy")).get("minRoleReplicas"));
+    List<Object> command = list(container(role, "entryTemplate", "engine").get("command"));
+    assertEquals("python3", command.get(0), "one pod: no Ray, no shell");
+  }
+
+  @Test
+  void workerAffinityReachesItsPodTemplates() {
+    ModelBooster booster = booster(VLLM);
+    Object affinity = Golden.tree(Map.of("a", booster.getSpec().getBackend().getWorkers().get(0).getAffinity()))
+        .get("a");
+    Map<String, Object> role = role(render(booster, 0), 0);
+    assertEquals(affinity, podSpec(role, "entryTemplate").get("affinity"), "decisions.md 25");
+    assertEquals(affinity, podSpec(role, "workerTemplate").get("affinity"));
+  }
+
+  @Test
+  void noCacheUriMountsAnEmptyDirAtModelsEverywhere() {
+    Map<String, Object> role = role(render(booster(VLLM), 0), 0);
+    for (String template : List.of("entryTemplate", "workerTemplate")) {
+      Map<String, Object> pod = podSpec(role, template);
+      assertEquals(Map.of("name", "b-weights", "emptyDir", Map.of()), maps(pod.get("volumes")).get(0));
+      for (String containers : List.of("containers", "initContainers")) {
+        for (Map<String, Object> c : maps(pod.get(containers))) {
+          if (c.containsKey("volumeMounts")) {
+            assertEquals(Map.of("name", "b-weights", "mountPath", "/models"), maps(c.get("volumeMounts")).get(0),
+                "decisions.md 11: " + c.get("name"));
+          }
+        }
+      }
+    }
+    List<Object> args = list(maps(podSpec(role, "entryTemplate").get("initContainers")).get(0).get("args"));
+    assertEquals("/models/" + CacheVolume.md5Hex("hf://org/model"), args.get(3));
+  }
+
+  @Test
+  void engineGetsNoEnvFromButRuntimesDo() {
+    Map<String, Object> role = role(render(booster(VLLM), 0), 0);
+    assertFalse(container(role, "entryTemplate", "engine").containsKey("envFrom"), "decisions.md 24");
+    assertEquals(List.of(Map.of("secretRef", Map.of("name", "s"))),
+        container(role, "entryTemplate", "runtime").get("envFrom"));
+  }
+
+  @Test
+  void disaggregatedRolesUseTheirWorkers() {
+    ModelBooster booster = booster(PD.replace("max-model-len: null", "max-model-len: 2048"));
+    Map<String, Object> serving = render(booster, 1);
+    assertEquals(Map.of("prefill", 1, "decode", 3), map(template(serving).get("gangPolicy")).get("minRoleReplicas"));
+    Map<String, Object> prefill = role(serving, 0);
+    Map<String, Object> decode = role(serving, 1);
+    assertEquals(3, decode.get("replicas"));
+    assertEquals(Map.of("spec", Map.of("containers", List.of())), decode.get("workerTemplate"));
+    assertEquals(0, decode.get("workerReplicas"));
+    assertTrue(podSpec(prefill, "entryTemplate").containsKey("affinity"), "decisions.md 25");
+    assertFalse(podSpec(decode, "entryTemplate").containsKey("affinity"));
+    assertEquals("model-cache", map(maps(podSpec(prefill, "entryTemplate").get("volumes")).get(0)
+        .get("persistentVolumeClaim")).get("claimName"), "decisions.md 11");
+    for (Map<String, Object> role : List.of(prefill, decode)) {
+      assertEquals(List.of(Map.of("secretRef", Map.of("name", "s"))),
+          container(role, "entryTemplate", "runtime").get("envFrom"), "decisions.md 24");
+      assertFalse(container(role, "entryTemplate", "vllm").containsKey("envFrom"));
+    }
+    assertTrue(list(container(decode, "entryTemplate", "vllm").get("command")).contains("2048"));
+    // translation.md 11: legacy LoRA adapters reach both roles, as flags and as downloaders.
+    String loraDir = "/model-cache/" + CacheVolume.md5Hex("hf://org/sql-lora");
+    for (Map<String, Object> role : List.of(prefill, decode)) {
+      List<Object> command = list(container(role, "entryTemplate", "vllm").get("command"));
+      assertEquals(List.of("--enable-lora", "--lora-modules", "sql=" + loraDir),
+          command.subList(command.size() - 3, command.size()));
+      assertEquals(List.of("m-model-downloader", "m-lora-downloader-0"),
+          ServingTrees.names(podSpec(role, "entryTemplate").get("initContainers")));
+    }
+  }
+
+  @Test
+  void nullConfigValueFailsNamingTheKey() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> render(booster(PD), 1));
+    assertTrue(e.getMessage().startsWith("spec.backends[1].workers[1].config.max-model-len: "), e.getMessage());
+  }
+
+  @Test
+  void violatedPreconditionsFailNamingTheField() {
+    assertFails(VLLM.replace("type: server", "type: decode"), "spec.backend.workers: ");
+    assertFails(VLLM.replace("type: vLLM", "type: SGLang"), "spec.backend.type: ");
+    assertFails(VLLM.replace("    minReplicas: 1\n", ""), "spec.backend.minReplicas: ");
+    assertFails(VLLM.replace("workers:", "cacheURI: nfs://server/x\n    workers:"), "spec.backend.cacheURI: ");
+    assertFails(VLLM.replace("image: vllm:1", "image: vllm:1\n        pods: 0"), "spec.backend.workers[0].pods: ");
+    assertFails(PD.replace("type: decode", "type: server"), "spec.backends[1].workers: ");
+    // pods do not apply to prefill and decode workers (translation.md 2.7)
+    ModelBooster decodeWithoutPods = booster(PD.replace("image: d:1", "image: d:1\n          pods: 0")
+        .replace("null", "1"));
+    assertEquals(0, role(render(decodeWithoutPods, 1), 1).get("workerReplicas"));
+  }
+
+  private static void assertFails(String yaml, String prefix) {
+    ModelBooster booster = booster(yaml);
+    int last = booster.getSpec().allBackends().size() - 1;
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> render(booster, last));
+    assertTrue(e.getMessage().startsWith(prefix), e.getMessage());
+  }
+}

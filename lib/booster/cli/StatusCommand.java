@@ -5,7 +5,6 @@ import booster.cli.Table.Cell;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,7 +67,7 @@ public class StatusCommand extends ClusterCommand {
               .thenComparing(b -> b.getMetadata().getName()))
           .toList();
       return output.format().isEmpty() ? summary(boosters)
-          : List.of(output.format().get().render(boosters.stream().map(this::brief).toList()).stripTrailing());
+          : List.of(output.format().get().render(boosters.stream().map(StatusReport::summary).toList()).stripTrailing());
     }
     StatusReport report = StatusReport.read(session.client(), session.namespace(), name);
     return output.format().isEmpty() ? StatusView.render(report, terminal, clock.instant())
@@ -89,10 +88,6 @@ public class StatusCommand extends ClusterCommand {
           Cell.plain(Ages.since(b.getMetadata().getCreationTimestamp(), clock.instant())));
     }
     return table.render("");
-  }
-
-  private Map<String, Object> brief(GenericKubernetesResource b) {
-    return new StatusReport(b, List.of(), List.of()).toMap();
   }
 
   private void print(List<String> lines) {

@@ -42,14 +42,20 @@ record StatusReport(GenericKubernetesResource booster, List<GenericKubernetesRes
     return Ownership.controlledBy(child, booster);
   }
 
-  /** The machine-readable form ({@code -o yaml|json}). */
-  Map<String, Object> toMap() {
+  /** The machine-readable form of one booster without its children and events ({@code status -A -o yaml}). */
+  static Map<String, Object> summary(GenericKubernetesResource booster) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("name", booster.getMetadata().getName());
     out.put("namespace", booster.getMetadata().getNamespace());
     out.put("generation", booster.getMetadata().getGeneration());
     out.put("observedGeneration", booster.get("status", "observedGeneration"));
     out.put("conditions", StatusFields.conditions(booster));
+    return out;
+  }
+
+  /** The machine-readable form ({@code -o yaml|json}). */
+  Map<String, Object> toMap() {
+    Map<String, Object> out = summary(booster);
     List<Map<String, Object>> kids = new ArrayList<>();
     for (GenericKubernetesResource child : children) {
       Health health = Health.ofChild(child);

@@ -9,6 +9,7 @@ import booster.cluster.Kinds;
 import booster.cluster.TestCluster;
 import booster.translate.ChildKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -134,6 +135,21 @@ class StatusAndTreeTest {
       Thread.sleep(50);
     }
     assertTrue(out.toString().contains(text), out.toString());
+  }
+
+  @Test
+  void allNamespacesListsEveryBooster() {
+    progressing();
+    Result r = plugin.run(later(), "status", "-A");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().startsWith("NAMESPACE "), r.out());
+    assertTrue(r.out().lines().anyMatch(l -> l.matches(cluster.namespace()
+        + " +qwen +False +ModelProcessing +1/1 +30d")), r.out());
+    Result json = plugin.run(later(), "status", "-A", "-o", "json");
+    assertEquals(0, json.exit(), json.err());
+    Map<String, Object> list = Serialization.unmarshal(json.out(), Map.class);
+    assertEquals("List", list.get("kind"));
+    assertEquals(1, plugin.run(later(), "status", "qwen", "-A").exit(), "NAME and -A together");
   }
 
   @Test

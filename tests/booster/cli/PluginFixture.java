@@ -36,7 +36,7 @@ final class PluginFixture {
    */
   Path kubeconfig() {
     Config config = cluster.client().getConfiguration();
-    String user = config.getOauthToken() == null ? "{}" : "{token: " + config.getOauthToken() + "}";
+    String user = credentials(config);
     String text = """
         apiVersion: v1
         kind: Config
@@ -65,6 +65,22 @@ final class PluginFixture {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The test client's credentials as a kubeconfig user (token, client certificate), for real API servers. */
+  private static String credentials(Config config) {
+    List<String> fields = new ArrayList<>();
+    if (config.getOauthToken() != null) {
+      fields.add("token: \"" + config.getOauthToken() + "\"");
+    }
+    if (config.getClientCertData() != null) {
+      fields.add("client-certificate-data: " + config.getClientCertData());
+      fields.add("client-key-data: " + config.getClientKeyData());
+    } else if (config.getClientCertFile() != null) {
+      fields.add("client-certificate: \"" + config.getClientCertFile() + "\"");
+      fields.add("client-key: \"" + config.getClientKeyFile() + "\"");
+    }
+    return "{" + String.join(", ", fields) + "}";
   }
 
   /**

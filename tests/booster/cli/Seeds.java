@@ -64,7 +64,9 @@ final class Seeds {
         .withNewSpec().addNewContainer().withName("engine").withImage("vllm").endContainer().endSpec()
         .withNewStatus().withPhase(phase).addNewContainerStatus().withName("engine").withReady(ready)
         .endContainerStatus().endStatus().build();
-    return cluster.client().pods().inNamespace(cluster.namespace()).resource(pod).create();
+    cluster.client().pods().inNamespace(cluster.namespace()).resource(pod).create();
+    // A real API server ignores status on create; both accept it through the status subresource.
+    return cluster.client().pods().inNamespace(cluster.namespace()).resource(pod).updateStatus();
   }
 
   void event(String boosterName, String eventName, String type, String reason, String message) {

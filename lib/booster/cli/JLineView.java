@@ -18,8 +18,6 @@ final class JLineView implements LiveView {
   private JLineView(org.jline.terminal.Terminal terminal) {
     this.terminal = terminal;
     this.display = new Display(terminal, false);
-    Size size = terminal.getSize();
-    display.resize(Math.max(size.getRows(), 1), Math.max(size.getColumns(), 20));
   }
 
   static LiveView open(PrintWriter fallback) {
@@ -37,8 +35,10 @@ final class JLineView implements LiveView {
 
   @Override
   public void show(List<String> lines) {
+    // Some pseudo-terminals report 0x0; then assume room for the whole frame.
     Size size = terminal.getSize();
-    display.resize(Math.max(size.getRows(), 1), Math.max(size.getColumns(), 20));
+    display.resize(size.getRows() > 0 ? size.getRows() : lines.size() + 1,
+        size.getColumns() > 0 ? size.getColumns() : 200);
     display.update(lines.stream().map(AttributedString::fromAnsi).toList(), -1);
     terminal.flush();
   }

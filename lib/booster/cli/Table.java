@@ -32,15 +32,6 @@ final class Table {
     return this;
   }
 
-  Table row(String... cells) {
-    List<Cell> row = new ArrayList<>();
-    for (String c : cells) {
-      row.add(Cell.plain(c));
-    }
-    rows.add(row);
-    return this;
-  }
-
   boolean isEmpty() {
     return rows.size() == 1;
   }

@@ -33,7 +33,6 @@ public final class Terminal {
   }
 
   public boolean color() { return color; }
-  public boolean interactive() { return interactive; }
 
   public String paint(String text, Style style) {
     if (!color || text.isEmpty()) {

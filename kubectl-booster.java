@@ -9,12 +9,17 @@
 //DEPS org.fusesource.jansi:jansi:2.4.3
 //DEPS org.jline:jline:3.30.4
 //SOURCES lib/**.java
+// A short-lived command: the quick compiler and serial GC start and finish sooner.
+//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
 
 import booster.cli.BoosterCommand;
 
 /** The kubectl plugin: {@code kubectl booster ...}; everything lives in lib/booster/cli. */
 class KubectlBooster {
   public static void main(String... args) {
+    // fabric8 logs through SLF4J; a command line wants no "no SLF4J providers" notice (this one is in slf4j-api).
+    System.getProperties().putIfAbsent("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+    System.getProperties().putIfAbsent("slf4j.internal.verbosity", "WARN");
     System.exit(BoosterCommand.run(args));
   }
 }

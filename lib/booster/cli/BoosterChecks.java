@@ -7,14 +7,14 @@ import java.util.List;
 
 /** Validates every booster before anything is printed or sent; each line names file, booster and field path. */
 public final class BoosterChecks {
+  /** Lines to show: errors stop the command, warnings do not. */
+  public record Findings(List<String> errors, List<String> warnings) {
+  }
+
   private BoosterChecks() {
   }
 
-  /**
-   * @return the warnings, as lines to show
-   * @throws InputProblems with every error of every booster when any has one
-   */
-  public static List<String> validate(List<Manifest> manifests) {
+  public static Findings of(List<Manifest> manifests) {
     List<String> errors = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     for (Manifest manifest : manifests) {
@@ -22,9 +22,6 @@ public final class BoosterChecks {
         (problem.isError() ? errors : warnings).add(manifest.describe() + ": " + problem);
       }
     }
-    if (!errors.isEmpty()) {
-      throw new InputProblems(errors);
-    }
-    return warnings;
+    return new Findings(errors, warnings);
   }
 }

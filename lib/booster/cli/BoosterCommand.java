@@ -46,7 +46,6 @@ public final class BoosterCommand implements Callable<Integer> {
   /** The configured command line; tests redirect its out/err with setOut/setErr. */
   public static CommandLine commandLine(InputStream stdin, Map<String, String> environment) {
     CommandLine cli = new CommandLine(new BoosterCommand(stdin, environment));
-    cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? USAGE : FAILED);
     cli.setParameterExceptionHandler(BoosterCommand::usageError);
     cli.setExecutionExceptionHandler((e, command, parsed) -> {
       command.getErr().println("error: " + e);

@@ -3,6 +3,7 @@ package booster.cli;
 import booster.translate.Translator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,13 @@ final class BoosterInput {
     if (read.isEmpty()) {
       throw new InputProblems(List.of("no objects passed to " + verb));
     }
-    List<String> problems = namespace.assign(read, fallbackNamespace);
+    List<String> problems = new ArrayList<>(namespace.assign(read, fallbackNamespace));
+    BoosterChecks.Findings findings = BoosterChecks.of(read);
+    findings.warnings().forEach(warning -> err.println("Warning: " + warning));
+    problems.addAll(findings.errors());
     if (!problems.isEmpty()) {
       throw new InputProblems(problems);
     }
-    BoosterChecks.validate(read).forEach(warning -> err.println("Warning: " + warning));
     Map<Manifest, List<GenericKubernetesResource>> translated = new LinkedHashMap<>();
     for (Manifest manifest : read) {
       try {

@@ -2,12 +2,10 @@ package booster.cli;
 
 import booster.api.ManifestException;
 import booster.api.ManifestReader;
-import java.io.ByteArrayInputStream;
+import booster.api.ModelBooster;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,16 +39,12 @@ public final class ManifestOptions {
     }
     for (String file : files) {
       for (String source : expand(file, problems)) {
-        try (InputStream in = STDIN.equals(source) ? stdin : new ByteArrayInputStream(Files.readAllBytes(Path.of(source)))) {
-          ManifestReader.read(source, in).forEach(booster -> manifests.add(new Manifest(source, booster)));
+        try {
+          List<ModelBooster> boosters = STDIN.equals(source)
+              ? ManifestReader.read(source, stdin) : ManifestReader.readFile(Path.of(source));
+          boosters.forEach(booster -> manifests.add(new Manifest(source, booster)));
         } catch (ManifestException e) {
           problems.addAll(e.problems());
-        } catch (NoSuchFileException e) {
-          problems.add(source + ": no such file");
-        } catch (AccessDeniedException e) {
-          problems.add(source + ": permission denied");
-        } catch (IOException e) {
-          problems.add(source + ": cannot read: " + e.getMessage());
         }
       }
     }

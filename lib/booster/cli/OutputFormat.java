@@ -1,7 +1,7 @@
 package booster.cli;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
@@ -56,6 +56,8 @@ public enum OutputFormat {
     }
   };
 
+  private static final KubernetesSerialization KUBERNETES = new KubernetesSerialization();
+
   /** Plain YAML: no {@code !!} tags, quotes only where a string would otherwise read as another type. */
   private static final YAMLMapper YAML = YAMLMapper.builder()
       .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
@@ -65,11 +67,14 @@ public enum OutputFormat {
       .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
       .build();
 
-  /** Indented by two, {@code "key": value} as kubectl prints it. */
+  /** Laid out as kubectl prints JSON: every member and element on its own line, {@code "key": value}, {@code []}. */
   private static final ObjectWriter JSON = JsonMapper.builder().build().writer().with(
       new DefaultPrettyPrinter(Separators.createDefaultInstance()
-          .withObjectNameValueSpacing(Separators.Spacing.AFTER))
-          .withObjectIndenter(new DefaultIndenter("  ", "\n")));
+          .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+          .withObjectEmptySeparator("")
+          .withArrayEmptySeparator(""))
+          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+          .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
   public abstract String render(List<?> objects);
 
@@ -79,6 +84,6 @@ public enum OutputFormat {
   }
 
   private static JsonNode tree(Object object) {
-    return Serialization.jsonMapper().valueToTree(object);
+    return KUBERNETES.convertValue(object, JsonNode.class);
   }
 }

@@ -1,0 +1,229 @@
+package booster.cli;
+
+import static booster.cli.Cli.assertLineNaming;
+import static booster.cli.Cli.inProcess;
+import static booster.cli.Cli.kindsAndNames;
+import static booster.cli.Cli.yamlDocuments;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+
+/** The create command in-process: every way input can be wrong, namespaces, formats and translator flags. */
+class CreateCommandTest {
+  private static final String CLIENT = "--dry-run=client";
+
+  @TempDir
+  Path dir;
+
+  private Path file(String name, String text) throws IOException {
+    return Files.writeString(dir.resolve(name), text);
+  }
+
+  private Path exampleWith(String name, String from, String to) throws IOException {
+    String text = Examples.text("single-gpu.yaml");
+    assertTrue(text.contains(from), from);
+    return file(name, text.replace(from, to));
+  }
+
+  private static Cli.Outcome create(String... args) {
+    return createWith("", Map.of(), args);
+  }
+
+  private static Cli.Outcome createWith(String stdin, Map<String, String> env, String... args) {
+    List<String> all = new ArrayList<>(List.of("create"));
+    all.addAll(List.of(args));
+    return inProcess(stdin, env, all.toArray(String[]::new));
+  }
+
+  /** Exit 1, nothing on stdout, and an error line naming each of {@code parts}. */
+  private static void assertRejected(Cli.Outcome outcome, String... parts) {
+    assertEquals(1, outcome.exit(), outcome.toString());
+    assertEquals("", outcome.out(), "nothing printed when input is bad");
+    assertLineNaming(outcome, parts);
+    assertTrue(outcome.errLines().stream().allMatch(l -> l.startsWith("error: ")), outcome.toString());
+  }
+
+  @Test
+  void rendersAnExample() {
+    Cli.Outcome outcome = create("-f", "examples/single-gpu.yaml", "--dry-run=client", "-o", "yaml");
+    assertEquals(0, outcome.exit(), outcome.toString());
+    assertEquals(Examples.RENDERS.get("single-gpu.yaml"), kindsAndNames(yamlDocuments(outcome.out())));
+  }
+
+  @Test
+  void missingFile() {
+    assertRejected(create("-f", "examples/no-such.yaml", CLIENT), "examples/no-such.yaml", "no such file");
+  }
+
+  @Test
+  void unreadableYaml() throws IOException {
+    Path broken = file("broken.yaml", "apiVersion: workload.serving.volcano.sh/v1alpha1\nkind: [ModelBooster\n");
+    assertRejected(create("-f", broken.toString(), CLIENT), broken.toString());
+  }
+
+  /** Each mistake is reported with its file and field path; the last one is a validation rule, not a read error. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "kind: ModelBooster | kind: ConfigMap     | kind",
+      "replicas: 1        | replicas: [1]       | spec.backend.workers[0].replicas",
+      "type: vLLM         | type: SGLang        | spec.backend.type",
+      "minReplicas: 1     | minReplicas: 3      | spec.backend.minReplicas"})
+  void mistakeNamesFileAndField(String from, String to, String field) throws IOException {
+    Path bad = exampleWith("bad.yaml", from, to);
+    assertRejected(create("-f", bad.toString(), CLIENT), bad.toString(), field);
+  }
+
+  @Test
+  void problemsOfEveryFileAreReportedTogether() throws IOException {
+    Path first = exampleWith("first.yaml", "minReplicas: 1", "minReplicas: lots");
+    Path second = exampleWith("second.yaml", "kind: ModelBooster", "kind: Pod");
+    Cli.Outcome outcome = create("-f", first.toString(), "-f", "examples/single-gpu.yaml", "-f", second.toString(),
+        CLIENT);
+    assertRejected(outcome, first.toString(), "spec.backend.minReplicas");
+    assertLineNaming(outcome, second.toString(), "kind");
+  }
+
+  @Test
+  void oneInvalidBoosterStopsTheWholeRender() throws IOException {
+    Path mixed = file("mixed.yaml", Examples.text("multi-node-ray.yaml") + "---\n"
+        + Examples.text("single-gpu.yaml").replace("minReplicas: 1", "minReplicas: 2"));
+    assertRejected(create("-f", mixed.toString(), CLIENT), mixed.toString(), "qwen-chat");
+  }
+
+  @Test
+  void emptyInput() throws IOException {
+    Path empty = file("empty.yaml", "# nothing here\n");
+    assertRejected(create("-f", empty.toString(), CLIENT), empty.toString());
+  }
+
+  @Test
+  void stdinOnlyOnce() {
+    assertRejected(create("-f", "-", "-f", "-", CLIENT), "stdin");
+  }
+
+  @Test
+  void readsStdin() {
+    Cli.Outcome outcome = createWith(Examples.text("multi-node-ray.yaml"), Map.of(), "-f", "-", "--dry-run=client");
+    assertEquals(0, outcome.exit(), outcome.toString());
+    assertEquals(Examples.RENDERS.get("multi-node-ray.yaml"), kindsAndNames(yamlDocuments(outcome.out())));
+  }
+
+  @Test
+  void readsADirectoryInNameOrder() throws IOException {
+    Path examples = Files.createDirectory(dir.resolve("examples"));
+    Files.writeString(examples.resolve("b.yaml"), Examples.text("single-gpu.yaml"));
+    Files.writeString(examples.resolve("a.yml"), Examples.text("multi-node-ray.yaml"));
+    Files.writeString(examples.resolve("notes.txt"), "not a manifest");
+    Cli.Outcome outcome = create("-f", examples.toString(), CLIENT);
+    assertEquals(0, outcome.exit(), outcome.toString());
+    List<String> expected = new ArrayList<>(Examples.RENDERS.get("multi-node-ray.yaml"));
+    expected.addAll(Examples.RENDERS.get("single-gpu.yaml"));
+    assertEquals(expected, kindsAndNames(yamlDocuments(outcome.out())));
+  }
+
+  @Test
+  void namespaceComesFromManifestThenFlagThenDefault() throws IOException {
+    List<JsonNode> plain = yamlDocuments(create("-f", "examples/single-gpu.yaml", CLIENT).out());
+    plain.forEach(o -> assertEquals("default", o.path("metadata").path("namespace").asString()));
+    List<JsonNode> flagged = yamlDocuments(create("-f", "examples/single-gpu.yaml", "-n", "team-a", CLIENT).out());
+    flagged.forEach(o -> assertEquals("team-a", o.path("metadata").path("namespace").asString()));
+    List<JsonNode> own = yamlDocuments(create("-f", "examples/multi-node-ray.yaml", CLIENT).out());
+    own.forEach(o -> assertEquals("inference", o.path("metadata").path("namespace").asString()));
+    List<JsonNode> same = yamlDocuments(create("-f", "examples/multi-node-ray.yaml", "-n", "inference", CLIENT)
+        .out());
+    assertEquals(own, same);
+  }
+
+  @Test
+  void namespaceFlagContradictingTheManifestIsAnError() {
+    assertRejected(create("-f", "examples/multi-node-ray.yaml", "-n", "team-a", CLIENT),
+        "examples/multi-node-ray.yaml", "llama-70b", "metadata.namespace", "team-a");
+  }
+
+  @Test
+  void namespaceAndValidationProblemsAreReportedTogether() throws IOException {
+    Path invalid = exampleWith("invalid.yaml", "minReplicas: 1", "minReplicas: 3");
+    Cli.Outcome outcome = create("-f", "examples/multi-node-ray.yaml", "-f", invalid.toString(), "-n", "team-a",
+        CLIENT);
+    assertRejected(outcome, "examples/multi-node-ray.yaml", "metadata.namespace");
+    assertLineNaming(outcome, invalid.toString(), "spec.backend.minReplicas");
+  }
+
+  @Test
+  void jsonIsAKubernetesList() {
+    Cli.Outcome outcome = create("-f", "examples/prefill-decode.yaml", "--dry-run=client", "-o", "json");
+    assertEquals(0, outcome.exit(), outcome.toString());
+    JsonNode list = Cli.json(outcome.out());
+    assertEquals("List", list.path("kind").asString());
+    List<JsonNode> items = new ArrayList<>();
+    list.path("items").forEach(items::add);
+    assertEquals(yamlDocuments(create("-f", "examples/prefill-decode.yaml", CLIENT).out()), items);
+  }
+
+  @Test
+  void outputIsDeterministic() {
+    String first = create("-f", "examples/legacy-multi-backend.yaml", CLIENT).out();
+    assertEquals(first, create("-f", "examples/legacy-multi-backend.yaml", CLIENT).out());
+  }
+
+  @Test
+  void imageFlagsWinOverEnvironment() {
+    Map<String, String> env = Map.of("BOOSTER_DOWNLOADER_IMAGE", "registry.example/downloader:env",
+        "BOOSTER_RUNTIME_IMAGE", "registry.example/runtime:env");
+    String fromEnv = createWith("", env, "-f", "examples/single-gpu.yaml", CLIENT).out();
+    assertTrue(fromEnv.contains("registry.example/downloader:env"), fromEnv);
+    assertTrue(fromEnv.contains("registry.example/runtime:env"), fromEnv);
+    String fromFlags = createWith("", env, "-f", "examples/single-gpu.yaml", CLIENT,
+        "--downloader-image", "registry.example/downloader:flag", "--runtime-image", "registry.example/runtime:flag")
+        .out();
+    assertTrue(fromFlags.contains("registry.example/downloader:flag") && !fromFlags.contains(":env"), fromFlags);
+    assertTrue(fromFlags.contains("registry.example/runtime:flag"), fromFlags);
+  }
+
+  @Test
+  void warningsGoToStderrAndDoNotStopTheRender() throws IOException {
+    Path connector = file("connector.yaml", Examples.text("prefill-decode.yaml")
+        .replace("MooncakeConnector", "SomeFutureConnector"));
+    Cli.Outcome outcome = create("-f", connector.toString(), CLIENT);
+    assertEquals(0, outcome.exit(), outcome.toString());
+    assertTrue(outcome.errLines().stream().anyMatch(l -> l.startsWith("Warning: ") && l.contains(connector.toString())
+        && l.contains("SomeFutureConnector")), outcome.toString());
+    assertEquals(Examples.RENDERS.get("prefill-decode.yaml"), kindsAndNames(yamlDocuments(outcome.out())));
+  }
+
+  @Test
+  void bareDryRunMeansClient() {
+    Cli.Outcome outcome = create("-f", "examples/single-gpu.yaml", "--dry-run");
+    assertEquals(0, outcome.exit(), outcome.toString());
+  }
+
+  @Test
+  void onlyClientDryRunIsAvailable() {
+    for (String[] args : List.of(new String[] {"--dry-run=none"}, new String[] {"--dry-run=server"},
+        new String[] {})) {
+      List<String> all = new ArrayList<>(List.of("-f", "examples/single-gpu.yaml"));
+      all.addAll(List.of(args));
+      assertRejected(create(all.toArray(String[]::new)), "--dry-run=client");
+    }
+  }
+
+  @Test
+  void commandLineMistakesExitWithTwo() {
+    Cli.Outcome unknown = create("-f", "examples/single-gpu.yaml", "--bogus");
+    assertEquals(2, unknown.exit(), unknown.toString());
+    assertLineNaming(unknown, "--bogus");
+    assertEquals(2, create("--dry-run=client").exit(), "-f is required");
+    assertEquals(2, create("-f", "examples/single-gpu.yaml", "-o", "xml").exit());
+  }
+}

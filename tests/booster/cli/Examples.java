@@ -1,0 +1,69 @@
+package booster.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The shipped examples and the objects each renders to, in print order: the booster, ModelServing(s),
+ * ModelServer(s), the ModelRoute, then policy + binding (names per translation.md 1.1).
+ */
+final class Examples {
+  static final Map<String, List<String>> RENDERS = Map.of(
+      "single-gpu.yaml", List.of(
+          "ModelBooster/qwen-chat",
+          "ModelServing/qwen-chat-gpu",
+          "ModelServer/qwen-chat-gpu",
+          "ModelRoute/qwen-chat"),
+      "multi-node-ray.yaml", List.of(
+          "ModelBooster/llama-70b",
+          "ModelServing/llama-70b-h100",
+          "ModelServer/llama-70b-h100",
+          "ModelRoute/llama-70b"),
+      "prefill-decode.yaml", List.of(
+          "ModelBooster/deepseek-pd",
+          "ModelServing/deepseek-pd-mooncake",
+          "ModelServer/deepseek-pd-mooncake",
+          "ModelRoute/deepseek-pd",
+          "AutoscalingPolicy/deepseek-pd-mooncake",
+          "AutoscalingPolicyBinding/deepseek-pd-mooncake"),
+      "legacy-multi-backend.yaml", List.of(
+          "ModelBooster/mistral",
+          "ModelServing/mistral-a100",
+          "ModelServing/mistral-l40s",
+          "ModelServing/mistral-t4",
+          "ModelServer/mistral-a100",
+          "ModelServer/mistral-l40s",
+          "ModelServer/mistral-t4",
+          "ModelRoute/mistral",
+          "AutoscalingPolicy/mistral",
+          "AutoscalingPolicyBinding/mistral"));
+
+  private Examples() {
+  }
+
+  static Path path(String name) {
+    return Path.of("examples", name);
+  }
+
+  static String text(String name) {
+    try {
+      return Files.readString(path(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every file in examples/, so a new example without expectations fails the tests. */
+  static List<String> all() {
+    try (Stream<Path> files = Files.list(Path.of("examples"))) {
+      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

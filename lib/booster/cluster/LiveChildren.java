@@ -1,0 +1,86 @@
+package booster.cluster;
+
+import booster.translate.ChildKind;
+import booster.translate.Labels;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A booster's live children, grouped by kind in apply order and sorted by name within a kind. Selected by the seed
+ * label and the model-name label only: whether the booster actually controls each one is {@link Ownership}'s
+ * question, so callers can also report lookalikes they do not control.
+ */
+public final class LiveChildren {
+  private final Map<ChildKind, List<GenericKubernetesResource>> byKind = new EnumMap<>(ChildKind.class);
+
+  private LiveChildren() {
+    for (ChildKind kind : ChildKind.values()) {
+      byKind.put(kind, new ArrayList<>());
+    }
+  }
+
+  /** The labels a booster's children are listed by. */
+  public static Map<String, String> selector(String boosterName) {
+    return Map.of(Labels.SEED_MANAGED_BY, Labels.SEED_MANAGED_BY_VALUE, Labels.MODEL_NAME, boosterName);
+  }
+
+  /** One LIST per kind against the API server. */
+  public static LiveChildren list(KubernetesClient client, String namespace, String boosterName) {
+    LiveChildren live = new LiveChildren();
+    for (ChildKind kind : ChildKind.values()) {
+      live.addAll(kind, Kinds.children(client, kind).inNamespace(namespace).withLabels(selector(boosterName))
+          .list().getItems());
+    }
+    return live.sorted();
+  }
+
+  /** From objects already at hand (an informer cache), keeping only the booster's ones. */
+  public static LiveChildren of(Map<ChildKind, ? extends Collection<GenericKubernetesResource>> objects,
+      String namespace, String boosterName) {
+    LiveChildren live = new LiveChildren();
+    Map<String, String> selector = selector(boosterName);
+    objects.forEach((kind, items) -> live.addAll(kind, items.stream()
+        .filter(o -> namespace.equals(o.getMetadata().getNamespace()))
+        .filter(o -> o.getMetadata().getLabels() != null
+            && o.getMetadata().getLabels().entrySet().containsAll(selector.entrySet()))
+        .toList()));
+    return live.sorted();
+  }
+
+  public List<GenericKubernetesResource> of(ChildKind kind) {
+    return List.copyOf(byKind.get(kind));
+  }
+
+  /** Every child, kinds in apply order. */
+  public List<GenericKubernetesResource> all() {
+    List<GenericKubernetesResource> all = new ArrayList<>();
+    byKind.values().forEach(all::addAll);
+    return all;
+  }
+
+  public Map<ChildKind, List<GenericKubernetesResource>> byKind() {
+    Map<ChildKind, List<GenericKubernetesResource>> copy = new EnumMap<>(ChildKind.class);
+    byKind.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    return copy;
+  }
+
+  public Optional<GenericKubernetesResource> find(ChildKind kind, String name) {
+    return byKind.get(kind).stream().filter(o -> name.equals(o.getMetadata().getName())).findFirst();
+  }
+
+  private void addAll(ChildKind kind, Collection<GenericKubernetesResource> items) {
+    byKind.get(kind).addAll(items);
+  }
+
+  private LiveChildren sorted() {
+    byKind.values().forEach(list -> list.sort(Comparator.comparing(o -> o.getMetadata().getName())));
+    return this;
+  }
+}

@@ -1,0 +1,239 @@
+package booster.cluster;
+
+import io.fabric8.kubeapitest.KubeAPIServer;
+import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.Interceptor;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The API server integration tests run against (test-server.md), as a JUnit 5 extension:
+ * {@code @RegisterExtension static final TestCluster cluster = new TestCluster();}.
+ * <ul>
+ * <li>default ({@code -Dbooster.test.server=mock}): fabric8's KubernetesMockServer in CRUD mode over real HTTP,
+ * with the six CRDs created in it and every write request counted at the server;</li>
+ * <li>{@code -Dbooster.test.server=kubeconfig}: the cluster of the current kubeconfig (kind, k3d, ...);</li>
+ * <li>{@code -Dbooster.test.server=kubeapitest}: kube-api-test's etcd + kube-apiserver, from binaries already in
+ * {@code KUBE_API_TEST_DIR} or {@code ~/.kubeapitest} (never downloaded).</li>
+ * </ul>
+ * On a real server, writes are counted at the clients this class hands out, CRDs are installed (or replaced) once,
+ * and each test gets its own fresh namespace, deleted afterwards. A requested real server that is not available
+ * makes the tests SKIPPED (a failed assumption), never passed.
+ */
+public final class TestCluster implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
+    AfterEachCallback {
+  public static final String MODE = System.getProperty("booster.test.server", "mock");
+  private static final Path CHILD_CRDS = Path.of("..", "shared", "reference", "kthena", "v0.4.0", "crds");
+  private static final Path PROJECT_CRDS = Path.of("crds");
+  private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
+  private static final AtomicInteger NAMESPACES = new AtomicInteger();
+  /** Held so the level setting survives garbage collection; the mock logs every request at INFO. */
+  private static final java.util.logging.Logger MOCK_LOG = quiet("io.fabric8.mockwebserver.MockWebServer");
+
+  private final List<String> writes = new CopyOnWriteArrayList<>();
+  private final List<KubernetesClient> clients = new ArrayList<>();
+  private KubernetesMockServer mock;
+  private KubeAPIServer apiServer;
+  private Config config;
+  private KubernetesClient client;
+  private String namespace;
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    switch (MODE) {
+      case "mock" -> startMock();
+      case "kubeconfig" -> useKubeconfig();
+      case "kubeapitest" -> startKubeApiTest();
+      default -> throw new IllegalArgumentException("booster.test.server must be mock, kubeconfig or kubeapitest: "
+          + MODE);
+    }
+    client = newClient();
+    installCrds();
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    namespace = "booster-t" + NAMESPACES.incrementAndGet() + (isMock() ? "" : "-" + System.nanoTime() % 100000);
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+        .create();
+    writes.clear();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (!isMock() && namespace != null) {
+      client.namespaces().withName(namespace).delete();
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    clients.forEach(KubernetesClient::close);
+    if (mock != null) {
+      mock.destroy();
+    }
+    if (apiServer != null) {
+      apiServer.stop();
+    }
+  }
+
+  public boolean isMock() {
+    return mock != null;
+  }
+
+  /** The shared client of this test class. */
+  public KubernetesClient client() {
+    return client;
+  }
+
+  /** A further client to the same server (for a second operator instance); closed after the class. */
+  public KubernetesClient newClient() {
+    KubernetesClient c = isMock() ? mock.createClient() : new KubernetesClientBuilder().withConfig(config)
+        .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("booster-write-counter", new Counter()))
+        .build();
+    clients.add(c);
+    return c;
+  }
+
+  /** This test's namespace, fresh for each test. */
+  public String namespace() {
+    return namespace;
+  }
+
+  /** Write requests (method and path) seen since the test started or since {@link #resetWrites()}. */
+  public List<String> writes() {
+    return List.copyOf(writes);
+  }
+
+  public void resetWrites() {
+    writes.clear();
+  }
+
+  private void startMock() {
+    mock = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new CountingDispatcher(),
+        false);
+    mock.init();
+  }
+
+  private void useKubeconfig() {
+    config = Config.autoConfigure(null);
+    Assumptions.assumeTrue(reachable(config), "booster.test.server=kubeconfig but no API server answers at "
+        + config.getMasterUrl());
+  }
+
+  private void startKubeApiTest() {
+    String dir = System.getenv().getOrDefault("KUBE_API_TEST_DIR",
+        Path.of(System.getProperty("user.home"), ".kubeapitest").toString());
+    Assumptions.assumeTrue(Files.isDirectory(Path.of(dir, "k8s")),
+        "booster.test.server=kubeapitest but no kube-api-test binaries under " + dir);
+    apiServer = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig().withTestDir(dir)
+        .withOfflineMode(true).withUpdateKubeConfig(false).build());
+    apiServer.start();
+    config = Config.fromKubeconfig(apiServer.getKubeConfigYaml());
+  }
+
+  private static boolean reachable(Config config) {
+    try (KubernetesClient probe = new KubernetesClientBuilder().withConfig(config).build()) {
+      probe.getKubernetesVersion();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private void installCrds() {
+    List<Path> files = new ArrayList<>();
+    try (Stream<Path> children = Files.list(CHILD_CRDS)) {
+      children.filter(p -> !p.getFileName().toString().contains("modelboosters")).sorted().forEach(files::add);
+      files.add(boosterCrd());
+      for (Path file : files) {
+        CustomResourceDefinition crd = Serialization.unmarshal(Files.readString(file),
+            CustomResourceDefinition.class);
+        crd.getMetadata().setResourceVersion(null);
+        var handle = client.apiextensions().v1().customResourceDefinitions().resource(crd);
+        if (isMock()) {
+          handle.create();
+        } else {
+          handle.createOr(existing -> existing.update());
+          client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+              .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions().stream()
+                  .anyMatch(cond -> "Established".equals(cond.getType()) && "True".equals(cond.getStatus())),
+                  30, TimeUnit.SECONDS);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The project's ModelBooster CRD once it exists, else upstream's v0.4.0 one (the mock checks no schema). */
+  private static Path boosterCrd() throws IOException {
+    if (Files.isDirectory(PROJECT_CRDS)) {
+      try (Stream<Path> files = Files.list(PROJECT_CRDS)) {
+        var ours = files.filter(p -> p.getFileName().toString().contains("modelboosters")).findFirst();
+        if (ours.isPresent()) {
+          return ours.get();
+        }
+      }
+    }
+    return CHILD_CRDS.resolve("workload.serving.volcano.sh_modelboosters.yaml");
+  }
+
+  private static java.util.logging.Logger quiet(String name) {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+    logger.setLevel(java.util.logging.Level.WARNING);
+    return logger;
+  }
+
+  /** Counts writes at the mock server, for "zero writes" assertions. */
+  private final class CountingDispatcher extends KubernetesCrudDispatcher {
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+      if (WRITE_METHODS.contains(request.getMethod())) {
+        writes.add(request.getMethod() + " " + request.getPath());
+      }
+      return super.dispatch(request);
+    }
+  }
+
+  /** Counts writes at a client, where the server cannot be instrumented. */
+  private final class Counter implements Interceptor {
+    @Override
+    public void before(BasicBuilder builder, HttpRequest request, Interceptor.RequestTags tags) {
+      if (WRITE_METHODS.contains(request.method())) {
+        writes.add(request.method() + " " + request.uri().getRawPath()
+            + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery()));
+      }
+    }
+  }
+}

@@ -13,8 +13,10 @@ import picocli.CommandLine.Spec;
  * telling it so, hence the usage always shows the name users type: {@code kubectl booster}.
  */
 @Command(name = "kubectl booster", mixinStandardHelpOptions = true, version = "kubectl-booster " + BoosterCommand.VERSION,
-    description = "Work with Kthena ModelBoosters: render the children a booster becomes.",
-    subcommands = {CreateCommand.class},
+    description = "Work with Kthena ModelBoosters: create them, diff them against the cluster, show their status "
+        + "and ownership tree.",
+    subcommands = {CreateCommand.class, DiffCommand.class, StatusCommand.class, TreeCommand.class,
+        CompletionCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:invalid input or failure", "2:invalid command line"})
 public final class BoosterCommand implements Callable<Integer> {
@@ -36,6 +38,8 @@ public final class BoosterCommand implements Callable<Integer> {
 
   /** Runs the plugin on the process's own streams and environment; returns the exit code. */
   public static int run(String... args) {
+    // No logging backend is shipped; without this SLF4J prints a three-line notice on every run.
+    System.setProperty("slf4j.internal.verbosity", "ERROR");
     return commandLine(System.in, System.getenv()).execute(args);
   }
 

@@ -1,9 +1,11 @@
 package booster.cli;
 
 import booster.translate.Translator;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +21,19 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "create", sortOptions = false, mixinStandardHelpOptions = true,
     description = {"Create ModelBoosters from manifests.",
-        "With --dry-run=client, print each booster and the children it becomes, without contacting any cluster."})
+        "With --dry-run=client, print each booster and the children it becomes, without contacting any cluster.",
+        "Otherwise every booster is validated first (every problem at once), then created; an existing booster is "
+            + "an error unless --apply."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  # Render offline: the booster and every child it becomes",
+        "  kubectl booster create -f qwen.yaml --dry-run=client -o yaml",
+        "",
+        "  # Create and wait until the booster is Active",
+        "  kubectl booster create -f qwen.yaml --wait=15m",
+        "",
+        "  # Update an existing booster, checked by the API server first",
+        "  kubectl booster create -f qwen.yaml --apply --dry-run=server"})
 public final class CreateCommand implements Callable<Integer> {
   /** kubectl's dry-run strategies. */
   public enum DryRun { none, client, server }
@@ -36,19 +50,23 @@ public final class CreateCommand implements Callable<Integer> {
   private OutputOptions output;
   @Mixin
   private TranslatorOptions translator;
+  @Mixin
+  private KubeOptions kube;
+  @Mixin
+  private ClusterCreate cluster;
 
   @Option(names = "--dry-run", arity = "0..1", fallbackValue = "client", defaultValue = "none",
-      paramLabel = "STRATEGY", description = "${COMPLETION-CANDIDATES}; only 'client' (offline render) is "
-          + "available so far. A bare --dry-run means client.")
+      paramLabel = "STRATEGY", description = "${COMPLETION-CANDIDATES}: 'client' prints the booster and its "
+          + "children without contacting any cluster; 'server' sends the create with dryRun=All. A bare --dry-run "
+          + "means client.")
   private DryRun dryRun;
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     if (dryRun != DryRun.client) {
-      err.println("error: --dry-run=" + dryRun + " is not supported yet: only --dry-run=client (an offline "
-          + "render, no cluster contacted) is available");
-      return BoosterCommand.FAILED;
+      return cluster.run(kube, namespace, dryRun == DryRun.server, output.format(), spec.commandLine(),
+          root.environment(), fallback -> translated(err, fallback));
     }
     try {
       String rendered = renderOffline(err);
@@ -66,27 +84,22 @@ public final class CreateCommand implements Callable<Integer> {
 
   /** Reads, checks and translates everything; the printable text, or InputProblems listing every problem. */
   private String renderOffline(PrintWriter err) {
-    List<Manifest> read = manifests.read(root.stdin());
-    List<String> problems = new ArrayList<>(namespace.assign(read));
-    BoosterChecks.Findings findings = BoosterChecks.of(read);
-    findings.warnings().forEach(warning -> err.println("Warning: " + warning));
-    problems.addAll(findings.errors());
-    if (!problems.isEmpty()) {
-      throw new InputProblems(problems);
-    }
-    Translator translate = new Translator(translator.config(root.environment()));
     List<Object> objects = new ArrayList<>();
-    for (Manifest manifest : read) {
+    translated(err, NamespaceOptions.DEFAULT).forEach((manifest, children) -> {
       objects.add(manifest.booster());
-      try {
-        objects.addAll(translate.translate(manifest.booster()));
-      } catch (RuntimeException e) {
-        problems.add(manifest.describe() + ": cannot translate: " + e.getMessage());
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new InputProblems(problems);
-    }
+      objects.addAll(children);
+    });
     return output.format().orElse(OutputFormat.yaml).render(objects);
+  }
+
+  /**
+   * Reads, checks and translates every booster, in input order, before anything is printed or sent.
+   *
+   * @param fallbackNamespace the namespace of boosters that name none when {@code -n} is absent
+   * @throws InputProblems listing every problem of every booster
+   */
+  private Map<Manifest, List<GenericKubernetesResource>> translated(PrintWriter err, String fallbackNamespace) {
+    return BoosterInput.translated(manifests.read(root.stdin()), "create", namespace, fallbackNamespace,
+        new Translator(translator.config(root.environment())), err);
   }
 }

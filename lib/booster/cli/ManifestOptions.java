@@ -27,6 +27,11 @@ public final class ManifestOptions {
    * @throws InputProblems one line per problem when any file cannot be read as boosters
    */
   public List<Manifest> read(InputStream stdin) {
+    return read(files, stdin);
+  }
+
+  /** As {@link #read(InputStream)}, for commands whose {@code -f} is optional. */
+  public static List<Manifest> read(List<String> files, InputStream stdin) {
     List<Manifest> manifests = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     if (files.stream().filter(STDIN::equals).count() > 1) {

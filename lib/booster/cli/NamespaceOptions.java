@@ -23,12 +23,17 @@ public final class NamespaceOptions {
    * a manifest namespace that differs from an explicit {@code -n} is a problem (one line each), not a silent choice.
    */
   public List<String> assign(List<Manifest> manifests) {
+    return assign(manifests, DEFAULT);
+  }
+
+  /** As {@link #assign(List)}, with {@code fallback} (a kubeconfig context's namespace) instead of the default. */
+  public List<String> assign(List<Manifest> manifests, String fallback) {
     List<String> problems = new ArrayList<>();
     for (Manifest manifest : manifests) {
       ObjectMeta metadata = manifest.booster().getMetadata();
       String own = metadata.getNamespace();
       if (own == null || own.isEmpty()) {
-        metadata.setNamespace(given().orElse(DEFAULT));
+        metadata.setNamespace(given().orElse(fallback));
       } else if (namespace != null && !namespace.equals(own)) {
         problems.add(manifest.describe() + ": metadata.namespace: \"" + own + "\" does not match -n \""
             + namespace + "\"; drop -n or pass -n " + own);

@@ -1,5 +1,6 @@
 package booster.cli;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
 import tools.jackson.core.util.DefaultIndenter;
@@ -44,6 +45,15 @@ public enum OutputFormat {
       objects.forEach(object -> items.add(tree(object)));
       return JSON.writeValueAsString(list) + "\n";
     }
+  },
+  /** {@code kind.group/name} per object, as {@code kubectl -o name}. */
+  name {
+    @Override
+    public String render(List<?> objects) {
+      StringBuilder out = new StringBuilder();
+      objects.forEach(object -> out.append(ResourceNames.of((HasMetadata) object)).append('\n'));
+      return out.toString();
+    }
   };
 
   private static final KubernetesSerialization KUBERNETES = new KubernetesSerialization();
@@ -67,6 +77,11 @@ public enum OutputFormat {
           .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
   public abstract String render(List<?> objects);
+
+  /** One document: YAML as {@link #render}, JSON as the object itself rather than a List. */
+  public String renderOne(Object object) {
+    return this == json ? JSON.writeValueAsString(tree(object)) + "\n" : render(List.of(object));
+  }
 
   private static JsonNode tree(Object object) {
     return KUBERNETES.convertValue(object, JsonNode.class);

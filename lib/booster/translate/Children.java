@@ -3,12 +3,14 @@ package booster.translate;
 import booster.api.ModelBooster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** Assembles a child object: kind, name, namespace, labels, owner reference, and a spec as a plain JSON tree. */
 public final class Children {
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
   private Children() {
   }
 
@@ -33,6 +35,6 @@ public final class Children {
 
   @SuppressWarnings("unchecked")
   public static Map<String, Object> toTree(Object value) {
-    return Serialization.jsonMapper().convertValue(value, Map.class);
+    return SERIALIZATION.convertValue(value, Map.class);
   }
 }

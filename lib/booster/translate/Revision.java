@@ -7,8 +7,8 @@ import tools.jackson.databind.json.JsonMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -27,20 +27,33 @@ public final class Revision {
   }
 
   /**
-   * Renders a child twice: once with the base labels to compute the digest, then with the revision label added.
-   * The template receives the labels to put on the object (and on pod templates, for ModelServings).
+   * Renders a child once with the base labels, computes the digest of that draft, then adds the revision label to
+   * the object and to every label set in its spec equal to the base labels (the pod templates of a ModelServing).
    */
   public static GenericKubernetesResource stamp(Map<String, String> baseLabels,
       Function<Map<String, String>, GenericKubernetesResource> template) {
-    String revision = of(template.apply(baseLabels));
-    Map<String, String> labels = new TreeMap<>(baseLabels);
-    labels.put(Labels.REVISION, revision);
-    return template.apply(labels);
+    GenericKubernetesResource child = template.apply(baseLabels);
+    String revision = of(child);
+    child.getMetadata().getLabels().put(Labels.REVISION, revision);
+    addToLabelSets(child.getAdditionalProperties().get("spec"), baseLabels, revision);
+    return child;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void addToLabelSets(Object node, Map<String, String> baseLabels, String revision) {
+    if (node instanceof Map<?, ?> map) {
+      if (map.get("labels") instanceof Map<?, ?> labels && labels.equals(baseLabels)) {
+        ((Map<String, Object>) labels).put(Labels.REVISION, revision);
+      }
+      map.values().forEach(v -> addToLabelSets(v, baseLabels, revision));
+    } else if (node instanceof List<?> list) {
+      list.forEach(v -> addToLabelSets(v, baseLabels, revision));
+    }
   }
 
   public static String of(GenericKubernetesResource draft) {
     try {
-      byte[] json = CANONICAL.writeValueAsBytes(CANONICAL.convertValue(draft, Object.class));
+      byte[] json = CANONICAL.writeValueAsBytes(draft);
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
       long value = ((digest[0] & 0xffL) << 24) | ((digest[1] & 0xffL) << 16) | ((digest[2] & 0xffL) << 8)
           | (digest[3] & 0xffL);

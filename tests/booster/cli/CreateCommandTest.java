@@ -208,13 +208,14 @@ class CreateCommandTest {
     assertEquals(0, outcome.exit(), outcome.toString());
   }
 
+  /** The cluster modes themselves are tested against an API server in CreateClusterTest. */
   @Test
-  void onlyClientDryRunIsAvailable() {
+  void otherDryRunModesNeedACluster() {
     for (String[] args : List.of(new String[] {"--dry-run=none"}, new String[] {"--dry-run=server"},
         new String[] {})) {
-      List<String> all = new ArrayList<>(List.of("-f", "examples/single-gpu.yaml"));
+      List<String> all = new ArrayList<>(List.of("-f", "examples/single-gpu.yaml", "--kubeconfig", "/no/such/file"));
       all.addAll(List.of(args));
-      assertRejected(create(all.toArray(String[]::new)), "--dry-run=client");
+      assertRejected(create(all.toArray(String[]::new)), "/no/such/file");
     }
   }
 

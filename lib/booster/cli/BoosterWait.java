@@ -1,0 +1,79 @@
+package booster.cli;
+
+import booster.api.ModelBooster;
+import booster.cluster.Kinds;
+import booster.cluster.LiveChildren;
+import booster.translate.ChildKind;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+
+/** {@code create --wait}: polls one booster until it is Active or Failed for its current generation. */
+final class BoosterWait {
+  private final KubernetesClient client;
+  private final String namespace;
+  private final String name;
+  private final int desiredChildren;
+  private final long pollMillis;
+
+  BoosterWait(KubernetesClient client, ModelBooster booster, int desiredChildren, long pollMillis) {
+    this.client = client;
+    this.namespace = booster.getMetadata().getNamespace();
+    this.name = booster.getMetadata().getName();
+    this.desiredChildren = desiredChildren;
+    this.pollMillis = pollMillis;
+  }
+
+  /** @return 0 once Active, 1 when Failed, deleted, or still waiting at the timeout */
+  int untilActive(long timeoutMillis, Terminal terminal, PrintWriter out, PrintWriter err)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+    String progress = "";
+    try (LiveView view = terminal.live(out)) {
+      while (true) {
+        GenericKubernetesResource booster = Kinds.genericBoosters(client).inNamespace(namespace).withName(name).get();
+        if (booster == null) {
+          err.println("error: " + Boosters.RESOURCE + " \"" + name + "\" was deleted while waiting");
+          return 1;
+        }
+        boolean current = StatusFields.number(booster.get("status", "observedGeneration"), -1)
+            >= booster.getMetadata().getGeneration();
+        Map<String, Object> failed = StatusFields.condition(booster, "Failed");
+        Map<String, Object> active = StatusFields.condition(booster, "Active");
+        if (current && failed != null && "True".equals(failed.get("status"))) {
+          view.close();
+          err.println("error: " + ResourceNames.of(booster) + " failed: " + StatusFields.text(failed.get("reason"))
+              + ": " + StatusFields.text(failed.get("message")));
+          return 1;
+        }
+        if (current && active != null && "True".equals(active.get("status"))) {
+          view.show(List.of(ResourceNames.of(booster) + " is " + terminal.paint("Active", Terminal.Style.GOOD)));
+          return 0;
+        }
+        progress = progress(booster, active);
+        view.show(List.of(progress));
+        if (System.nanoTime() > deadline) {
+          view.close();
+          err.println("error: timed out waiting for " + ResourceNames.of(booster) + " to become Active (" + progress
+              + ")");
+          return 1;
+        }
+        Thread.sleep(pollMillis);
+      }
+    }
+  }
+
+  /** One line: children present, ModelServings available, and what Active says. */
+  private String progress(GenericKubernetesResource booster, Map<String, Object> active) {
+    List<GenericKubernetesResource> children = LiveChildren.list(client, namespace, name).all();
+    List<GenericKubernetesResource> servings = children.stream()
+        .filter(c -> ChildKind.MODEL_SERVING.kind().equals(c.getKind())).toList();
+    long available = servings.stream().filter(s -> Health.ofChild(s).style() == Terminal.Style.GOOD).count();
+    String why = active == null ? "not reconciled yet"
+        : StatusFields.text(active.get("reason")) + ": " + StatusFields.text(active.get("message"));
+    return name + ": waiting for Active: children " + children.size() + "/" + desiredChildren
+        + ", ModelServings available " + available + "/" + servings.size() + " (" + why + ")";
+  }
+}

@@ -1,0 +1,86 @@
+package booster.cli;
+
+import booster.api.ModelBooster;
+import booster.cluster.Kinds;
+import booster.translate.Translator;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "diff", mixinStandardHelpOptions = true,
+    description = {"Show what applying boosters would change: the booster itself, children to create, fields we set "
+        + "that differ, and children that would be pruned, as a unified diff of LIVE and MERGED YAML.",
+        "Compares like the operator does (only the fields a booster sets count) and warns about immutable fields.",
+        "KUBECTL_EXTERNAL_DIFF selects another diff program, as for kubectl diff."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:no differences", "1:differences found", ">1:kubectl booster or the diff program failed"},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  # What would applying this manifest change?",
+        "  kubectl booster diff -f qwen.yaml",
+        "",
+        "  # Has a stored booster drifted from what the current translator renders?",
+        "  kubectl booster diff qwen",
+        "",
+        "  # With another diff program",
+        "  KUBECTL_EXTERNAL_DIFF=\"meld\" kubectl booster diff -f qwen.yaml"})
+public class DiffCommand extends ClusterCommand {
+  @Parameters(arity = "0..1", paramLabel = "NAME", description = "A stored booster, rendered by this plugin.")
+  String name;
+
+  @Option(names = {"-f", "--filename"}, paramLabel = "FILE",
+      description = "Manifest with ModelBoosters; '-' reads stdin; a directory reads its .yaml, .yml and .json "
+          + "files. Repeatable.")
+  List<String> files = new ArrayList<>();
+
+  @Mixin
+  TranslatorOptions translator = new TranslatorOptions();
+
+  @Override
+  int failureExitCode() {
+    return 2;
+  }
+
+  @Override
+  int run(KubeSession session) throws Exception {
+    if ((name == null) == files.isEmpty()) {
+      throw new CliException(name == null ? "give -f FILE or a booster NAME" : "give either -f FILE or NAME, not both",
+          2);
+    }
+    Translator translate = new Translator(translator.config(root.environment()));
+    DiffPlan plan = new DiffPlan();
+    if (name != null) {
+      ModelBooster live = stored(session, session.namespace(), name);
+      if (live == null) {
+        throw Boosters.notFound(name);
+      }
+      plan.children(session.client(), live, translate.translate(live));
+    } else {
+      Map<Manifest, List<GenericKubernetesResource>> rendered = BoosterInput.translated(
+          ManifestOptions.read(files, root.stdin()), "diff", namespace, session.namespace(), translate, err());
+      for (Map.Entry<Manifest, List<GenericKubernetesResource>> e : rendered.entrySet()) {
+        ModelBooster desired = e.getKey().booster();
+        ModelBooster live = stored(session, desired.getMetadata().getNamespace(), desired.getMetadata().getName());
+        plan.booster(live, desired);
+        if (live == null) {
+          plan.additions(e.getValue());
+        } else {
+          // Children carry the stored booster's UID (labels, ownerReferences): render as the operator would.
+          desired.getMetadata().setUid(live.getMetadata().getUid());
+          plan.children(session.client(), live, translate.translate(desired));
+        }
+      }
+    }
+    plan.warnings.forEach(w -> err().println("Warning: " + w));
+    return DiffProgram.run(plan.objects, root.environment(), terminal, out(), err());
+  }
+
+  private static ModelBooster stored(KubeSession session, String namespace, String name) {
+    return Kinds.boosters(session.client()).inNamespace(namespace).withName(name).get();
+  }
+}

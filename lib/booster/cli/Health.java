@@ -1,0 +1,68 @@
+package booster.cli;
+
+import booster.cli.Terminal.Style;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** The READY and STATUS columns of one object, and whether it looks healthy, shared by status, tree and --wait. */
+record Health(String ready, String status, Style style) {
+  static final Health UNKNOWN = new Health("-", "-", Style.FAINT);
+
+  /** A booster: Failed wins, then Active. */
+  static Health ofBooster(GenericKubernetesResource booster) {
+    Map<String, Object> failed = StatusFields.condition(booster, "Failed");
+    Map<String, Object> active = StatusFields.condition(booster, "Active");
+    if (failed != null && "True".equals(failed.get("status"))) {
+      return new Health("False", "Failed: " + StatusFields.text(failed.get("reason")), Style.BAD);
+    }
+    if (active == null) {
+      return new Health("-", "Pending", Style.WARN);
+    }
+    boolean up = "True".equals(active.get("status"));
+    return new Health(StatusFields.text(active.get("status")), up ? "Active" : StatusFields.text(active.get("reason")),
+        up ? Style.GOOD : Style.WARN);
+  }
+
+  /** A child: ModelServings by available replicas and their Available condition; other kinds by a Ready condition. */
+  static Health ofChild(GenericKubernetesResource child) {
+    if ("ModelServing".equals(child.getKind())) {
+      long want = StatusFields.number(child.get("spec", "replicas"), 1);
+      long available = StatusFields.number(child.get("status", "availableReplicas"), 0);
+      Map<String, Object> condition = StatusFields.condition(child, "Available");
+      String ready = available + "/" + want;
+      if (condition != null && "True".equals(condition.get("status"))) {
+        return new Health(ready, "Available", Style.GOOD);
+      }
+      String reason = condition == null ? "Progressing" : StatusFields.text(condition.get("reason"));
+      return new Health(ready, reason.isEmpty() ? "Unavailable" : reason, Style.WARN);
+    }
+    Map<String, Object> ready = StatusFields.condition(child, "Ready");
+    if (ready == null) {
+      return UNKNOWN;
+    }
+    boolean up = "True".equals(ready.get("status"));
+    return new Health(StatusFields.text(ready.get("status")), up ? "Ready" : StatusFields.text(ready.get("reason")),
+        up ? Style.GOOD : Style.BAD);
+  }
+
+  /** A pod like {@code kubectl get pods}: ready containers, and the waiting reason before the phase. */
+  static Health ofPod(Pod pod) {
+    List<ContainerStatus> containers = pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
+        ? List.of() : pod.getStatus().getContainerStatuses();
+    int total = pod.getSpec() == null ? containers.size() : pod.getSpec().getContainers().size();
+    long ready = containers.stream().filter(c -> Boolean.TRUE.equals(c.getReady())).count();
+    String phase = pod.getStatus() == null || pod.getStatus().getPhase() == null ? "Pending" : pod.getStatus().getPhase();
+    String waiting = containers.stream()
+        .map(c -> c.getState() == null || c.getState().getWaiting() == null ? null : c.getState().getWaiting().getReason())
+        .filter(Objects::nonNull).findFirst().orElse(null);
+    String status = pod.getMetadata().getDeletionTimestamp() != null ? "Terminating" : waiting != null ? waiting : phase;
+    Style style = "Succeeded".equals(phase) || ("Running".equals(status) && ready == total) ? Style.GOOD
+        : "Failed".equals(phase) || (waiting != null && waiting.matches(".*(BackOff|Err|Error|Invalid).*")) ? Style.BAD
+        : Style.WARN;
+    return new Health(ready + "/" + total, status, style);
+  }
+}

@@ -1,0 +1,57 @@
+package booster.cli;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.File;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds the fabric8 client a command talks through, from kubectl's flags and kubeconfig rules. */
+public final class KubeClients {
+  private KubeClients() {
+  }
+
+  /** @param namespace {@code -n} when given; else the context's namespace, else {@code default} */
+  public static KubeSession connect(KubeOptions options, Optional<String> namespace) {
+    Config config = config(options);
+    String chosen = namespace.orElse(config.getNamespace() != null ? config.getNamespace() : NamespaceOptions.DEFAULT);
+    KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+    return new KubeSession(client, chosen, config.getMasterUrl());
+  }
+
+  static Config config(KubeOptions options) {
+    List<File> files = kubeconfigFiles(options);
+    Config config;
+    if (files.isEmpty()) {
+      if (System.getenv("KUBERNETES_SERVICE_HOST") == null) {
+        throw new CliException("no kubeconfig found (tried " + String.join(", ", Config.getKubeconfigFilenames())
+            + "); use --kubeconfig or set KUBECONFIG");
+      }
+      config = Config.autoConfigure(null);
+    } else {
+      io.fabric8.kubernetes.api.model.Config merged = Kubeconfigs.select(Kubeconfigs.merge(files), options);
+      config = Config.fromKubeconfig(Serialization.asYaml(merged));
+    }
+    long timeout = options.requestTimeoutMillis();
+    if (timeout > 0) {
+      config.setRequestTimeout((int) Math.min(Integer.MAX_VALUE, timeout));
+      config.setConnectionTimeout((int) Math.min(Integer.MAX_VALUE, timeout));
+    }
+    // A command line answers once: no silent retries that would outlast --request-timeout.
+    config.setRequestRetryBackoffLimit(0);
+    return config;
+  }
+
+  private static List<File> kubeconfigFiles(KubeOptions options) {
+    if (options.kubeconfig() != null) {
+      File file = new File(options.kubeconfig());
+      if (!file.isFile()) {
+        throw new CliException("stat " + options.kubeconfig() + ": no such file or directory");
+      }
+      return List.of(file);
+    }
+    return Config.getKubeconfigFilenames().stream().map(File::new).filter(File::isFile).toList();
+  }
+}

@@ -1,0 +1,33 @@
+package booster.cli;
+
+import picocli.CommandLine.Option;
+
+/** kubectl's connection flags, with kubectl's names, so a plugin command line reads like a kubectl one. */
+public class KubeOptions {
+  @Option(names = "--kubeconfig", paramLabel = "FILE",
+      description = "Path to the kubeconfig file (default: $KUBECONFIG, several files separated by ':', or ~/.kube/config).")
+  String kubeconfig;
+
+  @Option(names = "--context", paramLabel = "NAME", description = "The kubeconfig context to use.")
+  String context;
+
+  @Option(names = "--cluster", paramLabel = "NAME", description = "The kubeconfig cluster to use.")
+  String cluster;
+
+  @Option(names = "--user", paramLabel = "NAME", description = "The kubeconfig user to use.")
+  String user;
+
+  @Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = "0",
+      description = "How long to wait for a single server request, e.g. 5s, 1m, 500ms; 0 waits as long as the connection lives (default: ${DEFAULT-VALUE}).")
+  String requestTimeout;
+
+  public String kubeconfig() { return kubeconfig; }
+  public String context() { return context; }
+  public String cluster() { return cluster; }
+  public String user() { return user; }
+
+  /** The request timeout in milliseconds; 0 means none. */
+  public long requestTimeoutMillis() {
+    return Durations.parseMillis(requestTimeout, "--request-timeout");
+  }
+}

@@ -1,0 +1,75 @@
+package booster.cli;
+
+import booster.cli.Table.Cell;
+import booster.cli.Terminal.Style;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The text form of {@code status}: a describe-like header, then conditions, children and events tables. */
+final class StatusView {
+  private StatusView() {
+  }
+
+  static List<String> render(StatusReport report, Terminal terminal, Instant now) {
+    GenericKubernetesResource booster = report.booster();
+    Health health = Health.ofBooster(booster);
+    List<String> lines = new ArrayList<>();
+    lines.add("Name:        " + booster.getMetadata().getName());
+    lines.add("Namespace:   " + booster.getMetadata().getNamespace());
+    lines.add("Status:      " + terminal.paint(health.status(), health.style()));
+    lines.add("Generation:  " + generation(booster, terminal));
+    lines.add("Age:         " + Ages.since(booster.getMetadata().getCreationTimestamp(), now));
+
+    lines.add("Conditions:");
+    Table conditions = new Table("TYPE", "STATUS", "REASON", "AGE", "MESSAGE");
+    for (Map<String, Object> c : StatusFields.conditions(booster)) {
+      String status = StatusFields.text(c.get("status"));
+      boolean good = "Failed".equals(c.get("type")) ? "False".equals(status) : "True".equals(status);
+      conditions.row(Cell.plain(StatusFields.text(c.get("type"))), Cell.of(status, good ? Style.GOOD : Style.BAD, terminal),
+          Cell.plain(StatusFields.text(c.get("reason"))),
+          Cell.plain(Ages.since(StatusFields.text(c.get("lastTransitionTime")), now)),
+          Cell.plain(StatusFields.text(c.get("message"))));
+    }
+    section(lines, conditions, terminal);
+
+    lines.add("Children:");
+    Table children = new Table("KIND", "NAME", "READY", "STATUS", "AGE");
+    for (GenericKubernetesResource child : report.children()) {
+      Health h = report.controls(child) ? Health.ofChild(child) : new Health("-", "NotControlled", Style.BAD);
+      children.row(Cell.plain(child.getKind()), Cell.plain(child.getMetadata().getName()),
+          Cell.of(h.ready(), h.style(), terminal), Cell.of(h.status(), h.style(), terminal),
+          Cell.plain(Ages.since(child.getMetadata().getCreationTimestamp(), now)));
+    }
+    section(lines, children, terminal);
+
+    lines.add("Events:");
+    Table events = new Table("TYPE", "REASON", "AGE", "MESSAGE");
+    for (Event e : report.events()) {
+      events.row(Cell.of(StatusFields.text(e.getType()), "Warning".equals(e.getType()) ? Style.WARN : null, terminal),
+          Cell.plain(StatusFields.text(e.getReason())), Cell.plain(Ages.since(StatusReport.lastSeen(e), now)),
+          Cell.plain(StatusFields.text(e.getMessage())));
+    }
+    section(lines, events, terminal);
+    return lines;
+  }
+
+  private static String generation(GenericKubernetesResource booster, Terminal terminal) {
+    Long current = booster.getMetadata().getGeneration();
+    Object observed = booster.get("status", "observedGeneration");
+    String text = (current == null ? "-" : current.toString()) + " (observed " + (observed == null ? "-" : observed) + ")";
+    boolean behind = current != null && StatusFields.number(observed, -1) < current;
+    return behind ? terminal.paint(text + ", not yet reconciled", Style.WARN) : text;
+  }
+
+  private static void section(List<String> lines, Table table, Terminal terminal) {
+    if (table.isEmpty()) {
+      lines.add("  <none>");
+    } else {
+      lines.addAll(table.render("  "));
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package booster.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import booster.api.ModelBooster;
+import booster.cli.PluginFixture.Result;
+import booster.cluster.Kinds;
+import booster.cluster.TestCluster;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class CreateClusterTest {
+  @RegisterExtension
+  static final TestCluster cluster = new TestCluster();
+
+  private final PluginFixture plugin = new PluginFixture(cluster);
+  private final Seeds seeds = new Seeds(cluster);
+
+  private static String example() throws Exception {
+    return Files.readString(Path.of("examples/single-gpu.yaml"));
+  }
+
+  private Result create(String manifest, String... flags) {
+    String[] args = new String[flags.length + 3];
+    args[0] = "create";
+    args[1] = "-f";
+    args[2] = "-";
+    System.arraycopy(flags, 0, args, 3, flags.length);
+    return plugin.run(Map.of(), manifest, Instant.now(), args);
+  }
+
+  private ModelBooster stored(String name) {
+    return Kinds.boosters(cluster.client()).inNamespace(cluster.namespace()).withName(name).get();
+  }
+
+  @Test
+  void createsInTheContextsNamespaceAndRefusesADuplicateUnlessApply() throws Exception {
+    Result first = create(example());
+    assertEquals(0, first.exit(), first.err());
+    assertEquals("modelbooster.workload.serving.volcano.sh/qwen-chat created\n", first.out());
+    assertNotNull(stored("qwen-chat"));
+
+    Result again = create(example());
+    assertEquals(1, again.exit());
+    assertEquals("Error from server (AlreadyExists): modelboosters.workload.serving.volcano.sh \"qwen-chat\" "
+        + "already exists (use --apply to update it)\n", again.err());
+
+    cluster.resetWrites();
+    Result same = create(example(), "--apply");
+    assertEquals("modelbooster.workload.serving.volcano.sh/qwen-chat unchanged\n", same.out(), same.err());
+    assertEquals(List.of(), cluster.writes(), "an unchanged booster is not written");
+
+    Result changed = create(example().replace("max-model-len: 8192", "max-model-len: 4096"), "--apply");
+    assertEquals("modelbooster.workload.serving.volcano.sh/qwen-chat configured\n", changed.out(), changed.err());
+    assertEquals(4096, stored("qwen-chat").getSpec().getBackend().getWorkers().get(0).getConfig()
+        .get("max-model-len").asInt());
+  }
+
+  @Test
+  void serverDryRunSendsDryRunAll() throws Exception {
+    Result r = create(example(), "--dry-run=server", "-o", "name");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("modelbooster.workload.serving.volcano.sh/qwen-chat\n", r.out());
+    // The mock stores the object anyway (test-server.md); what matters is the request a real server would honour.
+    assertEquals(1, cluster.writes().size(), cluster.writes().toString());
+    assertTrue(cluster.writes().get(0).startsWith("POST /apis/workload.serving.volcano.sh/v1alpha1/namespaces/"
+        + cluster.namespace() + "/modelboosters?dryRun=All"), cluster.writes().toString());
+  }
+
+  @Test
+  void clientDryRunNeedsNoCluster() throws Exception {
+    Result r = plugin.run(Map.of(), example(), Instant.now(), "create", "-f", "-", "--dry-run=client", "-o", "name",
+        "--kubeconfig", "/no/such/file");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().startsWith("modelbooster.workload.serving.volcano.sh/qwen-chat\n"
+        + "modelserving.workload.serving.volcano.sh/qwen-chat-gpu\n"), r.out());
+    assertEquals(List.of(), cluster.writes());
+  }
+
+  @Test
+  void oneInvalidBoosterCreatesNone() throws Exception {
+    String second = example().replace("name: qwen-chat", "name: second").replace("minReplicas: 1", "minReplicas: 3");
+    Result r = create(example() + "\n---\n" + second);
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("ModelBooster \"second\""), r.err());
+    assertTrue(r.err().contains("spec.backend.minReplicas"), r.err());
+    assertEquals(List.of(), cluster.writes());
+    assertNull(stored("qwen-chat"));
+  }
+
+  @Test
+  void waitEndsWhenTheBoosterIsActive() throws Exception {
+    CompletableFuture<Void> operator = CompletableFuture.runAsync(() -> report("Active", "True", "ModelAvailable"));
+    Result r = create(example(), "--wait=20s");
+    operator.get(20, TimeUnit.SECONDS);
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().startsWith("modelbooster.workload.serving.volcano.sh/qwen-chat created\n"), r.out());
+    assertTrue(r.out().endsWith("modelbooster.workload.serving.volcano.sh/qwen-chat is Active\n"), r.out());
+  }
+
+  @Test
+  void waitFailsWithTheReason() throws Exception {
+    CompletableFuture<Void> operator = CompletableFuture.runAsync(() -> report("Failed", "True", "ResourceExists"));
+    Result r = create(example(), "--wait=20s");
+    operator.get(20, TimeUnit.SECONDS);
+    assertEquals(1, r.exit());
+    assertEquals("error: modelbooster.workload.serving.volcano.sh/qwen-chat failed: ResourceExists: set by the test\n",
+        r.err());
+  }
+
+  /** Plays the operator: once the booster exists, writes one condition for its generation. */
+  private void report(String type, String status, String reason) {
+    ModelBooster booster = null;
+    for (int i = 0; i < 200 && booster == null; i++) {
+      booster = stored("qwen-chat");
+      sleep();
+    }
+    assertNotNull(booster, "the plugin never created the booster");
+    sleep();
+    seeds.status(booster, booster.getMetadata().getGeneration(), List.of(List.of(type, status, reason,
+        "set by the test")));
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package booster.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class HelpAndCompletionTest {
+  private static String[] run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = BoosterCommand.commandLine(new ByteArrayInputStream(new byte[0]), Map.of());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int exit = cli.execute(args);
+    return new String[] {String.valueOf(exit), out.toString(), err.toString()};
+  }
+
+  @Test
+  void everyClusterCommandHasUsageExamplesAndKubectlsFlags() {
+    for (String command : List.of("create", "diff", "status", "tree", "completion")) {
+      String[] r = run(command, "--help");
+      assertEquals("0", r[0], command);
+      assertTrue(r[1].startsWith("Usage: kubectl booster " + command), r[1]);
+      assertTrue(r[1].contains("Examples:"), command + ": " + r[1]);
+    }
+    for (String command : List.of("create", "diff", "status", "tree")) {
+      String help = run(command, "--help")[1];
+      for (String flag : List.of("--kubeconfig", "--context", "--cluster", "--user", "--namespace",
+          "--request-timeout")) {
+        assertTrue(help.contains(flag), command + " lacks " + flag);
+      }
+    }
+    assertTrue(run("status", "--help")[1].contains("--all-namespaces"));
+  }
+
+  @Test
+  void completionScriptCompletesTheExecutable() {
+    String[] bash = run("completion", "bash");
+    assertEquals("0", bash[0], bash[2]);
+    assertTrue(bash[1].contains("complete -F _complete_kubectl-booster -o default kubectl-booster"), bash[1]);
+    assertTrue(bash[1].contains("local commands=\"create diff status tree completion\""),
+        bash[1].lines().filter(l -> l.contains("commands=")).toList().toString());
+    assertEquals(bash[1], run("completion", "zsh")[1]);
+    assertEquals("2", run("completion", "fish")[0]);
+  }
+}

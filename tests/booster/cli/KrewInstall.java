@@ -1,0 +1,104 @@
+package booster.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The release archive built by release/build.sh into {@code work}, installed the way krew installs it (the
+ * manifest's {@code files} and {@code bin} for linux/amd64), so tests and the benchmark run what users get.
+ */
+final class KrewInstall {
+  /** A process's exit code and output. */
+  record Run(int exit, String out, String err) {
+  }
+
+  final Path work;
+  final Path archive;
+  final Map<String, Object> manifest;
+  final Path binDir;
+
+  @SuppressWarnings("unchecked")
+  KrewInstall(Path work) throws Exception {
+    this.work = work;
+    Path manifestCopy = work.resolve("krew-manifest.yaml");
+    Files.copy(Path.of("krew-manifest.yaml"), manifestCopy);
+    Run build = exec(work, List.of("release/build.sh", work.resolve("dist").toString(), manifestCopy.toString()),
+        Map.of());
+    assertEquals(0, build.exit(), build.err());
+    archive = Path.of(build.out().strip());
+    manifest = Serialization.unmarshal(Files.readString(manifestCopy), Map.class);
+    binDir = install(platform("linux", "amd64"));
+  }
+
+  @SuppressWarnings("unchecked")
+  Map<String, Object> platform(String os, String arch) {
+    List<Map<String, Object>> platforms = (List<Map<String, Object>>) spec().get("platforms");
+    return platforms.stream().filter(p -> Map.of("os", os, "arch", arch)
+        .equals(((Map<String, Object>) p.get("selector")).get("matchLabels"))).findFirst().orElseThrow();
+  }
+
+  @SuppressWarnings("unchecked")
+  Map<String, Object> spec() {
+    return (Map<String, Object>) manifest.get("spec");
+  }
+
+  /** krew: unpack, move each {@code files} entry (a glob) into {@code to}, link {@code bin} into a PATH directory. */
+  @SuppressWarnings("unchecked")
+  private Path install(Map<String, Object> platform) throws Exception {
+    Path unpacked = Files.createDirectories(work.resolve("download"));
+    assertEquals(0, exec(work, List.of("tar", "-xzf", archive.toString(), "-C", unpacked.toString()), Map.of())
+        .exit());
+    Path store = Files.createDirectories(work.resolve("store/booster/" + spec().get("version")));
+    for (Map<String, Object> file : (List<Map<String, Object>>) platform.get("files")) {
+      String from = (String) file.get("from");
+      Path target = Files.createDirectories(store.resolve((String) file.get("to")));
+      Path dir = unpacked.resolve(from).getParent();
+      String glob = Path.of(from).getFileName().toString();
+      int moved = 0;
+      try (DirectoryStream<Path> matches = Files.newDirectoryStream(dir, glob)) {
+        for (Path match : matches) {
+          Files.move(match, target.resolve(match.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+          moved++;
+        }
+      }
+      assertTrue(moved > 0, "files entry matches nothing in the archive: " + from);
+    }
+    Path bin = Files.createDirectories(work.resolve("bin"));
+    Files.createSymbolicLink(bin.resolve("kubectl-" + ((Map<String, Object>) manifest.get("metadata")).get("name")),
+        store.resolve((String) platform.get("bin")));
+    return bin;
+  }
+
+  /** The real kubectl, with the installed plugin on PATH and its CDS archive kept under {@code work}. */
+  Run kubectl(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("/usr/bin/kubectl"));
+    command.addAll(List.of(args));
+    return exec(work, command, Map.of("PATH", binDir + ":/usr/bin:/bin", "KUBECTL_BOOSTER_CACHE",
+        work.resolve("cds").toString()));
+  }
+
+  static Run exec(Path work, List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(env);
+    builder.environment().remove("NO_COLOR");
+    Path out = Files.createTempFile(work, "out", ".txt");
+    Path err = Files.createTempFile(work, "err", ".txt");
+    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    process.getOutputStream().close();
+    assertTrue(process.waitFor(180, TimeUnit.SECONDS), "timed out: " + command);
+    return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+}

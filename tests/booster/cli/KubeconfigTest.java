@@ -1,0 +1,93 @@
+package booster.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import booster.api.ModelBooster;
+import booster.cli.PluginFixture.Result;
+import booster.cluster.Kinds;
+import booster.cluster.TestCluster;
+import booster.translate.Golden;
+import io.fabric8.kubernetes.api.model.Config;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class KubeconfigTest {
+  @RegisterExtension
+  static final TestCluster cluster = new TestCluster();
+
+  private final PluginFixture plugin = new PluginFixture(cluster);
+
+  private void boosterIn(String namespace) {
+    ModelBooster booster = Golden.input("v0.4.0", "model.yaml");
+    booster.getMetadata().setName("qwen");
+    booster.getMetadata().setNamespace(namespace);
+    Kinds.boosters(cluster.client()).resource(booster).create();
+  }
+
+  @Test
+  void contextNamespaceAndFlagOverridesPickTheNamespace() {
+    boosterIn("elsewhere");
+    assertEquals(1, plugin.run(Instant.now(), "tree", "qwen").exit(), "current context's namespace has none");
+    Result viaContext = plugin.run(Instant.now(), "tree", "qwen", "--context", "elsewhere");
+    assertEquals(0, viaContext.exit(), viaContext.err());
+    assertTrue(viaContext.out().contains("elsewhere  ModelBooster/qwen"), viaContext.out());
+    Result viaFlag = plugin.run(Instant.now(), "tree", "qwen", "-n", "elsewhere");
+    assertEquals(0, viaFlag.exit(), viaFlag.err());
+  }
+
+  @Test
+  void unreachableServerIsOneLineNamingIt() {
+    Result r = plugin.run(Instant.now(), "status", "qwen", "--context", "dead", "--request-timeout", "5s");
+    assertEquals(1, r.exit());
+    assertTrue(r.err().startsWith("error: cannot reach the cluster at http://127.0.0.1:9"), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    Result cluster = plugin.run(Instant.now(), "status", "qwen", "--cluster", "dead");
+    assertTrue(cluster.err().startsWith("error: cannot reach the cluster at http://127.0.0.1:9"), cluster.err());
+  }
+
+  @Test
+  void unknownNamesAreErrors() {
+    assertEquals("error: context \"zz\" does not exist\n",
+        plugin.run(Instant.now(), "status", "qwen", "--context", "zz").err());
+    assertEquals("error: user \"nobody\" does not exist in the kubeconfig\n",
+        plugin.run(Instant.now(), "status", "qwen", "--user", "nobody").err());
+    Result missing = plugin.run(Instant.now(), "status", "qwen", "--kubeconfig", "/no/such/kubeconfig");
+    assertEquals(1, missing.exit());
+    assertEquals("error: stat /no/such/kubeconfig: no such file or directory\n", missing.err());
+    Result badTimeout = plugin.run(Instant.now(), "status", "qwen", "--request-timeout", "soon");
+    assertTrue(badTimeout.err().contains("--request-timeout: invalid duration \"soon\""), badTimeout.err());
+  }
+
+  @Test
+  void severalFilesMergeWithTheFirstDefinitionWinning(@TempDir Path dir) throws Exception {
+    Path first = dir.resolve("first");
+    Path second = dir.resolve("second");
+    Files.writeString(first, """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: c, cluster: {server: "https://first:6443"}}]
+        contexts: [{name: a, context: {cluster: c, user: u}}]
+        users: [{name: u, user: {client-certificate: certs/u.crt}}]
+        current-context: a
+        """);
+    Files.writeString(second, """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: c, cluster: {server: "https://second:6443"}}, {name: d, cluster: {server: "https://d:6443"}}]
+        contexts: [{name: b, context: {cluster: d, user: u, namespace: team}}]
+        current-context: b
+        """);
+    Config merged = Kubeconfigs.merge(List.of(first.toFile(), second.toFile()));
+    assertEquals("a", merged.getCurrentContext());
+    assertEquals(List.of("https://first:6443", "https://d:6443"),
+        merged.getClusters().stream().map(c -> c.getCluster().getServer()).toList());
+    assertEquals(dir.resolve("certs/u.crt").toString(), merged.getUsers().get(0).getUser().getClientCertificate());
+    assertEquals(List.of("a", "b"), merged.getContexts().stream().map(c -> c.getName()).toList());
+  }
+}

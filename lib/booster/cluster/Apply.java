@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Creates a missing child or brings a drifted one back (decisions.md 15, 17, 21): create when absent; when present
  * and controlled by the booster, update only if {@link Compare} finds a change, sending the live object with our
- * fields merged in and its resourceVersion (optimistic concurrency, re-read and retry on 409). An object of the same
+ * fields merged in and its resourceVersion (optimistic concurrency, re-read and retry on 409; a child deleted
+ * behind a stale cache is created again). An object of the same
  * name we do not control is never written; an immutable field change is never sent.
  */
 public final class Apply {
@@ -79,6 +80,9 @@ public final class Apply {
         return new Result(Action.UPDATED, updated, changes);
       } catch (KubernetesClientException e) {
         observer.wrote(desired.getKind(), "update");
+        if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+          return apply(desired, comparable, null, owner);
+        }
         if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt >= CONFLICT_ATTEMPTS) {
           throw e;
         }

@@ -1,0 +1,78 @@
+package booster.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import booster.api.ModelBooster;
+import booster.translate.ChildKind;
+import booster.translate.Children;
+import booster.translate.Golden;
+import booster.translate.Labels;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Create, update with optimistic concurrency, stale caches, and objects we do not control. */
+class ApplyTest {
+  @RegisterExtension
+  static final TestCluster cluster = new TestCluster();
+
+  private ModelBooster booster;
+  private Apply apply;
+
+  @BeforeEach
+  void setUp() {
+    booster = Golden.input("v0.4.0", "model.yaml");
+    booster.getMetadata().setNamespace(cluster.namespace());
+    apply = new Apply(cluster.client(), WriteObserver.NONE);
+  }
+
+  private GenericKubernetesResource route(String model) {
+    return Children.of(ChildKind.MODEL_ROUTE, booster, "r", Labels.base(booster, ""), Map.of("modelName", model));
+  }
+
+  private GenericKubernetesResource live() {
+    return Kinds.children(cluster.client(), ChildKind.MODEL_ROUTE).inNamespace(cluster.namespace()).withName("r")
+        .get();
+  }
+
+  @Test
+  void staleCacheConflictIsRetriedAgainstTheLatestObject() {
+    assertEquals(Apply.Action.CREATED, apply.apply(route("a"), route("a"), null, booster).action());
+    GenericKubernetesResource stale = live();
+    Kinds.child(cluster.client(), stale).edit(r -> {
+      r.getMetadata().setAnnotations(Map.of("someone", "else"));
+      return r;
+    });
+    Apply.Result result = apply.apply(route("b"), route("b"), stale, booster);
+    assertEquals(Apply.Action.UPDATED, result.action());
+    assertEquals("b", Compare.map(live().getAdditionalProperties().get("spec")).get("modelName"));
+    assertEquals("else", live().getMetadata().getAnnotations().get("someone"), "their annotation kept");
+    assertEquals(Apply.Action.UNCHANGED, apply.apply(route("b"), route("b"), live(), booster).action());
+  }
+
+  @Test
+  void childDeletedBehindTheCacheIsCreatedAgain() {
+    apply.apply(route("a"), route("a"), null, booster);
+    GenericKubernetesResource cached = live();
+    Kinds.child(cluster.client(), cached).delete();
+    assertEquals(Apply.Action.CREATED, apply.apply(route("b"), route("b"), cached, booster).action());
+    assertNotEquals(cached.getMetadata().getUid(), live().getMetadata().getUid());
+  }
+
+  @Test
+  void anObjectWeDoNotControlIsNeverWritten() {
+    GenericKubernetesResource theirs = Kinds.children(cluster.client(), ChildKind.MODEL_ROUTE)
+        .inNamespace(cluster.namespace()).resource(new GenericKubernetesResourceBuilder()
+            .withApiVersion(ChildKind.MODEL_ROUTE.apiVersion()).withKind(ChildKind.MODEL_ROUTE.kind())
+            .withNewMetadata().withName("r").withNamespace(cluster.namespace()).endMetadata()
+            .addToAdditionalProperties("spec", Map.of("modelName", "theirs")).build()).create();
+    cluster.resetWrites();
+    assertEquals(Apply.Action.NOT_CONTROLLED, apply.apply(route("a"), route("a"), null, booster).action());
+    assertEquals(theirs.getMetadata().getResourceVersion(), live().getMetadata().getResourceVersion());
+    assertEquals(1, cluster.writes().size(), "only the refused create: " + cluster.writes());
+  }
+}

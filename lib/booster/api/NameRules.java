@@ -13,7 +13,7 @@ final class NameRules {
   static void boosterName(String name, FieldErrors errors) {
     FieldPath path = FieldPath.of("metadata.name");
     if (name == null || name.isEmpty()) {
-      errors.required(path, "name or generateName is required");
+      errors.required(path, "name is required (generateName is not supported: children are named after metadata.name)");
     } else if (name.length() > Patterns.MAX_LABEL_VALUE) {
       errors.invalid(path, name, "must be no more than 63 characters (it is the value of label "
           + "workload.serving.volcano.sh/model-name on every child)");

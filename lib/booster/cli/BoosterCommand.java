@@ -38,8 +38,6 @@ public final class BoosterCommand implements Callable<Integer> {
 
   /** Runs the plugin on the process's own streams and environment; returns the exit code. */
   public static int run(String... args) {
-    // No logging backend is shipped; without this SLF4J prints a three-line notice on every run.
-    System.setProperty("slf4j.internal.verbosity", "ERROR");
     return commandLine(System.in, System.getenv()).execute(args);
   }
 
@@ -48,7 +46,8 @@ public final class BoosterCommand implements Callable<Integer> {
     CommandLine cli = new CommandLine(new BoosterCommand(stdin, environment));
     cli.setParameterExceptionHandler(BoosterCommand::usageError);
     cli.setExecutionExceptionHandler((e, command, parsed) -> {
-      command.getErr().println("error: " + e);
+      // The message is for users; a Java class name is not.
+      command.getErr().println("error: " + (e.getMessage() == null ? "unexpected failure" : e.getMessage()));
       return FAILED;
     });
     return cli;

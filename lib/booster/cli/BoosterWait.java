@@ -26,10 +26,11 @@ final class BoosterWait {
     this.pollMillis = pollMillis;
   }
 
-  /** @return 0 once Active, 1 when Failed, deleted, or still waiting at the timeout */
-  int untilActive(long timeoutMillis, Terminal terminal, PrintWriter out, PrintWriter err)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+  /**
+   * @param deadline when to stop waiting, in {@link System#nanoTime()} terms
+   * @return 0 once Active, 1 when Failed, deleted, or still waiting at the deadline
+   */
+  int untilActive(long deadline, Terminal terminal, PrintWriter out, PrintWriter err) throws InterruptedException {
     String progress = "";
     try (LiveView view = terminal.live(out)) {
       while (true) {
@@ -54,7 +55,7 @@ final class BoosterWait {
         }
         progress = progress(booster, active);
         view.show(List.of(progress));
-        if (System.nanoTime() > deadline) {
+        if (System.nanoTime() - deadline > 0) {
           view.close();
           err.println("error: timed out waiting for " + ResourceNames.of(booster) + " to become Active (" + progress
               + ")");

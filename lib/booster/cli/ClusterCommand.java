@@ -31,6 +31,13 @@ abstract class ClusterCommand implements Callable<Integer> {
   /** Decided at run time from the environment; tests set it first. */
   Terminal terminal;
 
+  /**
+   * Checks the arguments before anything connects, so a usage mistake is reported as one (exit 2) even without a
+   * kubeconfig; throws picocli's ParameterException.
+   */
+  void checkArguments() {
+  }
+
   /** Runs with a connected session; returns the exit code. */
   abstract int run(KubeSession session) throws Exception;
 
@@ -41,6 +48,7 @@ abstract class ClusterCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    checkArguments();
     if (terminal == null) {
       terminal = Terminal.detect(root.environment());
     }

@@ -4,8 +4,10 @@ import booster.api.ModelBooster;
 import booster.cluster.Kinds;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,16 +19,17 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code create} against a cluster: every booster is read, validated and translated first, then every name is
- * checked, and only then is anything sent; so one bad booster in a file creates none.
+ * checked, then every write is sent with dryRun=All, and only then is anything written; so one bad booster in a
+ * file (ours or the server's verdict) creates none.
  */
 public final class ClusterCreate {
   @Option(names = "--apply", description = "Update a booster that already exists instead of failing.")
   boolean apply;
 
-  @Option(names = "--wait", arity = "0..1", fallbackValue = "10m", paramLabel = "TIMEOUT",
+  @Option(names = "--wait", arity = "0..1", fallbackValue = "10m", paramLabel = "TIMEOUT", converter = Durations.class,
       description = "Wait until each booster is Active (exit 1 if it becomes Failed or the timeout passes). "
           + "A bare --wait waits up to ${FALLBACK-VALUE}.")
-  String waitTimeout;
+  Duration waitTimeout;
 
   /** Decided from the environment at run time; tests set it first. */
   Terminal terminal;
@@ -45,7 +48,7 @@ public final class ClusterCreate {
     if (terminal == null) {
       terminal = Terminal.detect(environment);
     }
-    long waitMillis = waitTimeout == null ? 0 : Durations.parseMillis(waitTimeout, "--wait");
+    long waitMillis = waitTimeout == null ? 0 : waitTimeout.toMillis();
     return ClusterRun.run(kube, namespace.given(), out, err, BoosterCommand.FAILED, session -> {
       Map<Manifest, List<GenericKubernetesResource>> boosters = translated.apply(session.namespace());
       Map<Manifest, ModelBooster> existing = existing(session.client(), boosters.keySet());
@@ -54,29 +57,38 @@ public final class ClusterCreate {
             + " \"" + m.name() + "\" already exists (use --apply to update it)"));
         return BoosterCommand.FAILED;
       }
-      List<Object> sent = new ArrayList<>();
-      List<String> done = new ArrayList<>();
-      for (Manifest manifest : boosters.keySet()) {
-        ModelBooster live = existing.get(manifest);
-        String verb = live == null ? "created" : BoosterUpdate.unchanged(live, manifest.booster()) ? "unchanged" : "configured";
-        ModelBooster result = live == null ? create(session.client(), manifest.booster(), serverDryRun)
-            : update(session.client(), manifest.booster(), live, serverDryRun);
-        sent.add(result);
-        done.add(ResourceNames.of(result) + " " + verb + (serverDryRun ? " (server dry run)" : ""));
+      List<Change> changes = boosters.keySet().stream().map(m -> Change.of(m, existing.get(m))).toList();
+      // Every write is checked by the server first, so a rejected booster leaves none half-created.
+      List<String> rejections = new ArrayList<>();
+      List<ModelBooster> sent = dryRun(session.client(), changes, session.server(), rejections);
+      if (!rejections.isEmpty()) {
+        rejections.forEach(err::println);
+        return BoosterCommand.FAILED;
+      }
+      if (!serverDryRun) {
+        sent = new ArrayList<>();
+        for (Change change : changes) {
+          sent.add(change.send(session.client(), false));
+        }
       }
       if (format.isPresent()) {
         out.print(format.get().render(sent));
       } else {
-        done.forEach(out::println);
+        for (int i = 0; i < changes.size(); i++) {
+          out.println(ResourceNames.of(sent.get(i)) + " " + changes.get(i).verb()
+              + (serverDryRun ? " (server dry run)" : ""));
+        }
       }
       out.flush();
       if (waitMillis == 0 || serverDryRun) {
         return BoosterCommand.OK;
       }
+      // One deadline for all: --wait bounds the whole command, not each booster.
+      long deadline = System.nanoTime() + waitMillis * 1_000_000;
       int exit = BoosterCommand.OK;
       for (Map.Entry<Manifest, List<GenericKubernetesResource>> e : boosters.entrySet()) {
         BoosterWait wait = new BoosterWait(session.client(), e.getKey().booster(), e.getValue().size(), pollMillis);
-        exit = Math.max(exit, wait.untilActive(waitMillis, terminal, out, err));
+        exit = Math.max(exit, wait.untilActive(deadline, terminal, out, err));
       }
       return exit;
     });
@@ -94,17 +106,46 @@ public final class ClusterCreate {
     return found;
   }
 
-  private static ModelBooster create(KubernetesClient client, ModelBooster booster, boolean dryRun) {
-    return handle(client, booster).dryRun(dryRun).create();
+  /**
+   * Sends every write with dryRun=All; returns what the server answered, and adds each rejection to
+   * {@code rejections} as one line naming the booster.
+   */
+  private static List<ModelBooster> dryRun(KubernetesClient client, List<Change> changes, String server,
+      List<String> rejections) {
+    List<ModelBooster> answers = new ArrayList<>();
+    for (Change change : changes) {
+      try {
+        answers.add(change.send(client, true));
+      } catch (KubernetesClientException e) {
+        if (e.getCode() <= 0) {
+          throw e;
+        }
+        rejections.add(ClusterErrors.message(e, server) + " (" + change.manifest().describe() + ")");
+      }
+    }
+    return answers;
   }
 
-  private static ModelBooster update(KubernetesClient client, ModelBooster desired, ModelBooster live,
-      boolean dryRun) {
-    if (BoosterUpdate.unchanged(live, desired)) {
-      return live;
+  /** What sending one booster does: create it, update the live one, or nothing when its spec is unchanged. */
+  private record Change(Manifest manifest, ModelBooster live, boolean unchanged) {
+    static Change of(Manifest manifest, ModelBooster live) {
+      return new Change(manifest, live, live != null && BoosterUpdate.unchanged(live, manifest.booster()));
     }
-    // The live resourceVersion travels along, so a concurrent change makes this a conflict, not a lost update.
-    return handle(client, BoosterUpdate.merged(live, desired)).dryRun(dryRun).update();
+
+    String verb() {
+      return live == null ? "created" : unchanged ? "unchanged" : "configured";
+    }
+
+    ModelBooster send(KubernetesClient client, boolean dryRun) {
+      if (live == null) {
+        return handle(client, manifest.booster()).dryRun(dryRun).create();
+      }
+      if (unchanged) {
+        return live;
+      }
+      // The live resourceVersion travels along, so a concurrent change makes this a conflict, not a lost update.
+      return handle(client, BoosterUpdate.merged(live, manifest.booster())).dryRun(dryRun).update();
+    }
   }
 
   private static Resource<ModelBooster> handle(KubernetesClient client, ModelBooster booster) {

@@ -7,6 +7,7 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 /** One line per failure, in kubectl's wording where kubectl has one. */
 public final class ClusterErrors {
@@ -24,11 +25,12 @@ public final class ClusterErrors {
     if (failure instanceof KubernetesClientException e && e.getCode() > 0) {
       return fromServer(e);
     }
-    Throwable cause = rootCause(failure);
-    if (failure instanceof KubernetesClientException || cause instanceof ConnectException
-        || cause instanceof UnknownHostException || cause instanceof InterruptedIOException
-        || cause instanceof HttpTimeoutException) {
+    Throwable cause = networkCause(failure);
+    if (cause != null) {
       return "error: cannot reach the cluster at " + server + ": " + describe(cause);
+    }
+    if (failure instanceof KubernetesClientException) {
+      return "error: cannot reach the cluster at " + server + ": " + describe(innermost(failure));
     }
     return "error: " + describe(failure);
   }
@@ -55,7 +57,29 @@ public final class ClusterErrors {
     };
   }
 
-  private static Throwable rootCause(Throwable t) {
+  /**
+   * The outermost network failure in the cause chain: the JDK client wraps a refused connection as
+   * ConnectException caused by ClosedChannelException, so the innermost cause says nothing useful.
+   */
+  private static Throwable networkCause(Throwable t) {
+    for (Throwable cause = t; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (isNetwork(cause)) {
+        return cause;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isNetwork(Throwable t) {
+    return t instanceof ConnectException || t instanceof UnknownHostException || isTimeout(t);
+  }
+
+  /** The JDK client's HttpTimeoutException, SocketTimeoutException (an InterruptedIOException), TimeoutException. */
+  private static boolean isTimeout(Throwable t) {
+    return t instanceof HttpTimeoutException || t instanceof InterruptedIOException || t instanceof TimeoutException;
+  }
+
+  private static Throwable innermost(Throwable t) {
     Throwable cause = t;
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();
@@ -67,8 +91,8 @@ public final class ClusterErrors {
     String text = t.getMessage();
     String kind = t instanceof ConnectException ? "connection refused"
         : t instanceof UnknownHostException ? "unknown host"
-        : t instanceof HttpTimeoutException || t instanceof InterruptedIOException ? "timed out"
+        : isTimeout(t) ? "timed out"
         : t.getClass().getSimpleName();
-    return text == null || text.isBlank() ? kind : kind + " (" + text + ")";
+    return text == null || text.isBlank() || text.equalsIgnoreCase(kind) ? kind : kind + " (" + text + ")";
   }
 }

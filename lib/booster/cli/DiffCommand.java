@@ -10,6 +10,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
@@ -47,11 +48,15 @@ public class DiffCommand extends ClusterCommand {
   }
 
   @Override
-  int run(KubeSession session) throws Exception {
+  void checkArguments() {
     if ((name == null) == files.isEmpty()) {
-      throw new CliException(name == null ? "give -f FILE or a booster NAME" : "give either -f FILE or NAME, not both",
-          2);
+      throw new ParameterException(spec.commandLine(),
+          name == null ? "give -f FILE or a booster NAME" : "give either -f FILE or NAME, not both");
     }
+  }
+
+  @Override
+  int run(KubeSession session) throws Exception {
     Translator translate = new Translator(translator.config(root.environment()));
     DiffPlan plan = new DiffPlan();
     if (name != null) {

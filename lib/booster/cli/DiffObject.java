@@ -1,7 +1,7 @@
 package booster.cli;
 
+import booster.cluster.Trees;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.Map;
 
 /**
@@ -24,7 +24,7 @@ record DiffObject(String fileName, Map<String, Object> live, Map<String, Object>
     if (object == null) {
       return null;
     }
-    Map<String, Object> tree = Serialization.jsonMapper().convertValue(object, Map.class);
+    Map<String, Object> tree = Trees.of(object);
     tree.remove("status");
     if (tree.get("metadata") instanceof Map<?, ?> metadata) {
       ((Map<String, Object>) metadata).remove("managedFields");

@@ -1,17 +1,23 @@
 package booster.cli;
 
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /** Go-style durations as kubectl accepts them: {@code 30s}, {@code 1m30s}, {@code 500ms}; a bare number is seconds. */
-final class Durations {
+final class Durations implements ITypeConverter<Duration> {
   private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
 
-  private Durations() {
+  /** picocli's converter for duration options: a bad value is a usage error naming the option. */
+  @Override
+  public Duration convert(String text) {
+    return Duration.ofMillis(parseMillis(text));
   }
 
-  static long parseMillis(String text, String flag) {
-    String value = text == null ? "0" : text.trim();
+  static long parseMillis(String text) {
+    String value = text.trim();
     if (value.matches("\\d+")) {
       return Long.parseLong(value) * 1000;
     }
@@ -29,7 +35,7 @@ final class Durations {
       end = m.end();
     }
     if (end == 0 || end != value.length()) {
-      throw new IllegalArgumentException(flag + ": invalid duration \"" + text + "\" (examples: 30s, 1m30s, 500ms)");
+      throw new TypeConversionException("invalid duration \"" + text + "\" (examples: 30s, 1m30s, 500ms)");
     }
     return total;
   }

@@ -1,5 +1,6 @@
 package booster.cli;
 
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** kubectl's connection flags, with kubectl's names, so a plugin command line reads like a kubectl one. */
@@ -17,9 +18,9 @@ public class KubeOptions {
   @Option(names = "--user", paramLabel = "NAME", description = "The kubeconfig user to use.")
   String user;
 
-  @Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = "0",
+  @Option(names = "--request-timeout", paramLabel = "DURATION", defaultValue = "0", converter = Durations.class,
       description = "How long to wait for a single server request, e.g. 5s, 1m, 500ms; 0 waits as long as the connection lives (default: ${DEFAULT-VALUE}).")
-  String requestTimeout;
+  Duration requestTimeout;
 
   public String kubeconfig() { return kubeconfig; }
   public String context() { return context; }
@@ -28,6 +29,6 @@ public class KubeOptions {
 
   /** The request timeout in milliseconds; 0 means none. */
   public long requestTimeoutMillis() {
-    return Durations.parseMillis(requestTimeout, "--request-timeout");
+    return requestTimeout.toMillis();
   }
 }

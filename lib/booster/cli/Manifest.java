@@ -8,8 +8,9 @@ public record Manifest(String source, ModelBooster booster) {
     return booster.getMetadata() == null ? null : booster.getMetadata().getName();
   }
 
-  /** The prefix of a message about this booster: {@code <file>: ModelBooster "<name>"}. */
+  /** The prefix of a message about this booster: {@code <file>: ModelBooster "<name>"}, without a name if none. */
   public String describe() {
-    return source + ": " + ModelBooster.KIND + " \"" + name() + "\"";
+    String name = name();
+    return source + ": " + ModelBooster.KIND + (name == null || name.isEmpty() ? "" : " \"" + name + "\"");
   }
 }

@@ -19,14 +19,10 @@ public final class NamespaceOptions {
   }
 
   /**
-   * Gives each booster its namespace: the manifest's, else {@code -n}, else {@value #DEFAULT}. As kubectl does,
-   * a manifest namespace that differs from an explicit {@code -n} is a problem (one line each), not a silent choice.
+   * Gives each booster its namespace: the manifest's, else {@code -n}, else {@code fallback} ({@value #DEFAULT} or a
+   * kubeconfig context's namespace). As kubectl does, a manifest namespace that differs from an explicit {@code -n}
+   * is a problem (one line each), not a silent choice.
    */
-  public List<String> assign(List<Manifest> manifests) {
-    return assign(manifests, DEFAULT);
-  }
-
-  /** As {@link #assign(List)}, with {@code fallback} (a kubeconfig context's namespace) instead of the default. */
   public List<String> assign(List<Manifest> manifests, String fallback) {
     List<String> problems = new ArrayList<>();
     for (Manifest manifest : manifests) {

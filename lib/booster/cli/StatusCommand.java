@@ -8,6 +8,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -32,8 +33,11 @@ public class StatusCommand extends ClusterCommand {
   @Mixin
   AllNamespacesOption all = new AllNamespacesOption();
 
-  @Mixin
-  OutputOptions output = new OutputOptions();
+  /** Only the formats of one status document: {@code -o name} would print just the booster's name. */
+  enum Format { yaml, json }
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "Output format: ${COMPLETION-CANDIDATES}.")
+  Format format;
 
   @Option(names = {"-w", "--watch"}, description = "Redraw the status every few seconds until interrupted.")
   boolean watch;
@@ -42,10 +46,15 @@ public class StatusCommand extends ClusterCommand {
   long intervalMillis = 2000;
 
   @Override
-  int run(KubeSession session) throws InterruptedException {
+  void checkArguments() {
     if ((name == null) == !all.allNamespaces()) {
-      throw new CliException(name == null ? "a booster NAME (or -A) is required" : "NAME cannot be used with -A");
+      throw new ParameterException(spec.commandLine(),
+          name == null ? "a booster NAME (or -A) is required" : "NAME cannot be used with -A");
     }
+  }
+
+  @Override
+  int run(KubeSession session) throws InterruptedException {
     if (!watch) {
       print(frame(session));
       return 0;
@@ -66,12 +75,16 @@ public class StatusCommand extends ClusterCommand {
           .sorted(Comparator.comparing((GenericKubernetesResource b) -> b.getMetadata().getNamespace())
               .thenComparing(b -> b.getMetadata().getName()))
           .toList();
-      return output.format().isEmpty() ? summary(boosters)
-          : List.of(output.format().get().render(boosters.stream().map(StatusReport::summary).toList()).stripTrailing());
+      return format == null ? summary(boosters)
+          : List.of(outputFormat().render(boosters.stream().map(StatusReport::summary).toList()).stripTrailing());
     }
     StatusReport report = StatusReport.read(session.client(), session.namespace(), name);
-    return output.format().isEmpty() ? StatusView.render(report, terminal, clock.instant())
-        : List.of(output.format().get().renderOne(report.toMap()).stripTrailing());
+    return format == null ? StatusView.render(report, terminal, clock.instant())
+        : List.of(outputFormat().renderOne(report.toMap()).stripTrailing());
+  }
+
+  private OutputFormat outputFormat() {
+    return OutputFormat.valueOf(format.name());
   }
 
   private List<String> summary(List<GenericKubernetesResource> boosters) {

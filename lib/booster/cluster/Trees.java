@@ -1,21 +1,25 @@
 package booster.cluster;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.Map;
 
 /** Objects as plain JSON trees (maps, lists, scalars) and back, for field-wise comparison and merging. */
-final class Trees {
+public final class Trees {
+  /** fabric8's mapping (Quantity, IntOrString, ...), shared: building one is costly. */
+  public static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
   private Trees() {
   }
 
   @SuppressWarnings("unchecked")
-  static Map<String, Object> of(GenericKubernetesResource object) {
-    return Serialization.jsonMapper().convertValue(object, Map.class);
+  public static Map<String, Object> of(HasMetadata object) {
+    return SERIALIZATION.convertValue(object, Map.class);
   }
 
   static GenericKubernetesResource toResource(Map<String, Object> tree) {
-    return Serialization.jsonMapper().convertValue(tree, GenericKubernetesResource.class);
+    return SERIALIZATION.convertValue(tree, GenericKubernetesResource.class);
   }
 
   /** Structural equality of two JSON trees, numbers by value. */

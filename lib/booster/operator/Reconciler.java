@@ -11,11 +11,11 @@ import booster.cluster.FieldChange;
 import booster.cluster.LiveChildren;
 import booster.cluster.Prune;
 import booster.cluster.StatusWriter;
+import booster.cluster.Trees;
 import booster.translate.ChildKind;
 import booster.translate.InvalidBoosterException;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +73,7 @@ final class Reconciler {
     long generation = raw.getMetadata().getGeneration() == null ? 0 : raw.getMetadata().getGeneration();
     List<GenericKubernetesResource> desired;
     try {
-      desired = translator.apply(Serialization.jsonMapper().convertValue(raw, ModelBooster.class));
+      desired = translator.apply(Trees.SERIALIZATION.convertValue(raw, ModelBooster.class));
     } catch (InvalidBoosterException e) {
       return invalid(raw, generation, e.problems().stream().map(Problem::toString)
           .collect(Collectors.joining("; ")));

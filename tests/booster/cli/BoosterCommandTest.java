@@ -3,7 +3,16 @@ package booster.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 class BoosterCommandTest {
   @Test
@@ -30,5 +39,63 @@ class BoosterCommandTest {
     Cli.Outcome outcome = Cli.inProcess("frobnicate");
     assertEquals(BoosterCommand.USAGE, outcome.exit());
     assertTrue(outcome.err().startsWith("error: "), outcome.err());
+  }
+
+  @Test
+  void badDurationsAreUsageErrorsNamingTheOption() {
+    for (String option : List.of("--wait", "--request-timeout")) {
+      Cli.Outcome outcome = Cli.inProcess("create", "-f", "examples/single-gpu.yaml", option + "=abc",
+          "--kubeconfig", "/no/such/file");
+      assertEquals(BoosterCommand.USAGE, outcome.exit(), outcome.toString());
+      assertEquals(List.of("error: Invalid value for option '" + option + "': invalid duration \"abc\" (examples: "
+          + "30s, 1m30s, 500ms)", "See 'kubectl booster create --help' for usage."), outcome.errLines());
+    }
+  }
+
+  @Test
+  void statusAndDiffCheckTheirArgumentsBeforeConnecting() {
+    Map<List<String>, String> cases = Map.of(
+        List.of("status"), "a booster NAME (or -A) is required",
+        List.of("status", "qwen", "-A"), "NAME cannot be used with -A",
+        List.of("diff"), "give -f FILE or a booster NAME",
+        List.of("diff", "qwen", "-f", "examples/single-gpu.yaml"), "give either -f FILE or NAME, not both");
+    cases.forEach((args, message) -> {
+      List<String> all = new ArrayList<>(args);
+      all.addAll(List.of("--kubeconfig", "/no/such/kubeconfig"));
+      Cli.Outcome outcome = Cli.inProcess(all.toArray(String[]::new));
+      assertEquals(BoosterCommand.USAGE, outcome.exit(), outcome.toString());
+      assertEquals("error: " + message, outcome.errLines().get(0), outcome.toString());
+    });
+  }
+
+  @Test
+  void statusPrintsOnlyYamlOrJson() {
+    for (List<String> args : List.of(List.of("status", "qwen"), List.of("status", "-A"))) {
+      List<String> all = new ArrayList<>(args);
+      all.addAll(List.of("-o", "name", "--kubeconfig", "/no/such/kubeconfig"));
+      Cli.Outcome outcome = Cli.inProcess(all.toArray(String[]::new));
+      assertEquals(BoosterCommand.USAGE, outcome.exit(), outcome.toString());
+      assertTrue(outcome.errLines().get(0).startsWith("error: Invalid value for option '--output': expected one of "
+          + "[yaml, json]"), outcome.toString());
+    }
+  }
+
+  /** Fails the way an unforeseen bug would. */
+  @Command(name = "broken")
+  static final class Broken implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      throw new IllegalStateException("the widget is missing");
+    }
+  }
+
+  @Test
+  void anUnexpectedFailurePrintsItsMessageNotAJavaClass() {
+    CommandLine cli = BoosterCommand.commandLine(InputStream.nullInputStream(), Map.of());
+    cli.addSubcommand(new Broken());
+    StringWriter err = new StringWriter();
+    cli.setErr(new PrintWriter(err, true));
+    assertEquals(BoosterCommand.FAILED, cli.execute("broken"));
+    assertEquals("error: the widget is missing\n", err.toString());
   }
 }

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
 import org.junit.jupiter.api.Test;
 
 class ClusterErrorsTest {
@@ -25,11 +29,26 @@ class ClusterErrorsTest {
     assertEquals("Error from server (Forbidden): request is forbidden", ClusterErrors.message(e, "https://k:6443"));
   }
 
+  /** The chain fabric8 8 with the JDK client throws for a closed port; the innermost cause says nothing. */
   @Test
-  void connectionFailuresNameTheServer() {
-    KubernetesClientException e = new KubernetesClientException("boom", new ConnectException("Connection refused"));
-    assertEquals("error: cannot reach the cluster at https://k:6443: connection refused (Connection refused)",
+  void aRefusedConnectionSaysSoNotTheInnermostCause() {
+    KubernetesClientException e = new KubernetesClientException("Operation: [list]  for kind: [Namespace]  with "
+        + "name: [null]  in namespace: [null]  failed.",
+        new IOException(null, (Throwable) new ConnectException().initCause(new ClosedChannelException())));
+    assertEquals("error: cannot reach the cluster at https://k:6443: connection refused",
         ClusterErrors.message(e, "https://k:6443"));
+  }
+
+  @Test
+  void timeoutsAndUnknownHostsAnywhereInTheChainAreNamed() {
+    KubernetesClientException timeout = new KubernetesClientException("failed",
+        new IOException(new HttpTimeoutException("request timed out")));
+    assertEquals("error: cannot reach the cluster at https://k:6443: timed out (request timed out)",
+        ClusterErrors.message(timeout, "https://k:6443"));
+    KubernetesClientException unknown = new KubernetesClientException("failed",
+        new IOException(new UnknownHostException("k")));
+    assertEquals("error: cannot reach the cluster at https://k:6443: unknown host (k)",
+        ClusterErrors.message(unknown, "https://k:6443"));
   }
 
   @Test

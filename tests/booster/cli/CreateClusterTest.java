@@ -9,6 +9,7 @@ import booster.api.ModelBooster;
 import booster.cli.PluginFixture.Result;
 import booster.cluster.Kinds;
 import booster.cluster.TestCluster;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -71,10 +72,42 @@ class CreateClusterTest {
     Result r = create(example(), "--dry-run=server", "-o", "name");
     assertEquals(0, r.exit(), r.err());
     assertEquals("modelbooster.workload.serving.volcano.sh/qwen-chat\n", r.out());
-    // The mock stores the object anyway (test-server.md); what matters is the request a real server would honour.
     assertEquals(1, cluster.writes().size(), cluster.writes().toString());
     assertTrue(cluster.writes().get(0).startsWith("POST /apis/workload.serving.volcano.sh/v1alpha1/namespaces/"
         + cluster.namespace() + "/modelboosters?dryRun=All"), cluster.writes().toString());
+    assertNull(stored("qwen-chat"));
+  }
+
+  @Test
+  void aBoosterTheServerRejectsCreatesNoneAndEveryRejectionIsReported() throws Exception {
+    String manifest = example() + "\n---\n" + example().replace("name: qwen-chat", "name: second")
+        + "\n---\n" + example().replace("name: qwen-chat", "name: third");
+    cluster.rejectWrites("\"name\":\"second\"", new StatusBuilder().withCode(422).withReason("Invalid")
+        .withMessage("spec: Invalid value: \"object\": rejected by a CEL rule").build());
+    cluster.rejectWrites("\"name\":\"third\"", new StatusBuilder().withCode(403).withReason("Forbidden")
+        .withMessage("admission webhook \"quota.example\" denied the request").build());
+    Result r = create(manifest);
+    assertEquals(1, r.exit(), r.out());
+    assertEquals("", r.out());
+    assertEquals(List.of(
+        "Error from server (Invalid): spec: Invalid value: \"object\": rejected by a CEL rule (-: ModelBooster \"second\")",
+        "Error from server (Forbidden): admission webhook \"quota.example\" denied the request "
+            + "(-: ModelBooster \"third\")"), r.err().lines().toList());
+    assertNull(stored("qwen-chat"), "the booster before the rejected one is not created");
+    assertTrue(cluster.writes().stream().allMatch(w -> w.contains("dryRun=All")), cluster.writes().toString());
+  }
+
+  @Test
+  void waitHasOneDeadlineForAllBoosters() throws Exception {
+    String manifest = example() + "\n---\n" + example().replace("name: qwen-chat", "name: second");
+    long start = System.nanoTime();
+    Result r = create(manifest, "--wait=3s");
+    long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+    assertEquals(1, r.exit());
+    assertTrue(r.err().contains("timed out waiting for modelbooster.workload.serving.volcano.sh/qwen-chat"), r.err());
+    assertTrue(r.err().contains("timed out waiting for modelbooster.workload.serving.volcano.sh/second"), r.err());
+    // Waiting 3 s per booster would take at least 6 s.
+    assertTrue(seconds < 6, "took " + seconds + " s");
   }
 
   @Test

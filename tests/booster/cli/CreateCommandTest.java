@@ -203,6 +203,30 @@ class CreateCommandTest {
   }
 
   @Test
+  void generateNameIsRefusedWithoutANullName() {
+    String manifest = """
+        apiVersion: workload.serving.volcano.sh/v1alpha1
+        kind: ModelBooster
+        metadata:
+          generateName: qwen-
+        spec:
+          backend:
+            name: gpu
+            type: vLLM
+            modelURI: hf://Qwen/Qwen2.5-1.5B-Instruct
+            minReplicas: 1
+            maxReplicas: 1
+            workers:
+            - type: server
+              image: vllm/vllm-openai:latest
+        """;
+    Cli.Outcome outcome = createWith(manifest, Map.of(), "-f", "-", CLIENT);
+    assertEquals(1, outcome.exit(), outcome.toString());
+    assertEquals(List.of("error: -: ModelBooster: metadata.name: Required value: name is required (generateName is "
+        + "not supported: children are named after metadata.name)"), outcome.errLines());
+  }
+
+  @Test
   void bareDryRunMeansClient() {
     Cli.Outcome outcome = create("-f", "examples/single-gpu.yaml", "--dry-run");
     assertEquals(0, outcome.exit(), outcome.toString());

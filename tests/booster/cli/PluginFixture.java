@@ -44,7 +44,7 @@ final class PluginFixture {
         - name: test
           cluster: {server: "%s", insecure-skip-tls-verify: true}
         - name: dead
-          cluster: {server: "http://127.0.0.1:9"}
+          cluster: {server: "https://127.0.0.1:1"}
         users:
         - name: tester
           user: %s

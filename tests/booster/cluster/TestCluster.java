@@ -3,6 +3,7 @@ package booster.cluster;
 import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -19,12 +20,15 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,6 +65,7 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
   private static final java.util.logging.Logger MOCK_LOG = quiet("io.fabric8.mockwebserver.MockWebServer");
 
   private final List<String> writes = new CopyOnWriteArrayList<>();
+  private final Map<String, Status> rejections = new ConcurrentHashMap<>();
   private final List<KubernetesClient> clients = new ArrayList<>();
   private KubernetesMockServer mock;
   private KubeAPIServer apiServer;
@@ -94,6 +99,7 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
         .create();
     writes.clear();
+    rejections.clear();
   }
 
   @Override
@@ -144,6 +150,15 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
 
   public void resetWrites() {
     writes.clear();
+  }
+
+  /**
+   * Mock only (the test is skipped on a real server): answers every write whose body contains {@code bodyText},
+   * dry run or not, with {@code status}, as an admission webhook or a CEL rule would. Cleared before each test.
+   */
+  public void rejectWrites(String bodyText, Status status) {
+    Assumptions.assumeTrue(isMock(), "rejecting chosen writes needs the mock server");
+    rejections.put(bodyText, status);
   }
 
   private void startMock() {
@@ -227,12 +242,29 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
     return logger;
   }
 
-  /** Counts writes at the mock server, for "zero writes" assertions. */
+  /**
+   * Counts writes at the mock server, for "zero writes" assertions; answers the rejections a test asked for; and
+   * honours dryRun=All on creates and updates by echoing the object without storing it (without the server's
+   * existence checks).
+   */
   private final class CountingDispatcher extends KubernetesCrudDispatcher {
     @Override
     public MockResponse dispatch(RecordedRequest request) {
-      if (WRITE_METHODS.contains(request.getMethod())) {
-        writes.add(request.getMethod() + " " + request.getPath());
+      if (!WRITE_METHODS.contains(request.getMethod())) {
+        return super.dispatch(request);
+      }
+      writes.add(request.getMethod() + " " + request.getPath());
+      String body = request.getBody() == null ? "" : new String(request.getBody().getBytes(), StandardCharsets.UTF_8);
+      for (Map.Entry<String, Status> rejection : rejections.entrySet()) {
+        if (body.contains(rejection.getKey())) {
+          return new MockResponse().setResponseCode(rejection.getValue().getCode())
+              .setHeader("Content-Type", "application/json").setBody(Serialization.asJson(rejection.getValue()));
+        }
+      }
+      boolean dryRun = request.getPath().matches(".*[?&]dryRun=All(&.*)?");
+      if (dryRun && Set.of("POST", "PUT").contains(request.getMethod())) {
+        return new MockResponse().setResponseCode("POST".equals(request.getMethod()) ? 201 : 200)
+            .setHeader("Content-Type", "application/json").setBody(body);
       }
       return super.dispatch(request);
     }

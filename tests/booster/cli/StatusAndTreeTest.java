@@ -149,7 +149,7 @@ class StatusAndTreeTest {
     assertEquals(0, json.exit(), json.err());
     Map<String, Object> list = Serialization.unmarshal(json.out(), Map.class);
     assertEquals("List", list.get("kind"));
-    assertEquals(1, plugin.run(later(), "status", "qwen", "-A").exit(), "NAME and -A together");
+    assertEquals(BoosterCommand.USAGE, plugin.run(later(), "status", "qwen", "-A").exit(), "NAME and -A together");
   }
 
   @Test

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the krew archive of kubectl-booster and writes its sha256 (and version and URL) into the krew manifest.
+# Builds the krew archive of kubectl-booster and writes its sha256 (and version and URL) into the krew manifest,
+# whose one platform block serves linux and darwin on amd64 and arm64 (the archive is platform-independent).
 #   release/build.sh [OUT_DIR [MANIFEST]]     (defaults: dist/ and krew-manifest.yaml)
 # The archive holds the launcher `kubectl-booster`, `kubectl-booster.jar` exported by JBang with its `lib/`, and
 # LICENSE. RELEASE_BASE_URL is where the archive will be published (the manifest's `uri`).

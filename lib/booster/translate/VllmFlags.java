@@ -97,7 +97,7 @@ public final class VllmFlags {
     }
     BigDecimal exact = value.isBigDecimal() ? value.decimalValue() : shortest(value.doubleValue());
     BigDecimal stripped = exact.stripTrailingZeros();
-    return stripped.scale() <= 0 ? stripped.toBigIntegerExact().toString() : stripped.toString();
+    return stripped.scale() <= 0 ? stripped.toBigIntegerExact().toString() : stripped.toPlainString();
   }
 
   /** The fewest significant digits that still read back as the same double. */

@@ -42,11 +42,36 @@ final class KrewInstall {
     binDir = install(platform("linux", "amd64"));
   }
 
-  @SuppressWarnings("unchecked")
+  /** The platform krew picks on {@code os}/{@code arch}: the first whose selector matches. */
   Map<String, Object> platform(String os, String arch) {
-    List<Map<String, Object>> platforms = (List<Map<String, Object>>) spec().get("platforms");
-    return platforms.stream().filter(p -> Map.of("os", os, "arch", arch)
-        .equals(((Map<String, Object>) p.get("selector")).get("matchLabels"))).findFirst().orElseThrow();
+    return platforms(os, arch).stream().findFirst().orElseThrow();
+  }
+
+  /** Every platform whose selector (a Kubernetes label selector over os and arch) matches. */
+  @SuppressWarnings("unchecked")
+  List<Map<String, Object>> platforms(String os, String arch) {
+    Map<String, String> labels = Map.of("os", os, "arch", arch);
+    return ((List<Map<String, Object>>) spec().get("platforms")).stream()
+        .filter(p -> matches((Map<String, Object>) p.get("selector"), labels)).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static boolean matches(Map<String, Object> selector, Map<String, String> labels) {
+    Map<String, String> matchLabels = (Map<String, String>) selector.getOrDefault("matchLabels", Map.of());
+    List<Map<String, Object>> expressions = (List<Map<String, Object>>) selector.getOrDefault("matchExpressions",
+        List.of());
+    return matchLabels.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())))
+        && expressions.stream().allMatch(e -> {
+          String value = labels.get((String) e.get("key"));
+          List<String> values = (List<String>) e.getOrDefault("values", List.of());
+          return switch ((String) e.get("operator")) {
+            case "In" -> values.contains(value);
+            case "NotIn" -> !values.contains(value);
+            case "Exists" -> value != null;
+            case "DoesNotExist" -> value == null;
+            default -> throw new AssertionError("unknown selector operator " + e.get("operator"));
+          };
+        });
   }
 
   @SuppressWarnings("unchecked")

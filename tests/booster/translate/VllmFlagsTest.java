@@ -53,6 +53,12 @@ class VllmFlagsTest {
             + "\"g\":0.30000000000000004,\"h\":-2.5}"));
   }
 
+  /** BigDecimal.toString would print 1E-7: the same shortest digits, but in an exponent notation Java alone uses. */
+  @Test
+  void smallNumbersAreWrittenOutWithoutExponent() {
+    assertEquals(List.of("--a", "0.0000001", "--b", "-0.000000000125"), render("{\"a\":1e-7,\"b\":-1.25e-10}"));
+  }
+
   @Test
   void yamlNumbersRenderTheSame() {
     JsonNode config = YAMLMapper.builder().build().readTree("block-size: 128\ngpu-memory-utilization: 0.9\n"

@@ -8,6 +8,7 @@
 //DEPS info.picocli:picocli:4.7.7
 //DEPS org.fusesource.jansi:jansi:2.4.3
 //DEPS org.jline:jline:3.30.4
+//DEPS org.slf4j:slf4j-jdk14:2.0.17
 //SOURCES lib/**.java
 // A short-lived command: the quick compiler and serial GC start and finish sooner.
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
@@ -17,7 +18,7 @@ import booster.cli.BoosterCommand;
 /** The kubectl plugin: {@code kubectl booster ...}; everything lives in lib/booster/cli. */
 class KubectlBooster {
   public static void main(String... args) {
-    // fabric8 logs through SLF4J; a command line wants no "no SLF4J providers" notice (this one is in slf4j-api).
+    // fabric8 logs through SLF4J (to java.util.logging for the operator); a command line keeps them off the screen.
     System.getProperties().putIfAbsent("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
     System.getProperties().putIfAbsent("slf4j.internal.verbosity", "WARN");
     System.exit(BoosterCommand.run(args));

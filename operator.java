@@ -8,6 +8,7 @@
 //DEPS info.picocli:picocli:4.7.7
 //DEPS org.fusesource.jansi:jansi:2.4.3
 //DEPS org.jline:jline:3.30.4
+//DEPS org.slf4j:slf4j-jdk14:2.0.17
 //SOURCES lib/**.java
 
 import booster.operator.OperatorCommand;

@@ -7,8 +7,11 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses Go duration strings ({@code 30s}, {@code 1m30s}, {@code 1.5h}, {@code -2ms}) as metav1.Duration does. */
-final class GoDuration {
+/**
+ * Parses Go duration strings ({@code 30s}, {@code 1m30s}, {@code 1.5h}, {@code -2ms}) as metav1.Duration does: the
+ * one parser behind field validation and the duration flags of the plugin and the operator.
+ */
+public final class GoDuration {
   private static final Pattern WHOLE = Pattern.compile("[-+]?((\\d+\\.?\\d*|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+");
   private static final Pattern PART = Pattern.compile("(\\d+\\.?\\d*|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
   private static final Map<String, Long> NANOS = Map.of(
@@ -18,7 +21,7 @@ final class GoDuration {
   private GoDuration() {
   }
 
-  static Optional<Duration> parse(String text) {
+  public static Optional<Duration> parse(String text) {
     if (text == null) {
       return Optional.empty();
     }

@@ -1,6 +1,7 @@
 package booster.cli;
 
 import booster.api.ModelBooster;
+import booster.cluster.ApiErrors;
 import booster.cluster.Kinds;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -120,7 +121,7 @@ public final class ClusterCreate {
         if (e.getCode() <= 0) {
           throw e;
         }
-        rejections.add(ClusterErrors.message(e, server) + " (" + change.manifest().describe() + ")");
+        rejections.add(ApiErrors.message(e, server) + " (" + change.manifest().describe() + ")");
       }
     }
     return answers;

@@ -1,5 +1,6 @@
 package booster.cli;
 
+import booster.cluster.ApiErrors;
 import java.io.PrintWriter;
 import java.util.Optional;
 
@@ -24,13 +25,13 @@ final class ClusterRun {
       problems.lines().forEach(line -> err.println("error: " + line));
       return failureExitCode;
     } catch (CliException e) {
-      err.println(ClusterErrors.message(e, server));
+      err.println("error: " + e.getMessage());
       return Math.max(e.exitCode(), failureExitCode);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return 130;
     } catch (Exception e) {
-      err.println(ClusterErrors.message(e, server));
+      err.println(ApiErrors.message(e, server));
       return failureExitCode;
     } finally {
       out.flush();

@@ -1,13 +1,20 @@
 package booster.operator;
 
+import booster.api.GoDuration;
+import booster.cluster.ApiErrors;
+import booster.cluster.Kinds;
 import booster.translate.TranslatorConfig;
+import io.fabric8.kubernetes.api.model.ListOptions;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,8 +78,29 @@ public final class OperatorCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(new CommandLine(this), "--workers must be at least 1");
     }
     Logs.setup(verbose ? Level.FINE : Level.INFO);
-    try (KubernetesClient client = new KubernetesClientBuilder().build();
-        Operator operator = new Operator(client, options())) {
+    try (KubernetesClient client = new KubernetesClientBuilder().build()) {
+      return canListBoosters(client) ? runOperator(client) : 1;
+    }
+  }
+
+  /**
+   * One LIST of at most one booster before anything starts: an unreachable cluster, a missing ModelBooster CRD or a
+   * missing permission is one clear log line and exit 1, instead of informers retrying silently.
+   */
+  private boolean canListBoosters(KubernetesClient client) {
+    ListOptions one = new ListOptionsBuilder().withLimit(1L).build();
+    try {
+      var boosters = Kinds.genericBoosters(client);
+      (namespaces.isEmpty() ? boosters.inAnyNamespace() : boosters.inNamespace(namespaces.get(0))).list(one);
+      return true;
+    } catch (KubernetesClientException e) {
+      Logger.getLogger(Operator.class.getName()).severe(ApiErrors.message(e, client.getMasterUrl().toString()));
+      return false;
+    }
+  }
+
+  private int runOperator(KubernetesClient client) throws InterruptedException {
+    try (Operator operator = new Operator(client, options())) {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         String logger = Operator.class.getName();
         Logs.direct(Level.INFO, logger, "shutdown requested: finishing the reconciles in flight");
@@ -85,28 +113,13 @@ public final class OperatorCommand implements Callable<Integer> {
     }
   }
 
-  /** {@code 30s}, {@code 10m}, {@code 1h}, {@code 0}, or an ISO-8601 duration. */
+  /** {@code 30s}, {@code 10m}, {@code 1h30m} or {@code 0}: Go durations, as in Kubernetes manifests. */
   static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
-      String v = value.trim().toLowerCase();
-      if (v.equals("0")) {
-        return Duration.ZERO;
-      }
-      if (v.startsWith("p")) {
-        return Duration.parse(value);
-      }
-      if (v.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-      }
-      long n = Long.parseLong(v.substring(0, v.length() - 1));
-      return switch (v.charAt(v.length() - 1)) {
-        case 's' -> Duration.ofSeconds(n);
-        case 'm' -> Duration.ofMinutes(n);
-        case 'h' -> Duration.ofHours(n);
-        default -> throw new CommandLine.TypeConversionException("not a duration: " + value
-            + " (use e.g. 30s, 10m, 1h or 0)");
-      };
+      return GoDuration.parse(value.trim()).filter(d -> !d.isNegative())
+          .orElseThrow(() -> new CommandLine.TypeConversionException("not a duration: " + value
+              + " (use e.g. 30s, 10m, 1h or 0)"));
     }
   }
 }

@@ -4,9 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class OperatorCommandTest {
@@ -46,7 +56,49 @@ class OperatorCommandTest {
     assertEquals(Duration.ZERO, c.convert("0"));
     assertEquals(Duration.ofMillis(500), c.convert("500ms"));
     assertEquals(Duration.ofHours(1), c.convert("1h"));
-    assertEquals(Duration.ofSeconds(90), c.convert("PT90S"));
+    assertEquals(Duration.ofSeconds(90), c.convert("1m30s"));
     assertThrows(CommandLine.TypeConversionException.class, () -> c.convert("5d"));
+  }
+
+  @Test
+  void anUnreachableClusterIsOneLineAndExitOne(@TempDir Path dir) throws IOException {
+    Path kubeconfig = Files.writeString(dir.resolve("config"), """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: c, cluster: {server: "https://127.0.0.1:1", insecure-skip-tls-verify: true}}]
+        users: [{name: u, user: {token: t}}]
+        contexts: [{name: x, context: {cluster: c, user: u}}]
+        current-context: x
+        """);
+    List<String> lines = new CopyOnWriteArrayList<>();
+    Handler capture = new Handler() {
+      @Override
+      public void publish(LogRecord r) {
+        lines.add(r.getLevel() + " " + r.getMessage());
+      }
+
+      @Override
+      public void flush() {
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+    Logger logger = Logger.getLogger(Operator.class.getName());
+    String[] keys = {"kubeconfig", "kubernetes.request.retry.backoffLimit"};
+    System.setProperty(keys[0], kubeconfig.toString());
+    System.setProperty(keys[1], "0");
+    logger.addHandler(capture);
+    try {
+      assertEquals(1, OperatorCommand.run("--health-port=-1", "--leader-elect=false"));
+    } finally {
+      logger.removeHandler(capture);
+      for (String key : keys) {
+        System.clearProperty(key);
+      }
+    }
+    assertTrue(lines.contains("SEVERE error: cannot reach the cluster at https://127.0.0.1:1/: connection refused"),
+        lines.toString());
   }
 }

@@ -2,6 +2,8 @@ package booster.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import booster.cluster.ApiErrors;
+
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
@@ -11,7 +13,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedChannelException;
 import org.junit.jupiter.api.Test;
 
-class ClusterErrorsTest {
+class ApiErrorsTest {
   @Test
   void forbiddenKeepsTheServersMessageWhichNamesVerbAndResource() {
     KubernetesClientException e = new KubernetesClientException(new StatusBuilder().withCode(403)
@@ -20,13 +22,13 @@ class ClusterErrorsTest {
             + "namespace \"default\"").build());
     assertEquals("Error from server (Forbidden): modelboosters.workload.serving.volcano.sh \"qwen\" is forbidden: "
         + "User \"bob\" cannot get resource \"modelboosters\" in API group \"workload.serving.volcano.sh\" in the "
-        + "namespace \"default\"", ClusterErrors.message(e, "https://k:6443"));
+        + "namespace \"default\"", ApiErrors.message(e, "https://k:6443"));
   }
 
   @Test
   void aBareStatusCodeStillGetsKubectlsReason() {
     KubernetesClientException e = new KubernetesClientException("denied", 403, null);
-    assertEquals("Error from server (Forbidden): request is forbidden", ClusterErrors.message(e, "https://k:6443"));
+    assertEquals("Error from server (Forbidden): request is forbidden", ApiErrors.message(e, "https://k:6443"));
   }
 
   /** The chain fabric8 8 with the JDK client throws for a closed port; the innermost cause says nothing. */
@@ -36,7 +38,7 @@ class ClusterErrorsTest {
         + "name: [null]  in namespace: [null]  failed.",
         new IOException(null, (Throwable) new ConnectException().initCause(new ClosedChannelException())));
     assertEquals("error: cannot reach the cluster at https://k:6443: connection refused",
-        ClusterErrors.message(e, "https://k:6443"));
+        ApiErrors.message(e, "https://k:6443"));
   }
 
   @Test
@@ -44,16 +46,16 @@ class ClusterErrorsTest {
     KubernetesClientException timeout = new KubernetesClientException("failed",
         new IOException(new HttpTimeoutException("request timed out")));
     assertEquals("error: cannot reach the cluster at https://k:6443: timed out (request timed out)",
-        ClusterErrors.message(timeout, "https://k:6443"));
+        ApiErrors.message(timeout, "https://k:6443"));
     KubernetesClientException unknown = new KubernetesClientException("failed",
         new IOException(new UnknownHostException("k")));
     assertEquals("error: cannot reach the cluster at https://k:6443: unknown host (k)",
-        ClusterErrors.message(unknown, "https://k:6443"));
+        ApiErrors.message(unknown, "https://k:6443"));
   }
 
   @Test
   void missingBoosterUsesKubectlsWording() {
     assertEquals("Error from server (NotFound): modelboosters.workload.serving.volcano.sh \"x\" not found",
-        ClusterErrors.message(Boosters.notFound("x"), "https://k:6443"));
+        ApiErrors.message(Boosters.notFound("x"), "https://k:6443"));
   }
 }

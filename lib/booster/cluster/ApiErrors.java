@@ -1,4 +1,4 @@
-package booster.cli;
+package booster.cluster;
 
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -9,19 +9,19 @@ import java.net.http.HttpTimeoutException;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
-/** One line per failure, in kubectl's wording where kubectl has one. */
-public final class ClusterErrors {
+/**
+ * One line per API failure, in kubectl's wording where kubectl has one; shared by the plugin's commands and the
+ * operator's start-up check.
+ */
+public final class ApiErrors {
   private static final Map<Integer, String> REASONS = Map.of(
       400, "BadRequest", 401, "Unauthorized", 403, "Forbidden", 404, "NotFound", 409, "AlreadyExists",
       410, "Gone", 422, "Invalid", 429, "TooManyRequests", 500, "InternalError", 503, "ServiceUnavailable");
 
-  private ClusterErrors() {
+  private ApiErrors() {
   }
 
   public static String message(Throwable failure, String server) {
-    if (failure instanceof CliException) {
-      return "error: " + failure.getMessage();
-    }
     if (failure instanceof KubernetesClientException e && e.getCode() > 0) {
       return fromServer(e);
     }

@@ -10,6 +10,13 @@ import java.util.logging.Logger;
 
 /** One line per record: time, level, logger, message (and a stack trace only at FINE). */
 public final class Logs {
+  /**
+   * fabric8 warns once per kind that {@code v1alpha1} is unstable; every Kthena API is v1alpha1, so the warnings
+   * say nothing. Held in a field because java.util.logging keeps only weak references to configured loggers.
+   */
+  private static final Logger VERSION_WARNINGS =
+      Logger.getLogger("io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils");
+
   private Logs() {
   }
 
@@ -24,6 +31,7 @@ public final class Logs {
     handler.setFormatter(new OneLine());
     root.addHandler(handler);
     root.setLevel(level);
+    VERSION_WARNINGS.setLevel(Level.SEVERE);
   }
 
   /**

@@ -6,7 +6,6 @@ import booster.api.WorkerType;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,12 +67,8 @@ final class PdTemplate {
         .build();
     Container runtime = RuntimeContainer.of(ctx, env).build();
     return ServingRoles.role(name, worker.effectiveReplicas(),
-        ServingRoles.podTemplate(labels, new PodSpecBuilder()
-            .withAffinity(worker.getAffinity())
-            .withInitContainers(InitContainers.of(ctx, cache))
-            .withContainers(runtime, vllm)
-            .withVolumes(cache.volume())
-            .build()),
+        ServingRoles.podTemplate(labels, ServingRoles.podSpec(worker.getAffinity(), InitContainers.of(ctx, cache),
+            List.of(runtime, vllm), List.of(cache.volume()))),
         0, ServingRoles.noWorkers());
   }
 }

@@ -1,11 +1,14 @@
 package booster.translate;
 
+import io.fabric8.kubernetes.api.model.Affinity;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
 import io.fabric8.kubernetes.api.model.HTTPGetActionBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +33,26 @@ final class ServingRoles {
     return role;
   }
 
-  /** Pods carry the child's labels (with its revision), so selectors by model UID find them. */
+  /**
+   * Pods carry the child's labels (with its revision), so selectors by model UID find them. The constructor takes
+   * the spec as it is: a builder would deep-copy the whole pod spec once more.
+   */
   static PodTemplateSpec podTemplate(Map<String, String> labels, PodSpec spec) {
-    return new PodTemplateSpecBuilder().withNewMetadata().withLabels(labels).endMetadata().withSpec(spec).build();
+    return new PodTemplateSpec(new ObjectMetaBuilder().withLabels(labels).build(), spec);
+  }
+
+  /**
+   * A pod spec around containers and volumes built beforehand. Set rather than passed to a builder, which would
+   * deep-copy every container twice (into element builders and back), the largest cost of a render.
+   */
+  static PodSpec podSpec(Affinity affinity, List<Container> initContainers, List<Container> containers,
+      List<Volume> volumes) {
+    PodSpec spec = new PodSpec();
+    spec.setAffinity(affinity);
+    spec.setInitContainers(initContainers);
+    spec.setContainers(containers);
+    spec.setVolumes(volumes);
+    return spec;
   }
 
   /**

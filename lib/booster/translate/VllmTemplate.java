@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -88,13 +87,8 @@ final class VllmTemplate {
           .withNewPreStop().withNewExec().withCommand("/bin/sh", "-c", PRE_STOP_SCRIPT).endExec().endPreStop()
         .endLifecycle()
         .build();
-    PodSpec entry = new PodSpecBuilder()
-        .withAffinity(server.getAffinity())
-        .withInitContainers(init)
-        .withTerminationGracePeriodSeconds(300L)
-        .withVolumes(volumes)
-        .withContainers(runtime, engine)
-        .build();
+    PodSpec entry = ServingRoles.podSpec(server.getAffinity(), init, List.of(runtime, engine), volumes);
+    entry.setTerminationGracePeriodSeconds(300L);
 
     String script = "chmod u+x " + EngineCommand.MULTI_NODE_SCRIPT + " && " + EngineCommand.MULTI_NODE_SCRIPT
         + " worker --ray_address=$(ENTRY_ADDRESS)";
@@ -107,12 +101,7 @@ final class VllmTemplate {
         .withResources(server.getResources())
         .withVolumeMounts(mounts)
         .build();
-    PodSpec worker = new PodSpecBuilder()
-        .withAffinity(server.getAffinity())
-        .withVolumes(volumes)
-        .withInitContainers(init)
-        .withContainers(rayWorker)
-        .build();
+    PodSpec worker = ServingRoles.podSpec(server.getAffinity(), init, List.of(rayWorker), volumes);
 
     int replicas = server.effectiveReplicas();
     Map<String, Object> template = new LinkedHashMap<>();

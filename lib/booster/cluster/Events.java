@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +31,7 @@ public final class Events implements AutoCloseable {
   private final String instance;
   private final AtomicLong sequence = new AtomicLong();
   private final Map<String, String> lastWarning = new ConcurrentHashMap<>();
+  private final Map<String, String> lastSpecWarnings = new ConcurrentHashMap<>();
   private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
       new ArrayBlockingQueue<>(1000), r -> {
         Thread t = new Thread(r, "booster-events");
@@ -54,6 +56,22 @@ public final class Events implements AutoCloseable {
       return;
     }
     send(booster, "Warning", reason, message);
+  }
+
+  /**
+   * Validation warnings of the booster's spec, as one {@code ValidationWarning} event; sent again only when the
+   * generation or the warnings change, so resyncs do not repeat it.
+   */
+  public void specWarnings(HasMetadata booster, List<String> warnings) {
+    String key = booster.getMetadata().getUid();
+    if (warnings.isEmpty() || key == null) {
+      return;
+    }
+    String text = String.join("; ", warnings);
+    if (!(booster.getMetadata().getGeneration() + ": " + text).equals(
+        lastSpecWarnings.put(key, booster.getMetadata().getGeneration() + ": " + text))) {
+      send(booster, "Warning", "ValidationWarning", text);
+    }
   }
 
   /** The booster is healthy again: its next warning is news. */

@@ -1,6 +1,5 @@
 package booster.operator;
 
-import booster.api.ModelBooster;
 import booster.cluster.Apply;
 import booster.cluster.Events;
 import booster.cluster.Kinds;
@@ -26,7 +25,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -53,7 +51,7 @@ final class Controller implements AutoCloseable {
   private final List<Thread> workers = new ArrayList<>();
 
   Controller(KubernetesClient client, OperatorOptions options, Metrics metrics,
-      Function<ModelBooster, List<GenericKubernetesResource>> translator, String identity) {
+      Render translator, String identity) {
     this.client = client;
     this.options = options;
     this.metrics = metrics;

@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 
@@ -45,7 +44,7 @@ final class Reconciler {
   }
 
   private final Cache cache;
-  private final Function<ModelBooster, List<GenericKubernetesResource>> translator;
+  private final Render translator;
   private final Apply apply;
   private final Prune prune;
   private final StatusWriter status;
@@ -53,7 +52,7 @@ final class Reconciler {
   private final RecentWrites recent;
   private final Clock clock;
 
-  Reconciler(Cache cache, Function<ModelBooster, List<GenericKubernetesResource>> translator, Apply apply,
+  Reconciler(Cache cache, Render translator, Apply apply,
       Prune prune, StatusWriter status, Events events, RecentWrites recent, Clock clock) {
     this.cache = cache;
     this.translator = translator;
@@ -72,14 +71,19 @@ final class Reconciler {
     }
     long generation = raw.getMetadata().getGeneration() == null ? 0 : raw.getMetadata().getGeneration();
     List<GenericKubernetesResource> desired;
+    List<String> warnings = new ArrayList<>();
     try {
-      desired = translator.apply(Trees.SERIALIZATION.convertValue(raw, ModelBooster.class));
+      desired = translator.children(Trees.SERIALIZATION.convertValue(raw, ModelBooster.class),
+          warning -> warnings.add(warning.toString()));
     } catch (InvalidBoosterException e) {
       return invalid(raw, generation, e.problems().stream().map(Problem::toString)
           .collect(Collectors.joining("; ")));
     } catch (JacksonException | IllegalArgumentException e) {
       return invalid(raw, generation, "spec cannot be read: " + e.getMessage().lines().findFirst().orElse(""));
     }
+
+    // decisions.md 13: e.g. an unknown KV connector is recorded, once per generation, not silently dropped
+    events.specWarnings(raw, warnings);
 
     LiveChildren live = cache.children(raw.getMetadata().getNamespace(), raw.getMetadata().getName());
     List<GenericKubernetesResource> comparable = Compare.withoutAutoscaledReplicas(desired);

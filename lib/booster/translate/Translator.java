@@ -7,6 +7,7 @@ import booster.api.Validation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The single entry of the translation: a validated booster becomes its ordered children. Pure: no client, no I/O,
@@ -26,10 +27,17 @@ public final class Translator {
    * @throws InvalidBoosterException listing every validation error when the booster is invalid
    */
   public List<GenericKubernetesResource> translate(ModelBooster booster) {
-    List<Problem> errors = Validation.validate(booster).stream().filter(Problem::isError).toList();
+    return translate(booster, warning -> { });
+  }
+
+  /** As {@link #translate(ModelBooster)}, handing each validation warning to {@code warnings}. */
+  public List<GenericKubernetesResource> translate(ModelBooster booster, Consumer<Problem> warnings) {
+    List<Problem> problems = Validation.validate(booster);
+    List<Problem> errors = problems.stream().filter(Problem::isError).toList();
     if (!errors.isEmpty()) {
       throw new InvalidBoosterException(booster, errors);
     }
+    problems.forEach(warnings);
     List<BackendContext> backends = new ArrayList<>();
     for (ModelBackend backend : booster.getSpec().allBackends()) {
       backends.add(new BackendContext(booster, backend, config));

@@ -2,15 +2,11 @@ package booster.operator;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import booster.api.ModelBooster;
 import booster.cluster.TestCluster;
 import booster.translate.Translator;
 import booster.translate.TranslatorConfig;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,10 +21,10 @@ class GracefulShutdownTest {
   void closeFinishesTheReconcileInFlight() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
     Translator real = new Translator(TranslatorConfig.defaults());
-    Function<ModelBooster, List<GenericKubernetesResource>> slow = booster -> {
+    Render slow = (booster, warnings) -> {
       entered.countDown();
       Running.sleep(700);
-      return real.translate(booster);
+      return real.translate(booster, warnings);
     };
     Controller controller = new Controller(cluster.newClient(), Running.options(cluster).build(), new Metrics(),
         slow, "test");

@@ -3,28 +3,33 @@ package booster.translate;
 import java.util.Map;
 
 /**
- * Controller knobs that shape the children. Defaults are upstream's; the environment variables
- * {@code BOOSTER_DOWNLOADER_IMAGE} and {@code BOOSTER_RUNTIME_IMAGE} (or the commands' flags) override them.
+ * Controller knobs that shape the children: the images (defaults are upstream's; the environment variables
+ * {@code BOOSTER_DOWNLOADER_IMAGE} and {@code BOOSTER_RUNTIME_IMAGE} or the commands' flags override them) and the
+ * Kthena profile the children are written for.
  */
-public record TranslatorConfig(String downloaderImage, String runtimeImage) {
+public record TranslatorConfig(String downloaderImage, String runtimeImage, KthenaProfile profile) {
   public static final String DEFAULT_DOWNLOADER_IMAGE = "kthena/downloader:latest";
   public static final String DEFAULT_RUNTIME_IMAGE = "kthena/runtime:latest";
   public static final String DOWNLOADER_IMAGE_ENV = "BOOSTER_DOWNLOADER_IMAGE";
   public static final String RUNTIME_IMAGE_ENV = "BOOSTER_RUNTIME_IMAGE";
 
   public static TranslatorConfig defaults() {
-    return new TranslatorConfig(DEFAULT_DOWNLOADER_IMAGE, DEFAULT_RUNTIME_IMAGE);
+    return new TranslatorConfig(DEFAULT_DOWNLOADER_IMAGE, DEFAULT_RUNTIME_IMAGE, KthenaProfile.V0_4);
   }
 
   public static TranslatorConfig fromEnvironment(Map<String, String> env) {
     return new TranslatorConfig(
         env.getOrDefault(DOWNLOADER_IMAGE_ENV, DEFAULT_DOWNLOADER_IMAGE),
-        env.getOrDefault(RUNTIME_IMAGE_ENV, DEFAULT_RUNTIME_IMAGE));
+        env.getOrDefault(RUNTIME_IMAGE_ENV, DEFAULT_RUNTIME_IMAGE), KthenaProfile.V0_4);
   }
 
   /** Overrides from flags; a null argument keeps the current value. */
   public TranslatorConfig with(String downloader, String runtime) {
     return new TranslatorConfig(downloader == null ? downloaderImage : downloader,
-        runtime == null ? runtimeImage : runtime);
+        runtime == null ? runtimeImage : runtime, profile);
+  }
+
+  public TranslatorConfig withProfile(KthenaProfile value) {
+    return new TranslatorConfig(downloaderImage, runtimeImage, value);
   }
 }

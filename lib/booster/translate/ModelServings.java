@@ -32,8 +32,8 @@ final class ModelServings {
     if (backend.getType() == null) {
       throw new IllegalArgumentException(path + ".type: Required value");
     }
-    if (backend.getMinReplicas() == null) {
-      throw new IllegalArgumentException(path + ".minReplicas: Required value");
+    if (backend.desiredReplicas() == null) {
+      throw new IllegalArgumentException(path + ".replicas: Required value");
     }
     Map<String, Object> template = switch (backend.getType()) {
       case VLLM -> VllmTemplate.of(ctx, path, cache, labels);
@@ -46,7 +46,7 @@ final class ModelServings {
     if (backend.getSchedulerName() != null && !backend.getSchedulerName().isEmpty()) {
       spec.put("schedulerName", backend.getSchedulerName());
     }
-    spec.put("replicas", backend.getMinReplicas());
+    spec.put("replicas", backend.desiredReplicas());
     spec.put("template", template);
     return spec;
   }

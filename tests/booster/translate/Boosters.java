@@ -29,7 +29,7 @@ final class Boosters {
 
   static List<Source> all() {
     List<Source> all = new ArrayList<>();
-    for (String tag : List.of("v0.1.0", "v0.4.0")) {
+    for (String tag : List.of("v0.1.0", "v0.4.0", "v1.0.0")) {
       all.addAll(folder(Golden.REFERENCE.resolve(tag).resolve("convert-testdata/input"), tag + " input "));
       all.addAll(folder(Golden.REFERENCE.resolve(tag).resolve("examples/model-booster"), tag + " example "));
     }

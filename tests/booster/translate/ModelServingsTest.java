@@ -172,7 +172,7 @@ class ModelServingsTest {
   void violatedPreconditionsFailNamingTheField() {
     assertFails(VLLM.replace("type: server", "type: decode"), "spec.backend.workers: ");
     assertFails(VLLM.replace("type: vLLM", "type: SGLang"), "spec.backend.type: ");
-    assertFails(VLLM.replace("    minReplicas: 1\n", ""), "spec.backend.minReplicas: ");
+    assertFails(VLLM.replace("    minReplicas: 1\n", ""), "spec.backend.replicas: ");
     assertFails(VLLM.replace("workers:", "cacheURI: nfs://server/x\n    workers:"), "spec.backend.cacheURI: ");
     assertFails(VLLM.replace("image: vllm:1", "image: vllm:1\n        pods: 0"), "spec.backend.workers[0].pods: ");
     assertFails(PD.replace("type: decode", "type: server"), "spec.backends[1].workers: ");

@@ -86,7 +86,8 @@ class CrdIsCurrentTest {
     assertTrue(backendRules.contains("has(self.minReplicas) == has(self.maxReplicas)"), "min+max rule missing");
     assertTrue(backendRules.stream().anyMatch(r -> r.endsWith("self.minReplicas <= self.maxReplicas")),
         "min/max rule missing");
-    assertTrue(rules(spec).contains("!has(self.backend) || !has(self.backend.replicas) || !has(self.autoscalingPolicy)"),
+    assertTrue(rules(spec).contains(
+        "!has(self.backend) || !has(self.backend.replicas) || !has(self.autoscalingPolicy)"),
         "replicas with autoscalingPolicy rule missing");
     assertTrue(rules(spec).contains("!has(self.backends) || self.backends.all(b, !has(b.replicas))"),
         "legacy replicas rule missing");
@@ -159,8 +160,10 @@ class CrdIsCurrentTest {
       keyed(spec.getProperties().get("backend").getProperties().get("env"), "name");
       keyed(item(spec.getProperties().get("backends")).getProperties().get("env"), "name");
       keyed(root.getProperties().get("status").getProperties().get("conditions"), "type");
-      for (JSONSchemaProps backend : List.of(spec.getProperties().get("backend"), item(spec.getProperties().get("backends")))) {
-        item(backend.getProperties().get("workers")).getProperties().get("tolerations").setXKubernetesListType("atomic");
+      for (JSONSchemaProps backend : List.of(spec.getProperties().get("backend"),
+          item(spec.getProperties().get("backends")))) {
+        JSONSchemaProps worker = item(backend.getProperties().get("workers"));
+        worker.getProperties().get("tolerations").setXKubernetesListType("atomic");
       }
       List<String> order = Arrays.stream(ModelBooster.class.getAnnotationsByType(AdditionalPrinterColumn.class))
           .map(AdditionalPrinterColumn::name).toList();

@@ -156,8 +156,9 @@ class ModelServingGoldenTest {
 
   private static void maskLabelsAndOwner(ModelBooster booster, Map<String, Object> expected,
       Map<String, Object> actual) {
-    // decisions.md 8, 6 and 7 on the object itself: the masks every golden test shares.
-    for (Masks mask : List.of(Masks.REVISION_8, Masks.SEED_LABEL_6, Masks.OWNER_CONTROLLER_7)) {
+    // decisions.md 8, 6 and 7 and K5 on the object itself: the masks every ModelServing golden test shares.
+    for (Masks mask : List.of(Masks.REVISION_8, Masks.SEED_LABEL_6, Masks.OWNER_CONTROLLER_7,
+        Masks.APPLIED_REPLICAS_K5)) {
       mask.apply(booster, expected, actual);
     }
     // decisions.md 8 and 6 on the pod templates, which carry the object's labels (only where upstream's do).

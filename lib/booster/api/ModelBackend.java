@@ -157,6 +157,12 @@ public class ModelBackend {
     return findEnv(SKIP_ENGINE_DEPENDENCY_INSTALL).map(EnvVar::getValue).flatMap(GoBool::parse).orElse(false);
   }
 
+  /** True when a worker sets maxReplicas: its roles autoscale inside each serving group (prefill/decode only). */
+  @JsonIgnore
+  public boolean scalesRoles() {
+    return workers != null && workers.stream().anyMatch(w -> w != null && w.getMaxReplicas() != null);
+  }
+
   /** The last worker of that type (upstream indexes workers by type; the last one wins). */
   @JsonIgnore
   public Optional<ModelWorker> worker(WorkerType workerType) {

@@ -18,7 +18,7 @@ final class RoleScalingRules {
   static void backend(ModelBackend backend, FieldPath path, FieldPath policyPath, boolean hasPolicy,
       FieldErrors errors) {
     List<ModelWorker> workers = backend.getWorkers();
-    if (workers == null || workers.stream().noneMatch(w -> w != null && w.getMaxReplicas() != null)) {
+    if (!backend.scalesRoles()) {
       return;
     }
     for (int j = 0; j < workers.size(); j++) {

@@ -1,5 +1,6 @@
 package booster.translate;
 
+import booster.api.ModelBackend;
 import booster.api.ModelBooster;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
@@ -35,6 +36,14 @@ final class Boosters {
     }
     all.addAll(projectExamples());
     return all;
+  }
+
+  /**
+   * Whether a profile can render the booster: all but role autoscaling (a worker maxReplicas) under v0.4, whose
+   * translator refuses it with an error naming the field.
+   */
+  static boolean renderable(ModelBooster booster, KthenaProfile profile) {
+    return profile == KthenaProfile.V1_0 || booster.getSpec().allBackends().stream().noneMatch(ModelBackend::scalesRoles);
   }
 
   /** Our own examples; once the folder exists it must hold at least one booster. */

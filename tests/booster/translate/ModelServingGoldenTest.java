@@ -149,7 +149,7 @@ class ModelServingGoldenTest {
 
   static Map<String, Object> render(ModelBooster booster) {
     ModelBackend backend = booster.getSpec().allBackends().get(0);
-    return Golden.tree(ModelServings.build(new BackendContext(booster, backend, TranslatorConfig.defaults())));
+    return Golden.tree(ModelServings.build(new BackendContext(booster, backend, TranslatorConfig.defaults(KthenaProfile.V0_4))));
   }
 
   // ---- masks, one per deliberate difference -------------------------------------------------------------------

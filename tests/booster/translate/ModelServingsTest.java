@@ -76,7 +76,7 @@ class ModelServingsTest {
 
   private static Map<String, Object> render(ModelBooster booster, int backend) {
     return Golden.tree(ModelServings.build(new BackendContext(booster, booster.getSpec().allBackends().get(backend),
-        TranslatorConfig.defaults())));
+        TranslatorConfig.defaults(KthenaProfile.V0_4))));
   }
 
   @Test

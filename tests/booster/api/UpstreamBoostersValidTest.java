@@ -19,7 +19,8 @@ class UpstreamBoostersValidTest {
   static Stream<Path> manifests() throws IOException {
     List<Path> dirs = List.of(
         REFERENCE.resolve("v0.1.0/examples/model-booster"), REFERENCE.resolve("v0.4.0/examples/model-booster"),
-        REFERENCE.resolve("v0.1.0/convert-testdata/input"), REFERENCE.resolve("v0.4.0/convert-testdata/input"));
+        REFERENCE.resolve("v0.1.0/convert-testdata/input"), REFERENCE.resolve("v0.4.0/convert-testdata/input"),
+        REFERENCE.resolve("v1.0.0/examples/model-booster"), REFERENCE.resolve("v1.0.0/convert-testdata/input"));
     Stream<Path> all = Stream.empty();
     for (Path dir : dirs) {
       assertTrue(Files.isDirectory(dir), "reference data missing: " + dir.toAbsolutePath());

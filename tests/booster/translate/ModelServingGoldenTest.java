@@ -149,15 +149,16 @@ class ModelServingGoldenTest {
 
   static Map<String, Object> render(ModelBooster booster) {
     ModelBackend backend = booster.getSpec().allBackends().get(0);
-    return Golden.tree(ModelServings.build(new BackendContext(booster, backend, TranslatorConfig.defaults())));
+    return Golden.tree(ModelServings.build(new BackendContext(booster, backend, TranslatorConfig.defaults(KthenaProfile.V0_4))));
   }
 
   // ---- masks, one per deliberate difference -------------------------------------------------------------------
 
   private static void maskLabelsAndOwner(ModelBooster booster, Map<String, Object> expected,
       Map<String, Object> actual) {
-    // decisions.md 8, 6 and 7 on the object itself: the masks every golden test shares.
-    for (Masks mask : List.of(Masks.REVISION_8, Masks.SEED_LABEL_6, Masks.OWNER_CONTROLLER_7)) {
+    // decisions.md 8, 6 and 7 and K5 on the object itself: the masks every ModelServing golden test shares.
+    for (Masks mask : List.of(Masks.REVISION_8, Masks.SEED_LABEL_6, Masks.OWNER_CONTROLLER_7,
+        Masks.APPLIED_REPLICAS_K5)) {
       mask.apply(booster, expected, actual);
     }
     // decisions.md 8 and 6 on the pod templates, which carry the object's labels (only where upstream's do).

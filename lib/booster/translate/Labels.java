@@ -13,8 +13,6 @@ public final class Labels {
   public static final String SEED_MANAGED_BY = "registry.volcano.sh/managed-by";
   public static final String SEED_MANAGED_BY_VALUE = "registry.volcano.sh";
   public static final String SEED_SELECTOR = SEED_MANAGED_BY + "=" + SEED_MANAGED_BY_VALUE;
-  /** On a ModelServing: the {@code spec.replicas} the booster asked for when it was last applied. */
-  public static final String APPLIED_REPLICAS = "registry.volcano.sh/applied-replicas";
 
   public static final String MODEL_NAME = "workload.serving.volcano.sh/model-name";
   public static final String BACKEND_NAME = "workload.serving.volcano.sh/backend-name";

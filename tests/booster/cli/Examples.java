@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import booster.translate.KthenaProfile;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The shipped examples and the objects each renders to, in print order: the booster, ModelServing(s),
- * ModelServer(s), the ModelRoute, then policy + binding (names per translation.md 1.1).
+ * The shipped examples and the objects each renders to offline by default (Kthena v1.0), in print order: the
+ * booster, ModelServing(s), ModelServer(s), the ModelRoute, then each AutoscalingPolicy (names per translation.md
+ * 1.1). Under v0.4 each policy is followed by its binding: {@link #renders}.
  */
 final class Examples {
   static final Map<String, List<String>> RENDERS = Map.of(
@@ -29,8 +32,7 @@ final class Examples {
           "ModelServing/deepseek-pd-mooncake",
           "ModelServer/deepseek-pd-mooncake",
           "ModelRoute/deepseek-pd",
-          "AutoscalingPolicy/deepseek-pd-mooncake",
-          "AutoscalingPolicyBinding/deepseek-pd-mooncake"),
+          "AutoscalingPolicy/deepseek-pd-mooncake"),
       "legacy-multi-backend.yaml", List.of(
           "ModelBooster/mistral",
           "ModelServing/mistral-a100",
@@ -40,10 +42,21 @@ final class Examples {
           "ModelServer/mistral-l40s",
           "ModelServer/mistral-t4",
           "ModelRoute/mistral",
-          "AutoscalingPolicy/mistral",
-          "AutoscalingPolicyBinding/mistral"));
+          "AutoscalingPolicy/mistral"));
 
   private Examples() {
+  }
+
+  /** What the example renders to for {@code profile}. */
+  static List<String> renders(String name, KthenaProfile profile) {
+    List<String> out = new ArrayList<>();
+    for (String object : RENDERS.get(name)) {
+      out.add(object);
+      if (profile == KthenaProfile.V0_4 && object.startsWith("AutoscalingPolicy/")) {
+        out.add(object.replace("AutoscalingPolicy/", "AutoscalingPolicyBinding/"));
+      }
+    }
+    return out;
   }
 
   static Path path(String name) {

@@ -11,6 +11,7 @@ import booster.translate.Labels;
 import booster.translate.Translator;
 import booster.translate.TranslatorConfig;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -37,12 +38,36 @@ class ReplicasOwnershipTest {
     }
   }
 
-  /** The v0.4.0 golden booster without autoscaling: a fixed count of one serving group. */
+  /** The v0.4.0 golden booster in the v1.0 shape: a fixed {@code replicas: 1}, no autoscaling. */
   private static ModelBooster fixed() {
     ModelBooster booster = Running.golden(cluster, "v0.4.0", "model.yaml", null);
     booster.getSpec().setAutoscalingPolicy(null);
-    booster.getSpec().getBackend().setMinReplicas(1);
-    booster.getSpec().getBackend().setMaxReplicas(1);
+    booster.getSpec().getBackend().setMinReplicas(null);
+    booster.getSpec().getBackend().setMaxReplicas(null);
+    booster.getSpec().getBackend().setReplicas(1);
+    return booster;
+  }
+
+  /** Prefill scales per role from 1 to 3 inside one fixed serving group (a disaggregatedTarget); decode fixed. */
+  private static ModelBooster roleScaled() {
+    ModelBooster booster = Serialization.unmarshal("""
+        apiVersion: workload.serving.volcano.sh/v1alpha1
+        kind: ModelBooster
+        metadata: {name: roles}
+        spec:
+          autoscalingPolicy:
+            metrics: [{metricName: "kthena:num_requests_waiting", targetValue: 10}]
+          backend:
+            name: pd
+            type: vLLMDisaggregated
+            modelURI: s3://bucket/model
+            minReplicas: 1
+            maxReplicas: 1
+            workers:
+              - {type: prefill, image: vllm:1, replicas: 1, maxReplicas: 3}
+              - {type: decode, image: vllm:1, replicas: 1}
+        """, ModelBooster.class);
+    booster.getMetadata().setNamespace(cluster.namespace());
     return booster;
   }
 
@@ -69,21 +94,51 @@ class ReplicasOwnershipTest {
         });
   }
 
+  /** Starts an operator resyncing every 200 ms, creates {@code booster}, waits until it is Initialized. */
+  private String running(ModelBooster booster) {
+    operator = Running.operator(cluster, Running.options(cluster).resync(Duration.ofMillis(200)));
+    String name = Running.create(cluster, booster).getMetadata().getName();
+    await(name + " Initialized", () -> Running.conditionIs(cluster, name, "Initialized", "True"));
+    return name;
+  }
+
+  /** Waits until the operator ran {@code passes} more reconciles (resyncs included). */
+  private void awaitPasses(int passes) {
+    long before = operator.metrics().reconciles();
+    await(passes + " more passes", () -> operator.metrics().reconciles() >= before + passes);
+  }
+
   @Test
   void anotherWriterScalingAFixedBoosterCausesZeroWrites() {
-    Fixture f = new Fixture(cluster, Running.options(cluster).resync(Duration.ofMillis(200)), "v0.4.0",
-        "model.yaml");
-    operator = f.operator;
-    f.editBooster(b -> {
-      b.getSpec().setAutoscalingPolicy(null);
-      b.getSpec().getBackend().setMaxReplicas(0);
-    });
-    await("autoscaling pruned", () -> f.child(ChildKind.AUTOSCALING_POLICY, SERVING) == null);
-    Running.sleep(400);
+    running(fixed());
+    Running.sleep(300);
     cluster.resetWrites();
-    f.awaitPasses(4, () -> scaleTo(3));
+    scaleTo(3);
+    awaitPasses(4);
     assertEquals(3, ((Number) replicas()).intValue(), "KEDA's (or a person's) value stays");
     assertEquals(List.of(), operatorChildWrites(), "no write war over spec.replicas");
+  }
+
+  @Test
+  void roleReplicasUnderADisaggregatedTargetAreLeftAlone() {
+    running(roleScaled());
+    Kinds.children(cluster.client(), ChildKind.MODEL_SERVING).inNamespace(cluster.namespace()).withName("roles-pd")
+        .edit(s -> {
+          List<?> roles = (List<?>) ((java.util.Map<?, ?>) Fixture.spec(s).get("template")).get("roles");
+          @SuppressWarnings("unchecked")
+          java.util.Map<String, Object> prefill = (java.util.Map<String, Object>) roles.get(0);
+          assertEquals("prefill", prefill.get("name"));
+          prefill.put("replicas", 3);
+          return s;
+        });
+    Running.sleep(300);
+    cluster.resetWrites();
+    awaitPasses(4);
+    assertEquals(List.of(), operatorChildWrites(), "the autoscaler's role replicas caused no write");
+    List<?> roles = (List<?>) ((java.util.Map<?, ?>) ((java.util.Map<?, ?>) Kinds.children(cluster.client(),
+        ChildKind.MODEL_SERVING).inNamespace(cluster.namespace()).withName("roles-pd").get()
+        .getAdditionalProperties().get("spec")).get("template")).get("roles");
+    assertEquals(3, ((Number) ((java.util.Map<?, ?>) roles.get(0)).get("replicas")).intValue());
   }
 
   @Test
@@ -109,13 +164,10 @@ class ReplicasOwnershipTest {
 
   @Test
   void theBoostersOwnChangeIsWritten() {
-    operator = Running.operator(cluster, Running.options(cluster));
-    String name = Running.create(cluster, fixed()).getMetadata().getName();
-    await(name + " Initialized", () -> Running.conditionIs(cluster, name, "Initialized", "True"));
+    String name = running(fixed());
     scaleTo(3);
     Kinds.boosters(cluster.client()).inNamespace(cluster.namespace()).withName(name).edit(b -> {
-      b.getSpec().getBackend().setMinReplicas(2);
-      b.getSpec().getBackend().setMaxReplicas(2);
+      b.getSpec().getBackend().setReplicas(2);
       return b;
     });
     await("the booster's new value applied", () -> Integer.valueOf(2).equals(((Number) replicas()).intValue())

@@ -1,8 +1,11 @@
 package booster.cluster;
 
+import booster.translate.ChildKind;
 import booster.translate.KthenaProfile;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The {@code --kthena-version} setting of the plugin and the operator: {@code auto} (null {@code fixed}), or a
@@ -54,7 +57,12 @@ public record KthenaVersion(KthenaProfile fixed) {
 
   /** The profile to render for against this cluster: the fixed one, or the detected one. */
   public KthenaDetection.Detected resolve(KubernetesClient client) {
-    return auto() ? KthenaDetection.profile(client, () -> KthenaDetection.served(client))
+    return resolve(client, () -> KthenaDetection.served(client));
+  }
+
+  /** As {@link #resolve(KubernetesClient)}, with the served kinds at hand (read only if detection needs them). */
+  public KthenaDetection.Detected resolve(KubernetesClient client, Supplier<Set<ChildKind>> served) {
+    return auto() ? KthenaDetection.profile(client, served)
         : new KthenaDetection.Detected(fixed, FLAG + "=" + fixed.label());
   }
 

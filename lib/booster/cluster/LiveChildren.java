@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A booster's live children, grouped by kind in apply order and sorted by name within a kind. Selected by the seed
@@ -64,6 +65,13 @@ public final class LiveChildren {
             && o.getMetadata().getLabels().entrySet().containsAll(selector.entrySet()))
         .toList()));
     return live.sorted();
+  }
+
+  /** The same children without those {@code gone} says are gone already (deleted behind a lagging cache). */
+  public LiveChildren excluding(Predicate<GenericKubernetesResource> gone) {
+    LiveChildren live = new LiveChildren();
+    byKind.forEach((kind, items) -> live.addAll(kind, items.stream().filter(gone.negate()).toList()));
+    return live;
   }
 
   public List<GenericKubernetesResource> of(ChildKind kind) {

@@ -55,10 +55,8 @@ final class ChildWatches implements AutoCloseable {
       if (!informers.containsKey(kind)) {
         List<SharedIndexInformer<GenericKubernetesResource>> list = new ArrayList<>();
         for (String ns : scopes) {
-          var op = Kinds.children(client, kind);
-          SharedIndexInformer<GenericKubernetesResource> informer = (ns == null ? op.inAnyNamespace()
-              : op.inNamespace(ns)).withLabel(Labels.SEED_MANAGED_BY, Labels.SEED_MANAGED_BY_VALUE)
-              .runnableInformer(0);
+          SharedIndexInformer<GenericKubernetesResource> informer = Controller.scoped(Kinds.children(client, kind), ns)
+              .withLabel(Labels.SEED_MANAGED_BY, Labels.SEED_MANAGED_BY_VALUE).runnableInformer(0);
           informer.addIndexers(Map.of(BY_BOOSTER, o -> List.of(boosterIndex(o))));
           informer.addEventHandler(handler);
           list.add(informer);

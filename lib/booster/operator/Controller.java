@@ -126,7 +126,8 @@ final class Controller implements AutoCloseable {
     return scopes;
   }
 
-  private static FilterWatchListDeletable<GenericKubernetesResource, GenericKubernetesResourceList,
+  /** The handle narrowed to one namespace, or to all when {@code namespace} is null. */
+  static FilterWatchListDeletable<GenericKubernetesResource, GenericKubernetesResourceList,
       Resource<GenericKubernetesResource>> scoped(io.fabric8.kubernetes.client.dsl.MixedOperation<
       GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> op,
       String namespace) {

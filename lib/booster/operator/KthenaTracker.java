@@ -79,8 +79,7 @@ final class KthenaTracker implements AutoCloseable {
   private boolean detect() {
     try {
       Set<ChildKind> served = KthenaDetection.served(client);
-      KthenaDetection.Detected profile = setting.auto() ? KthenaDetection.profile(client, () -> served)
-          : new KthenaDetection.Detected(setting.fixed(), KthenaVersion.FLAG + "=" + setting);
+      KthenaDetection.Detected profile = setting.resolve(client, () -> served);
       State now = new State(served, profile.profile(), profile.evidence());
       State before = current;
       if (!now.sameAs(before)) {

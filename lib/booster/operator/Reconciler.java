@@ -98,7 +98,8 @@ final class Reconciler {
     // decisions.md 13: e.g. an unknown KV connector is recorded, once per generation, not silently dropped
     events.specWarnings(raw, warnings);
 
-    LiveChildren live = cache.children(raw.getMetadata().getNamespace(), raw.getMetadata().getName());
+    LiveChildren live = cache.children(raw.getMetadata().getNamespace(), raw.getMetadata().getName())
+        .excluding(recent::deletedAlready);
     ReplicaOwnership replicas = ReplicaOwnership.of(desired);
     List<Failure> failures = new ArrayList<>();
     Failure unavailable = autoscalingUnavailable(desired, cluster);
@@ -140,7 +141,7 @@ final class Reconciler {
         }
       }
       for (GenericKubernetesResource gone : prune.prune(live, desired, raw)) {
-        recent.seen(gone, true);
+        recent.deleted(gone);
         pruned.add(gone.getKind() + " " + gone.getMetadata().getName());
       }
     } catch (KubernetesClientException e) {

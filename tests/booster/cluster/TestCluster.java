@@ -71,6 +71,7 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
   private static final Path REFERENCE = Path.of("..", "shared", "reference", "kthena");
   private static final String DEFAULT_TAG = "v0.4.0";
   private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
+  private static final String BINDINGS = "autoscalingpolicybindings.workload.serving.volcano.sh";
   /** A path of a Kthena custom resource: group, then plural. */
   private static final Pattern KTHENA_RESOURCE = Pattern.compile(
       "/apis/([a-z.]+\\.volcano\\.sh)/v1alpha1/(?:namespaces/[^/]+/)?([a-z]+)(?:/.*)?");
@@ -227,9 +228,8 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
         wanted.add(install(file));
       }
     }
-    String bindings = "autoscalingpolicybindings.workload.serving.volcano.sh";
-    if (!wanted.contains(bindings)) {
-      deleteCrd(bindings);
+    if (!wanted.contains(BINDINGS)) {
+      deleteCrd(BINDINGS);
     }
   }
 
@@ -307,6 +307,10 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
       if (existing == null || installedByUs(existing)) {
         install(file);
       }
+    }
+    CustomResourceDefinition bindings = crdClient().withName(BINDINGS).get();
+    if (profile() == KthenaProfile.V1_0 && bindings != null && installedByUs(bindings)) {
+      deleteCrd(BINDINGS);
     }
     CustomResourceDefinition policies = crdClient().withName("autoscalingpolicies.workload.serving.volcano.sh").get();
     if (policies != null && !installedByUs(policies) && profileOfCrd(policies) != profile()) {

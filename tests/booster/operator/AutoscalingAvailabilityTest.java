@@ -26,7 +26,6 @@ class AutoscalingAvailabilityTest {
     if (operator != null) {
       operator.close();
     }
-    cluster.serveKthena("v0.4.0");
   }
 
   private String created() {
@@ -38,16 +37,20 @@ class AutoscalingAvailabilityTest {
   void withoutAutoscalingPoliciesTheBoosterFailsAndStillServes() {
     cluster.deleteChildCrd("autoscalingpolicybindings");
     cluster.deleteChildCrd("autoscalingpolicies");
-    String name = created();
-    await("Failed=AutoscalingUnavailable", () -> {
-      Map<String, Object> failed = Running.condition(cluster, name, "Failed");
-      return failed != null && "AutoscalingUnavailable".equals(failed.get("reason"));
-    });
-    String message = String.valueOf(Running.condition(cluster, name, "Failed").get("message"));
-    assertTrue(message.contains("autoscalingpolicies.workload.serving.volcano.sh"), message);
-    assertNotNull(booster.cluster.Kinds.children(cluster.client(), ChildKind.MODEL_SERVING)
-        .inNamespace(cluster.namespace()).withName("test-model-backend1").get(), "the model still runs");
-    await("ready", operator::ready);
+    try {
+      String name = created();
+      await("Failed=AutoscalingUnavailable", () -> {
+        Map<String, Object> failed = Running.condition(cluster, name, "Failed");
+        return failed != null && "AutoscalingUnavailable".equals(failed.get("reason"));
+      });
+      String message = String.valueOf(Running.condition(cluster, name, "Failed").get("message"));
+      assertTrue(message.contains("autoscalingpolicies.workload.serving.volcano.sh"), message);
+      assertNotNull(booster.cluster.Kinds.children(cluster.client(), ChildKind.MODEL_SERVING)
+          .inNamespace(cluster.namespace()).withName("test-model-backend1").get(), "the model still runs");
+      await("ready", operator::ready);
+    } finally {
+      cluster.serveKthena("v0.4.0");
+    }
   }
 
   @Test

@@ -36,7 +36,9 @@ abstract class KthenaScenarios {
 
   @AfterEach
   void stop() {
-    f.close();
+    if (f != null) {
+      f.close();
+    }
   }
 
   List<String> names() {

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** A cluster that cannot be asked leaves the operator undetected (not ready), and it keeps trying. */
+/** A cluster that cannot be asked leaves the operator undetected: nothing starts, so it is not ready. */
 class KthenaTrackerTest {
   @Test
   void aFailedDetectionStartsNothingAndIsRetried() {

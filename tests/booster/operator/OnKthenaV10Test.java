@@ -4,6 +4,7 @@ import static booster.operator.Running.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import booster.cluster.KthenaDetection;
 import booster.cluster.TestCluster;
 import booster.translate.ChildKind;
 import java.util.EnumSet;
@@ -23,7 +24,13 @@ class OnKthenaV10Test extends KthenaScenarios {
   }
 
   @Test
-  void readinessDoesNotWaitForTheBindingKind() {
+  void readinessWaitsOnlyForTheServedKinds() {
+    await("ready", f.operator::ready);
+    assertEquals(KthenaDetection.served(cluster.client()), f.operator.watchedKinds());
+  }
+
+  @Test
+  void theBindingKindIsNeverListedOrWatched() {
     await("ready", f.operator::ready);
     assertEquals(EnumSet.of(ChildKind.MODEL_SERVING, ChildKind.MODEL_SERVER, ChildKind.MODEL_ROUTE,
         ChildKind.AUTOSCALING_POLICY), EnumSet.copyOf(f.operator.watchedKinds()));

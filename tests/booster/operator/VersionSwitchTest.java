@@ -33,8 +33,8 @@ class VersionSwitchTest {
   void stop() {
     if (f != null) {
       f.close();
+      cluster.serveKthena("v0.4.0");
     }
-    cluster.serveKthena("v0.4.0");
   }
 
   private Map<String, Object> policySpec() {

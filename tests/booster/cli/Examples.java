@@ -31,6 +31,11 @@ final class Examples {
           "ModelRoute/deepseek-pd",
           "AutoscalingPolicy/deepseek-pd-mooncake",
           "AutoscalingPolicyBinding/deepseek-pd-mooncake"),
+      "fixed-replicas.yaml", List.of(
+          "ModelBooster/qwen-coder",
+          "ModelServing/qwen-coder-l40s",
+          "ModelServer/qwen-coder-l40s",
+          "ModelRoute/qwen-coder"),
       "legacy-multi-backend.yaml", List.of(
           "ModelBooster/mistral",
           "ModelServing/mistral-a100",

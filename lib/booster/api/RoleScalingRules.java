@@ -17,10 +17,10 @@ final class RoleScalingRules {
    */
   static void backend(ModelBackend backend, FieldPath path, FieldPath policyPath, boolean hasPolicy,
       FieldErrors errors) {
-    List<ModelWorker> workers = backend.getWorkers();
     if (!backend.scalesRoles()) {
       return;
     }
+    List<ModelWorker> workers = backend.getWorkers();
     for (int j = 0; j < workers.size(); j++) {
       ModelWorker w = workers.get(j);
       if (w != null && w.getMaxReplicas() != null) {

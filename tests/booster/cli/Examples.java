@@ -1,10 +1,10 @@
 package booster.cli;
 
+import booster.translate.KthenaProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import booster.translate.KthenaProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +33,11 @@ final class Examples {
           "ModelServer/deepseek-pd-mooncake",
           "ModelRoute/deepseek-pd",
           "AutoscalingPolicy/deepseek-pd-mooncake"),
+      "fixed-replicas.yaml", List.of(
+          "ModelBooster/qwen-coder",
+          "ModelServing/qwen-coder-l40s",
+          "ModelServer/qwen-coder-l40s",
+          "ModelRoute/qwen-coder"),
       "legacy-multi-backend.yaml", List.of(
           "ModelBooster/mistral",
           "ModelServing/mistral-a100",

@@ -23,13 +23,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Upstream golden parity for ModelServer, ModelRoute, AutoscalingPolicy and AutoscalingPolicyBinding
- * (golden-cases.md 2 and 3). v0.4.0 files are compared directly; v0.1.0 files are compared through the legacy
- * mapping of translation.md 11 (v0.4.0 child schemas). Only the masks of {@link Masks} are applied, each named
- * after its decisions.md point.
+ * (golden-cases.md 2 and 3). v0.4.0 and v1.0.0 files are compared directly; v0.1.0 files are compared through the
+ * legacy mapping of translation.md 11 (v0.4.0 child schemas). v1.0.0 has no autoscaling golden file (its booster
+ * writes none). Only the masks of {@link Masks} are applied, each named after its decisions.md point.
  */
 class ChildrenGoldenTest {
   private static final String V040 = "v0.4.0";
   private static final String V010 = "v0.1.0";
+  private static final String V100 = "v1.0.0";
   /** Both upstream tags compared here predate Kthena v1.0: their children are profile v0.4's. */
   private static final KthenaProfile V04 = KthenaProfile.V0_4;
 
@@ -59,6 +60,13 @@ class ChildrenGoldenTest {
         new Case("v0.4.0 orphan heterogeneous binding", V010, "multi-backends-model.yaml",
             b -> Autoscaling.build(b, V04).get(1), V040, "optimize-asp-binding.yaml", false,
             REVISION_8, SEED_LABEL_6, METRICS_PORT_23),
+        // v1.0.0 convert tests: owner references are controller references upstream too, so no OWNER_CONTROLLER_7
+        new Case("v1.0.0 ModelServer", V100, "model.yaml", ChildrenGoldenTest::server,
+            V100, "model-server.yaml", false, REVISION_8, SEED_LABEL_6, SERVER_SELECTOR_12),
+        new Case("v1.0.0 PD ModelServer", V100, "pd-disaggregated-model-npu.yaml", ChildrenGoldenTest::server,
+            V100, "pd-model-server.yaml", false, REVISION_8, SEED_LABEL_6),
+        new Case("v1.0.0 ModelRoute", V100, "model.yaml", ModelRoutes::build,
+            V100, "model-route.yaml", false, REVISION_8, SEED_LABEL_6),
         // v0.1.0 convert tests, through the legacy mapping (translation.md 11)
         new Case("v0.1.0 ModelServer", V010, "model.yaml", ChildrenGoldenTest::server,
             V010, "model-server.yaml", false, REVISION_8, SEED_LABEL_6, SERVER_SELECTOR_12),
@@ -150,6 +158,7 @@ class ChildrenGoldenTest {
 
   // ---- helpers ----
 
+  /** The ModelServer is the same in both profiles (only the autoscaling children differ). */
   private static GenericKubernetesResource server(ModelBooster booster) {
     return ModelServers.build(new BackendContext(booster, booster.getSpec().allBackends().get(0),
         TranslatorConfig.defaults(V04)));

@@ -80,9 +80,9 @@ class DeployManifestsTest {
         }
         unknownFields(object, where, problems);
         int size = Serialization.asJson(document).getBytes(StandardCharsets.UTF_8).length;
-        if (size > APPLY_ANNOTATION_LIMIT / 2) {
-          problems.add(where + " is " + size + " bytes: too close to what kubectl apply can record in its"
-              + " last-applied annotation");
+        if (size >= APPLY_ANNOTATION_LIMIT) {
+          problems.add(where + " is " + size + " bytes: more than kubectl apply can record in its last-applied"
+              + " annotation");
         }
       }
     }
@@ -93,11 +93,13 @@ class DeployManifestsTest {
   void imageIsJBangsOwnAtTheVersionOfTheLauncher() throws IOException {
     Matcher version = Pattern.compile("(?m)^JBANG_VERSION=(\\S+)$").matcher(Files.readString(Path.of("jbang")));
     assertTrue(version.find(), "./jbang sets JBANG_VERSION");
+    String image = String.format(IMAGE, version.group(1));
     PodSpec pod = Deploy.deployment().getSpec().getTemplate().getSpec();
     for (Container c : concat(pod.getInitContainers(), pod.getContainers())) {
-      assertEquals(String.format(IMAGE, version.group(1)), c.getImage(), c.getName() + ": the image must run the"
-          + " JBang version ./jbang fetches (change both together; see deploy/README.md)");
+      assertEquals(image, c.getImage(), c.getName() + ": the image must run the JBang version ./jbang fetches"
+          + " (change both together; see deploy/README.md)");
     }
+    assertTrue(Files.readString(Deploy.DIR.resolve("README.md")).contains(image), "deploy/README.md names " + image);
   }
 
   @Test

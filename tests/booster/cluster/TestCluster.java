@@ -52,7 +52,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * </ul>
  * On a real server, writes are counted at the clients this class hands out, CRDs are installed (or replaced) once,
  * and each test gets its own fresh namespace, deleted afterwards. A requested real server that is not available
- * makes every test SKIPPED (a failed assumption before each test), never passed.
+ * makes every test SKIPPED (a failed assumption before each test), never passed. In every mode, the requests of the
+ * operator's clients ({@link #newClient()}) are recorded in {@link ApiRequests} for the RBAC test.
  */
 public final class TestCluster implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
     AfterEachCallback {
@@ -72,12 +73,14 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
   private Config config;
   private KubernetesClient client;
   private String namespace;
+  private String operatorNamespace;
   /** Why the requested real server cannot be used; every test then reports SKIPPED. */
   private String unavailable;
 
   @Override
   public void beforeAll(ExtensionContext context) {
     unavailable = null;
+    ApiRequests.testClass(context.getRequiredTestClass());
     switch (MODE) {
       case "mock" -> startMock();
       case "kubeconfig" -> useKubeconfig();
@@ -86,7 +89,7 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
           + MODE);
     }
     if (unavailable == null) {
-      client = newClient();
+      client = createClient(false);
       installCrds();
     }
   }
@@ -94,6 +97,7 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
   @Override
   public void beforeEach(ExtensionContext context) {
     namespace = null;
+    operatorNamespace = null;
     Assumptions.assumeTrue(unavailable == null, unavailable);
     namespace = "booster-t" + NAMESPACES.incrementAndGet() + (isMock() ? "" : "-" + System.nanoTime() % 100000);
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
@@ -104,8 +108,12 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
 
   @Override
   public void afterEach(ExtensionContext context) {
-    if (!isMock() && namespace != null) {
-      client.namespaces().withName(namespace).delete();
+    if (!isMock()) {
+      for (String ns : new String[] {namespace, operatorNamespace}) {
+        if (ns != null) {
+          client.namespaces().withName(ns).delete();
+        }
+      }
     }
   }
 
@@ -129,11 +137,24 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
     return client;
   }
 
-  /** A further client to the same server (for a second operator instance); closed after the class. */
+  /** A client for an operator instance, whose requests {@link ApiRequests} records; closed after the class. */
   public KubernetesClient newClient() {
-    KubernetesClient c = isMock() ? mock.createClient() : new KubernetesClientBuilder().withConfig(config)
-        .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("booster-write-counter", new Counter()))
-        .build();
+    return createClient(true);
+  }
+
+  private KubernetesClient createClient(boolean operator) {
+    KubernetesClient c;
+    if (isMock()) {
+      c = operator ? mock.createClient(b -> b.withHttpClientBuilderConsumer(
+          h -> h.addOrReplaceInterceptor("booster-requests", ApiRequests.recorder()))) : mock.createClient();
+    } else {
+      c = new KubernetesClientBuilder().withConfig(config).withHttpClientBuilderConsumer(b -> {
+        b.addOrReplaceInterceptor("booster-write-counter", new Counter());
+        if (operator) {
+          b.addOrReplaceInterceptor("booster-requests", ApiRequests.recorder());
+        }
+      }).build();
+    }
     clients.add(c);
     return c;
   }
@@ -141,6 +162,20 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
   /** This test's namespace, fresh for each test. */
   public String namespace() {
     return namespace;
+  }
+
+  /**
+   * A second namespace of this test that stands for the operator's own namespace (where its Lease lives, like
+   * {@code booster-system} in deploy/), so the RBAC test can tell the namespaced Role's requests from the rest.
+   */
+  public String operatorNamespace() {
+    if (operatorNamespace == null) {
+      operatorNamespace = namespace + "-operator";
+      client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(operatorNamespace).endMetadata()
+          .build()).create();
+      ApiRequests.operatorNamespace(operatorNamespace);
+    }
+    return operatorNamespace;
   }
 
   /** Write requests (method and path) seen since the test started or since {@link #resetWrites()}. */

@@ -398,13 +398,8 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
           "CRD " + name + " belongs to a Kthena installation; these tests do not replace it");
       crd.getMetadata().setLabels(Map.of(INSTALLED_BY, "kubectl-booster-tests"));
     }
-    var handle = crdClient().resource(crd);
-    if (isMock() && crdClient().withName(name).get() != null) {
-      crdClient().withName(name).delete();
-      handle.create();
-    } else {
-      handle.createOr(existing -> existing.update());
-    }
+    // Replaced in place, as kubectl apply does: the kind stays served throughout.
+    crdClient().resource(crd).createOr(existing -> existing.update());
     if (!isMock()) {
       crdClient().withName(name).waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions()
           .stream().anyMatch(cond -> "Established".equals(cond.getType()) && "True".equals(cond.getStatus())),

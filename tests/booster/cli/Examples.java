@@ -13,6 +13,10 @@ import java.util.stream.Stream;
  * ModelServer(s), the ModelRoute, then policy + binding (names per translation.md 1.1).
  */
 final class Examples {
+  /** Examples that only Kthena v1.0 can run (prefill/decode role autoscaling); a v0.4 render refuses them. */
+  static final Map<String, String> NEEDS_KTHENA_V1 = Map.of(
+      "prefill-decode-role-autoscaling.yaml", "spec.backend.workers[0].maxReplicas");
+
   static final Map<String, List<String>> RENDERS = Map.of(
       "single-gpu.yaml", List.of(
           "ModelBooster/qwen-chat",
@@ -36,6 +40,12 @@ final class Examples {
           "ModelServing/qwen-coder-l40s",
           "ModelServer/qwen-coder-l40s",
           "ModelRoute/qwen-coder"),
+      "prefill-decode-role-autoscaling.yaml", List.of(
+          "ModelBooster/deepseek-roles",
+          "ModelServing/deepseek-roles-nixl",
+          "ModelServer/deepseek-roles-nixl",
+          "ModelRoute/deepseek-roles",
+          "AutoscalingPolicy/deepseek-roles-nixl"),
       "legacy-multi-backend.yaml", List.of(
           "ModelBooster/mistral",
           "ModelServing/mistral-a100",

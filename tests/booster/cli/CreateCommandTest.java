@@ -302,4 +302,15 @@ class CreateCommandTest {
     assertEquals(0, v10.exit(), v10.toString());
     assertTrue(yamlDocuments(v10.out()).get(4).path("spec").has("disaggregatedTarget"), v10.out());
   }
+
+  @Test
+  void examplesThatNeedKthenaV10AreRefusedForV04() {
+    Examples.NEEDS_KTHENA_V1.forEach((example, field) -> {
+      Cli.Outcome v04 = create("-f", Examples.path(example).toString(), CLIENT, "--kthena-version=v0.4");
+      assertEquals(1, v04.exit(), v04.toString());
+      assertLineNaming(v04, field, "role autoscaling needs Kthena v1.0");
+      Cli.Outcome v10 = create("-f", Examples.path(example).toString(), CLIENT, "-o", "yaml");
+      assertEquals(Examples.renders(example, KthenaProfile.V1_0), kindsAndNames(yamlDocuments(v10.out())));
+    });
+  }
 }

@@ -16,6 +16,13 @@ import java.util.stream.Stream;
  * 1.1). Under v0.4 each policy is followed by its binding: {@link #renders}.
  */
 final class Examples {
+  /**
+   * Examples that only Kthena v1.0 can run (prefill/decode role autoscaling), with the field a v0.4 render refuses;
+   * the offline default (v1.0) renders them.
+   */
+  static final Map<String, String> NEEDS_KTHENA_V1 = Map.of(
+      "prefill-decode-role-autoscaling.yaml", "spec.backend.workers[0].maxReplicas");
+
   static final Map<String, List<String>> RENDERS = Map.of(
       "single-gpu.yaml", List.of(
           "ModelBooster/qwen-chat",
@@ -38,6 +45,12 @@ final class Examples {
           "ModelServing/qwen-coder-l40s",
           "ModelServer/qwen-coder-l40s",
           "ModelRoute/qwen-coder"),
+      "prefill-decode-role-autoscaling.yaml", List.of(
+          "ModelBooster/deepseek-roles",
+          "ModelServing/deepseek-roles-nixl",
+          "ModelServer/deepseek-roles-nixl",
+          "ModelRoute/deepseek-roles",
+          "AutoscalingPolicy/deepseek-roles-nixl"),
       "legacy-multi-backend.yaml", List.of(
           "ModelBooster/mistral",
           "ModelServing/mistral-a100",

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The only differences allowed between an upstream golden child and ours, one named step per decisions.md point
- * (or kthena-v1.md decision K), each listed in docs/differences.md.
+ * (or Kthena v1.0 decision, K1-K12), each listed in docs/differences.md.
  * Each step rewrites the expected tree into what the decision prescribes (computed from the input booster, never
  * copied from our output), so the comparison still checks the value; only the revision is removed from both sides.
  */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** A cluster that cannot be asked leaves the operator undetected: nothing starts, so it is not ready. */
 class KthenaTrackerTest {
   @Test
-  void aFailedDetectionStartsNothingAndIsRetried() {
+  void aFailedDetectionStartsNothing() {
     AtomicInteger changes = new AtomicInteger();
     try (KubernetesClient dead = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
         .withMasterUrl("https://127.0.0.1:1").withRequestRetryBackoffLimit(0).withConnectionTimeout(2000).build())

@@ -1,6 +1,7 @@
 package booster.cli;
 
 import booster.api.ModelBooster;
+import booster.cluster.Trees;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,7 +25,8 @@ final class BoosterUpdate {
   }
 
   static boolean unchanged(ModelBooster live, ModelBooster desired) {
-    return Serialization.asJson(live.getSpec()).equals(Serialization.asJson(desired.getSpec()))
+    // As trees, not as text: a real API server returns map keys (e.g. workers[].config) sorted.
+    return Trees.same(Trees.tree(live.getSpec()), Trees.tree(desired.getSpec()))
         && union(live.getMetadata().getLabels(), desired.getMetadata().getLabels())
             .equals(union(live.getMetadata().getLabels(), null))
         && union(live.getMetadata().getAnnotations(), desired.getMetadata().getAnnotations())

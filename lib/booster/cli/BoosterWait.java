@@ -3,6 +3,7 @@ package booster.cli;
 import booster.api.ModelBooster;
 import booster.cluster.Kinds;
 import booster.cluster.LiveChildren;
+import booster.cluster.Rollout;
 import booster.translate.ChildKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -49,11 +50,18 @@ final class BoosterWait {
               + ": " + StatusFields.text(failed.get("message")));
           return 1;
         }
-        if (current && active != null && "True".equals(active.get("status"))) {
+        List<GenericKubernetesResource> children = LiveChildren.list(client, namespace, name).all();
+        List<GenericKubernetesResource> servings = children.stream()
+            .filter(c -> ChildKind.MODEL_SERVING.kind().equals(c.getKind())).toList();
+        // The booster's word, and the ModelServings' own rollout: an operator may lag, or predate the rollout rule.
+        String rolling = servings.stream().filter(s -> !Rollout.of(s).done())
+            .map(s -> "ModelServing " + s.getMetadata().getName() + " " + Rollout.of(s).message())
+            .findFirst().orElse(null);
+        if (current && active != null && "True".equals(active.get("status")) && rolling == null) {
           view.show(List.of(ResourceNames.of(booster) + " is " + terminal.paint("Active", Terminal.Style.GOOD)));
           return 0;
         }
-        progress = progress(booster, active);
+        progress = progress(children, servings, active, rolling);
         view.show(List.of(progress));
         if (System.nanoTime() - deadline > 0) {
           view.close();
@@ -66,15 +74,14 @@ final class BoosterWait {
     }
   }
 
-  /** One line: children present, ModelServings available, and what Active says. */
-  private String progress(GenericKubernetesResource booster, Map<String, Object> active) {
-    List<GenericKubernetesResource> children = LiveChildren.list(client, namespace, name).all();
-    List<GenericKubernetesResource> servings = children.stream()
-        .filter(c -> ChildKind.MODEL_SERVING.kind().equals(c.getKind())).toList();
-    long available = servings.stream().filter(s -> Health.ofChild(s).style() == Terminal.Style.GOOD).count();
+  /** One line: children present, ModelServings rolled out, and what Active (or a ModelServing) says. */
+  private String progress(List<GenericKubernetesResource> children, List<GenericKubernetesResource> servings,
+      Map<String, Object> active, String rolling) {
+    long done = servings.stream().filter(s -> Rollout.of(s).done()).count();
     String why = active == null ? "not reconciled yet"
+        : "True".equals(active.get("status")) && rolling != null ? rolling
         : StatusFields.text(active.get("reason")) + ": " + StatusFields.text(active.get("message"));
     return name + ": waiting for Active: children " + children.size() + "/" + desiredChildren
-        + ", ModelServings available " + available + "/" + servings.size() + " (" + why + ")";
+        + ", ModelServings available " + done + "/" + servings.size() + " (" + why + ")";
   }
 }

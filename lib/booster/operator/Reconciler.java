@@ -10,6 +10,7 @@ import booster.cluster.FieldChange;
 import booster.cluster.LiveChildren;
 import booster.cluster.Prune;
 import booster.cluster.ReplicaOwnership;
+import booster.cluster.Rollout;
 import booster.cluster.StatusWriter;
 import booster.cluster.Trees;
 import booster.translate.ChildKind;
@@ -233,22 +234,14 @@ final class Reconciler {
     return out;
   }
 
-  /** Active when every ModelServing reports Available; otherwise the first unavailable one's reason. */
+  /** Active when every ModelServing has rolled out its current spec and is available; else the first one's reason. */
   private static Wanted active(List<GenericKubernetesResource> servings) {
     for (GenericKubernetesResource serving : servings) {
-      Object statusTree = serving.getAdditionalProperties().get("status");
-      Map<String, Object> available = Conditions.find(statusTree instanceof Map<?, ?> m ? m.get("conditions") : null,
-          "Available");
-      if (available == null || !"True".equals(available.get("status"))) {
-        String name = serving.getMetadata().getName();
-        if (available == null) {
-          return new Wanted(Conditions.ACTIVE, false, Conditions.MODEL_PROCESSING,
-              "ModelServing " + name + " is not available yet");
-        }
-        String reason = available.get("reason") instanceof String r && !r.isEmpty() ? r : Conditions.MODEL_PROCESSING;
-        Object message = available.get("message");
-        return new Wanted(Conditions.ACTIVE, false, reason, "ModelServing " + name + " is not available"
-            + (message instanceof String s && !s.isEmpty() ? ": " + s : ""));
+      Rollout rollout = Rollout.of(serving);
+      if (!rollout.done()) {
+        String reason = rollout.reason().equals(Rollout.PROGRESSING) ? Conditions.MODEL_PROCESSING : rollout.reason();
+        return new Wanted(Conditions.ACTIVE, false, reason,
+            "ModelServing " + serving.getMetadata().getName() + " " + rollout.message());
       }
     }
     return new Wanted(Conditions.ACTIVE, true, Conditions.MODEL_AVAILABLE, "ModelBooster is ready");

@@ -9,6 +9,8 @@ import booster.api.ModelBooster;
 import booster.cli.PluginFixture.Result;
 import booster.cluster.Kinds;
 import booster.cluster.TestCluster;
+import booster.translate.ChildKind;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,6 +141,51 @@ class CreateClusterTest {
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().startsWith("modelbooster.workload.serving.volcano.sh/qwen-chat created\n"), r.out());
     assertTrue(r.out().endsWith("modelbooster.workload.serving.volcano.sh/qwen-chat is Active\n"), r.out());
+  }
+
+  /**
+   * Active on the booster is not enough while a ModelServing still describes an older generation (an operator that
+   * lags or predates the rollout rule): --wait ends only once the ModelServing controller caught up.
+   */
+  @Test
+  void waitEndsOnlyOnceTheModelServingsRolledOut() throws Exception {
+    CompletableFuture<Result> waiting = CompletableFuture.supplyAsync(() -> {
+      try {
+        return create(example(), "--wait=30s");
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    ModelBooster booster = awaitStored();
+    GenericKubernetesResource serving = seeds.child(ChildKind.MODEL_SERVING, booster, "qwen-chat-gpu",
+        Map.of("replicas", 1));
+    seeds.servingStatus(serving, 1, "True", "AllGroupsReady");
+    serving = Kinds.children(cluster.client(), ChildKind.MODEL_SERVING).inNamespace(cluster.namespace())
+        .withName("qwen-chat-gpu").edit(s -> {
+          s.setAdditionalProperty("spec", Map.of("replicas", 1, "template", Map.of("image", "v2")));
+          return s;
+        });
+    assertEquals(2L, serving.getMetadata().getGeneration(), "the spec change is generation 2");
+    seeds.status(booster, booster.getMetadata().getGeneration(), List.of(List.of("Active", "True", "ModelAvailable",
+        "set by the test")));
+    Thread.sleep(1500);
+    assertTrue(!waiting.isDone(), "ended while the ModelServing's status describes generation 1: "
+        + (waiting.isDone() ? waiting.get() : ""));
+    seeds.servingStatus(serving, 1, "True", "AllGroupsReady");
+    Result r = waiting.get(30, TimeUnit.SECONDS);
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().endsWith("modelbooster.workload.serving.volcano.sh/qwen-chat is Active\n"), r.out());
+  }
+
+  private ModelBooster awaitStored() {
+    for (int i = 0; i < 200; i++) {
+      ModelBooster booster = stored("qwen-chat");
+      if (booster != null) {
+        return booster;
+      }
+      sleep();
+    }
+    throw new AssertionError("the plugin never created the booster");
   }
 
   @Test

@@ -98,6 +98,23 @@ class StatusAndTreeTest {
         """).formatted(pad, ns, ns, ns, ns, ns, ns, ns), r.out());
   }
 
+  /** A ModelServing whose controller has not seen its new spec reads UpdateInProgress, not its stale Available. */
+  @Test
+  void aModelServingMidRolloutIsNotShownAvailable() {
+    ModelBooster booster = seeds.booster("qwen");
+    GenericKubernetesResource serving = seeds.child(ChildKind.MODEL_SERVING, booster, "qwen-a", Map.of("replicas", 1));
+    seeds.servingStatus(serving, 1, "True", "AllGroupsReady");
+    Kinds.children(cluster.client(), ChildKind.MODEL_SERVING).inNamespace(cluster.namespace()).withName("qwen-a")
+        .edit(s -> {
+          s.setAdditionalProperty("spec", Map.of("replicas", 1, "template", Map.of("image", "v2")));
+          return s;
+        });
+    Result status = plugin.run(later(), "status", "qwen");
+    assertTrue(status.out().contains("\n  ModelServing  qwen-a  1/1    UpdateInProgress  30d\n"), status.out());
+    Result tree = plugin.run(later(), "tree", "qwen");
+    assertTrue(tree.out().contains("ModelServing/qwen-a  1/1    UpdateInProgress  30d\n"), tree.out());
+  }
+
   @Test
   void statusAsYamlIsMachineReadable() {
     progressing();

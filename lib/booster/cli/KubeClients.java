@@ -44,6 +44,29 @@ public final class KubeClients {
     return config;
   }
 
+  /**
+   * The namespace a command that contacts no cluster works in, as kubectl's client dry run: the kubeconfig context's
+   * (also for a context whose server is unreachable), {@code default} without a kubeconfig or without a namespace in
+   * the context. A context named by {@code --context} must exist.
+   */
+  static String offlineNamespace(KubeOptions options) {
+    List<File> files = options.kubeconfig() != null && !new File(options.kubeconfig()).isFile() ? List.of()
+        : kubeconfigFiles(options);
+    if (files.isEmpty()) {
+      return NamespaceOptions.DEFAULT;
+    }
+    io.fabric8.kubernetes.api.model.Config merged = Kubeconfigs.merge(files);
+    String current = merged.getCurrentContext();
+    if (options.context() == null && (current == null
+        || merged.getContexts().stream().noneMatch(c -> c.getName().equals(current)))) {
+      return NamespaceOptions.DEFAULT;
+    }
+    String namespace = Kubeconfigs.select(merged, options).getContexts().stream()
+        .filter(c -> c.getName().equals(Kubeconfigs.SELECTED)).findFirst()
+        .map(c -> c.getContext().getNamespace()).orElse(null);
+    return namespace == null || namespace.isEmpty() ? NamespaceOptions.DEFAULT : namespace;
+  }
+
   private static List<File> kubeconfigFiles(KubeOptions options) {
     if (options.kubeconfig() != null) {
       File file = new File(options.kubeconfig());

@@ -122,6 +122,32 @@ class CreateClusterTest {
     assertEquals(List.of(), cluster.writes());
   }
 
+  /** As kubectl's client dry run: the kubeconfig context's namespace, without contacting its server. */
+  @Test
+  void clientDryRunRendersIntoTheContextsNamespace() throws Exception {
+    Map<String, String> namespaces = new java.util.LinkedHashMap<>();
+    for (List<String> flags : List.of(List.<String>of(), List.of("--context", "elsewhere"),
+        List.of("--context", "dead"), List.of("--context", "dead", "-n", "chosen"),
+        List.of("--kubeconfig", "/no/such/file"))) {
+      List<String> args = new java.util.ArrayList<>(List.of("create", "-f", "-", "--dry-run=client", "-o", "json"));
+      args.addAll(flags);
+      Result r = plugin.run(Map.of(), example(), Instant.now(), args.toArray(String[]::new));
+      assertEquals(0, r.exit(), flags + ": " + r.err());
+      List<String> rendered = new java.util.ArrayList<>();
+      Cli.json(r.out()).path("items").forEach(o -> rendered.add(o.path("metadata").path("namespace").asString()));
+      assertEquals(1, rendered.stream().distinct().count(), flags + ": " + rendered);
+      namespaces.put(String.join(" ", flags), rendered.get(0));
+    }
+    assertEquals(Map.of("", cluster.namespace(), "--context elsewhere", "elsewhere",
+        "--context dead", cluster.namespace(), "--context dead -n chosen", "chosen",
+        "--kubeconfig /no/such/file", "default"), namespaces);
+    assertEquals(List.of(), cluster.writes());
+    Result missing = plugin.run(Map.of(), example(), Instant.now(), "create", "-f", "-", "--dry-run=client",
+        "--context", "nope");
+    assertEquals(1, missing.exit(), missing.out());
+    assertEquals("error: context \"nope\" does not exist\n", missing.err());
+  }
+
   @Test
   void oneInvalidBoosterCreatesNone() throws Exception {
     String second = example().replace("name: qwen-chat", "name: second").replace("minReplicas: 1", "minReplicas: 3");

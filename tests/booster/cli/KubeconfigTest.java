@@ -52,6 +52,24 @@ class KubeconfigTest {
     assertEquals(r.err(), cluster.err());
   }
 
+  /** A server name that does not resolve is named as such, not as a refused connection. */
+  @Test
+  void anUnresolvableServerNameIsNamedAsTheCause(@TempDir Path dir) throws Exception {
+    Path kubeconfig = Files.writeString(dir.resolve("config"), """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: c, cluster: {server: "https://booster-test.invalid:6443"}}]
+        contexts: [{name: a, context: {cluster: c, user: u}}]
+        users: [{name: u, user: {token: t}}]
+        current-context: a
+        """);
+    Result r = plugin.run(Instant.now(), "status", "qwen", "--kubeconfig", kubeconfig.toString(),
+        "--request-timeout", "20s");
+    assertEquals(1, r.exit());
+    assertEquals("error: cannot reach the cluster at https://booster-test.invalid:6443/: no such host "
+        + "(booster-test.invalid)\n", r.err());
+  }
+
   @Test
   void unknownNamesAreErrors() {
     assertEquals("error: context \"zz\" does not exist\n",

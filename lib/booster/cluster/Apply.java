@@ -7,19 +7,25 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.net.HttpURLConnection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Creates a missing child or brings a drifted one back (decisions.md 15, 17, 21): create when absent; when present
  * and controlled by the booster, update only if {@link Compare} finds a change in the fields the booster owns
  * ({@link ReplicaOwnership}), sending the live object with our fields merged in and its resourceVersion (optimistic
  * concurrency, re-read and retry on 409; a child deleted behind a stale cache is created again). An object of the
- * same name we do not control is never written; an immutable field change is never sent.
+ * same name we do not control is never written; an immutable field change is never sent. Such an object is not in
+ * the caches (they hold labelled children only), so it is remembered: later passes read it instead of sending a
+ * create the server refused before, until it is gone or controlled.
  */
 public final class Apply {
   private static final int CONFLICT_ATTEMPTS = 5;
 
   private final KubernetesClient client;
   private final WriteObserver observer;
+  /** Objects of a child's kind, namespace and name that a create ran into and that we do not control. */
+  private final Set<String> foreign = ConcurrentHashMap.newKeySet();
 
   public Apply(KubernetesClient client, WriteObserver observer) {
     this.client = client;
@@ -44,7 +50,31 @@ public final class Apply {
    */
   public Result apply(GenericKubernetesResource desired, ReplicaOwnership replicas,
       GenericKubernetesResource cached, HasMetadata owner) {
+    return apply(desired, replicas, cached, owner, WriteObserver.NONE);
+  }
+
+  /** As above; {@code pass} is also told of every write request sent, answered or refused. */
+  public Result apply(GenericKubernetesResource desired, ReplicaOwnership replicas,
+      GenericKubernetesResource cached, HasMetadata owner, WriteObserver pass) {
+    WriteObserver both = (kind, verb) -> {
+      observer.wrote(kind, verb);
+      pass.wrote(kind, verb);
+    };
+    Result result = attempt(desired, replicas, cached, owner, both);
+    if (result.action() == Action.NOT_CONTROLLED) {
+      foreign.add(key(desired));
+    } else {
+      foreign.remove(key(desired));
+    }
+    return result;
+  }
+
+  private Result attempt(GenericKubernetesResource desired, ReplicaOwnership replicas,
+      GenericKubernetesResource cached, HasMetadata owner, WriteObserver observer) {
     GenericKubernetesResource live = cached;
+    if (live == null && foreign.contains(key(desired))) {
+      live = handle(desired).get();
+    }
     if (live == null) {
       try {
         GenericKubernetesResource created = handle(desired).create();
@@ -81,14 +111,14 @@ public final class Apply {
       } catch (KubernetesClientException e) {
         observer.wrote(desired.getKind(), "update");
         if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
-          return apply(desired, replicas, null, owner);
+          return attempt(desired, replicas, null, owner, observer);
         }
         if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt >= CONFLICT_ATTEMPTS) {
           throw e;
         }
         live = handle(desired).get();
         if (live == null) {
-          return apply(desired, replicas, null, owner);
+          return attempt(desired, replicas, null, owner, observer);
         }
       }
     }
@@ -96,5 +126,9 @@ public final class Apply {
 
   private Resource<GenericKubernetesResource> handle(GenericKubernetesResource child) {
     return Kinds.child(client, child);
+  }
+
+  private static String key(GenericKubernetesResource child) {
+    return child.getKind() + "/" + child.getMetadata().getNamespace() + "/" + child.getMetadata().getName();
   }
 }

@@ -37,14 +37,21 @@ public final class Prune {
     return out;
   }
 
-  /** Deletes the candidates; a child already gone counts as deleted. Returns what was deleted. */
+  /**
+   * Deletes the candidates; a child already gone counts as deleted. Returns what was deleted; {@code pass} is also
+   * told of every delete sent.
+   */
   public List<GenericKubernetesResource> prune(LiveChildren live, List<GenericKubernetesResource> desired,
-      HasMetadata owner) {
+      HasMetadata owner, WriteObserver pass) {
     List<GenericKubernetesResource> deleted = new ArrayList<>();
     for (GenericKubernetesResource child : candidates(live, desired, owner)) {
-      Kinds.children(client, ChildKind.ofKind(child.getKind())).inNamespace(child.getMetadata().getNamespace())
-          .withName(child.getMetadata().getName()).delete();
-      observer.wrote(child.getKind(), "delete");
+      try {
+        Kinds.children(client, ChildKind.ofKind(child.getKind())).inNamespace(child.getMetadata().getNamespace())
+            .withName(child.getMetadata().getName()).delete();
+      } finally {
+        observer.wrote(child.getKind(), "delete");
+        pass.wrote(child.getKind(), "delete");
+      }
       deleted.add(child);
     }
     return deleted;

@@ -13,6 +13,7 @@ import booster.cluster.ReplicaOwnership;
 import booster.cluster.Rollout;
 import booster.cluster.StatusWriter;
 import booster.cluster.Trees;
+import booster.cluster.WriteObserver;
 import booster.translate.ChildKind;
 import booster.translate.InvalidBoosterException;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -23,6 +24,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
@@ -111,6 +113,9 @@ final class Reconciler {
     List<String> created = new ArrayList<>();
     List<String> updated = new ArrayList<>();
     List<String> pruned = new ArrayList<>();
+    // Every child write request of this pass, answered or refused, so the log agrees with booster_writes_total.
+    AtomicInteger writes = new AtomicInteger();
+    WriteObserver pass = (kind, verb) -> writes.incrementAndGet();
     try {
       for (GenericKubernetesResource child : desired) {
         ChildKind kind = ChildKind.ofKind(child.getKind());
@@ -119,7 +124,7 @@ final class Reconciler {
         }
         GenericKubernetesResource cached = recent.live(child, live.find(kind, child.getMetadata().getName())
             .orElse(null));
-        Apply.Result result = apply.apply(child, replicas, cached, raw);
+        Apply.Result result = apply.apply(child, replicas, cached, raw, pass);
         String what = child.getKind() + " " + child.getMetadata().getName();
         switch (result.action()) {
           case CREATED -> {
@@ -141,7 +146,7 @@ final class Reconciler {
           servings.add(result.object());
         }
       }
-      for (GenericKubernetesResource gone : prune.prune(live, desired, raw)) {
+      for (GenericKubernetesResource gone : prune.prune(live, desired, raw, pass)) {
         recent.deleted(gone);
         pruned.add(gone.getKind() + " " + gone.getMetadata().getName());
       }
@@ -149,16 +154,15 @@ final class Reconciler {
       // e.g. a mixed Kthena install rejecting our AutoscalingPolicy: the API server's own words go into Failed
       failures.add(new Failure(Conditions.MODEL_ABNORMAL, "API request failed: " + serverMessage(e)));
       writeStatus(raw, generation, failures, servings);
-      return new Outcome("error", true, e.getMessage());
+      return new Outcome("error", true, "writes=" + writes.get() + " error=" + e.getMessage());
     } finally {
       announce(raw, "ChildrenCreated", "Created ", created);
       announce(raw, "ChildrenUpdated", "Updated ", updated);
       announce(raw, "ChildrenPruned", "Deleted (no longer desired) ", pruned);
     }
-    int written = created.size() + updated.size() + pruned.size();
     boolean statusWritten = writeStatus(raw, generation, failures, servings);
-    String detail = "children=" + desired.size() + " writes=" + written + " status=" + (statusWritten ? "written"
-        : "unchanged");
+    String detail = "children=" + desired.size() + " writes=" + writes.get() + " status=" + (statusWritten
+        ? "written" : "unchanged");
     if (!failures.isEmpty()) {
       return new Outcome("blocked", true, detail + " reason=" + failures.get(0).reason());
     }

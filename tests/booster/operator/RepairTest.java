@@ -110,17 +110,23 @@ class RepairTest {
         .inNamespace(cluster.namespace()).resource(theirs).create();
   }
 
+  /** Creates the golden booster, whose route name is taken: returns its name once it reports ResourceExists. */
+  private static String blockedBooster() {
+    String name = Running.create(cluster, Running.golden(cluster, "v0.4.0", "model.yaml", null)).getMetadata()
+        .getName();
+    await("Failed=ResourceExists", () -> {
+      Map<String, Object> failed = Running.condition(cluster, name, "Failed");
+      return failed != null && "ResourceExists".equals(failed.get("reason"));
+    });
+    return name;
+  }
+
   @Test
   void objectWeDoNotControlIsUntouched() {
     GenericKubernetesResource theirs = foreignRoute();
     Operator operator = Running.operator(cluster, Running.options(cluster));
     try {
-      String name = Running.create(cluster, Running.golden(cluster, "v0.4.0", "model.yaml", null))
-          .getMetadata().getName();
-      await("Failed=ResourceExists", () -> {
-        Map<String, Object> failed = Running.condition(cluster, name, "Failed");
-        return failed != null && "ResourceExists".equals(failed.get("reason"));
-      });
+      String name = blockedBooster();
       String message = String.valueOf(Running.condition(cluster, name, "Failed").get("message"));
       assertTrue(message.contains("ModelRoute test-model"), message);
       GenericKubernetesResource after = booster.cluster.Kinds.children(cluster.client(), ChildKind.MODEL_ROUTE)
@@ -166,12 +172,7 @@ class RepairTest {
     Operator operator = Running.operator(cluster, Running.options(cluster).backoff(Duration.ofMillis(20),
         Duration.ofMillis(100)));
     try {
-      String name = Running.create(cluster, Running.golden(cluster, "v0.4.0", "model.yaml", null))
-          .getMetadata().getName();
-      await("Failed=ResourceExists", () -> {
-        Map<String, Object> failed = Running.condition(cluster, name, "Failed");
-        return failed != null && "ResourceExists".equals(failed.get("reason"));
-      });
+      String name = blockedBooster();
       long passes = operator.metrics().reconciles();
       await("five more passes of the blocked booster", () -> operator.metrics().reconciles() >= passes + 5);
       List<String> routeCreates = cluster.writes().stream()

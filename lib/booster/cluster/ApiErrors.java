@@ -20,6 +20,14 @@ public final class ApiErrors {
       400, "BadRequest", 401, "Unauthorized", 403, "Forbidden", 404, "NotFound", 409, "AlreadyExists",
       410, "Gone", 422, "Invalid", 429, "TooManyRequests", 500, "InternalError", 503, "ServiceUnavailable");
 
+  /**
+   * The ModelBooster resource type is not served (a LIST or a GET of the type's path answered a bare 404), in
+   * kubectl's words, with the fix.
+   */
+  public static final String MISSING_BOOSTER_CRD = "the server doesn't have a resource type \""
+      + "modelboosters.workload.serving.volcano.sh\" (the ModelBooster CRD is not installed; install it with "
+      + "kubectl apply -f crds/modelboosters.workload.serving.volcano.sh.yaml)";
+
   private ApiErrors() {
   }
 

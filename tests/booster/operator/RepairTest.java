@@ -151,23 +151,7 @@ class RepairTest {
   @Test
   void aKnownConflictIsNotPostedAgainAndTheLogCountsEveryWrite() {
     foreignRoute();
-    List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-    java.util.logging.Logger log = java.util.logging.Logger.getLogger(Controller.class.getName());
-    java.util.logging.Handler capture = new java.util.logging.Handler() {
-      @Override
-      public void publish(java.util.logging.LogRecord record) {
-        lines.add(record.getMessage());
-      }
-
-      @Override
-      public void flush() {
-      }
-
-      @Override
-      public void close() {
-      }
-    };
-    log.addHandler(capture);
+    LogLines log = new LogLines(Controller.class);
     cluster.resetWrites();
     Operator operator = Running.operator(cluster, Running.options(cluster).backoff(Duration.ofMillis(20),
         Duration.ofMillis(100)));
@@ -180,7 +164,8 @@ class RepairTest {
       assertEquals(1, routeCreates.size(), "one refused create, not one per pass: " + routeCreates);
       assertTrue(operator.metrics().render().contains("\nbooster_writes_total{kind=\"ModelRoute\",verb=\"create\"} 1\n"),
           operator.metrics().render());
-      List<String> passLines = lines.stream().filter(l -> l.startsWith("reconcile booster=" + cluster.namespace()
+      List<String> passLines = log.lines().stream().map(l -> l.substring(l.indexOf(' ') + 1))
+          .filter(l -> l.startsWith("reconcile booster=" + cluster.namespace()
           + "/" + name + " ")).toList();
       int logged = passLines.stream().mapToInt(RepairTest::loggedWrites).sum();
       assertEquals(childWrites(cluster.writes()).size(), logged, "writes= in " + passLines + " against the "
@@ -196,7 +181,7 @@ class RepairTest {
       await("Failed cleared", () -> "False".equals(Running.condition(cluster, name, "Failed").get("status")));
     } finally {
       operator.close();
-      log.removeHandler(capture);
+      log.close();
     }
   }
 

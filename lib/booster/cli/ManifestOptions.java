@@ -21,21 +21,17 @@ public final class ManifestOptions {
           + "a directory reads its .yaml, .yml and .json files. Repeatable.")
   private List<String> files = new ArrayList<>();
 
-  /**
-   * Reads every file, collecting the problems of all of them before giving up.
-   *
-   * @throws InputProblems one line per problem when any file cannot be read as boosters
-   */
-  public List<Manifest> read(InputStream stdin) {
+  /** Reads every file; a file that cannot be read as boosters is a problem, and the others are still read. */
+  ManifestInputs read(InputStream stdin) {
     return read(files, stdin);
   }
 
   /** As {@link #read(InputStream)}, for commands whose {@code -f} is optional. */
-  public static List<Manifest> read(List<String> files, InputStream stdin) {
+  static ManifestInputs read(List<String> files, InputStream stdin) {
     List<Manifest> manifests = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     if (files.stream().filter(STDIN::equals).count() > 1) {
-      throw new InputProblems(List.of("-: stdin can be read only once; give '-f -' once"));
+      return new ManifestInputs(List.of(), List.of("-: stdin can be read only once; give '-f -' once"));
     }
     for (String file : files) {
       for (String source : expand(file, problems)) {
@@ -48,10 +44,7 @@ public final class ManifestOptions {
         }
       }
     }
-    if (!problems.isEmpty()) {
-      throw new InputProblems(problems);
-    }
-    return manifests;
+    return new ManifestInputs(manifests, problems);
   }
 
   private static List<String> expand(String file, List<String> problems) {

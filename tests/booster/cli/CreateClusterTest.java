@@ -148,6 +148,25 @@ class CreateClusterTest {
     assertEquals("error: context \"nope\" does not exist\n", missing.err());
   }
 
+  /** The same booster in two files passes every check, so it must be refused before the first write. */
+  @Test
+  void theSameBoosterInTwoFilesWritesNothing(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path first = Files.writeString(dir.resolve("first.yaml"), example());
+    Path second = Files.writeString(dir.resolve("second.yaml"), example().replace("max-model-len: 8192",
+        "max-model-len: 4096"));
+    for (List<String> flags : List.of(List.<String>of(), List.of("--apply"))) {
+      List<String> args = new java.util.ArrayList<>(List.of("create", "-f", first.toString(), "-f",
+          second.toString()));
+      args.addAll(flags);
+      Result r = plugin.run(Instant.now(), args.toArray(String[]::new));
+      assertEquals(1, r.exit(), flags + ": " + r.out());
+      assertEquals("error: " + second + ": ModelBooster \"qwen-chat\": also given in " + first + " (namespace \""
+          + cluster.namespace() + "\"); give each booster once\n", r.err());
+      assertEquals(List.of(), cluster.writes(), flags.toString());
+      assertNull(stored("qwen-chat"));
+    }
+  }
+
   @Test
   void oneInvalidBoosterCreatesNone() throws Exception {
     String second = example().replace("name: qwen-chat", "name: second").replace("minReplicas: 1", "minReplicas: 3");

@@ -95,6 +95,34 @@ class CreateCommandTest {
     assertLineNaming(outcome, second.toString(), "kind");
   }
 
+  /** A file that cannot be read as boosters does not hide the validation problems of the others. */
+  @Test
+  void parseProblemsAreReportedWithTheOtherFilesValidationProblems() throws IOException {
+    Path unknown = exampleWith("unknown.yaml", "minReplicas: 1", "minReplicas: 1\n    bogus: 1");
+    Path invalid = exampleWith("invalid.yaml", "minReplicas: 1", "minReplicas: 3");
+    Cli.Outcome outcome = create("-f", unknown.toString(), "-f", invalid.toString(), CLIENT);
+    assertRejected(outcome, unknown.toString(), "spec.backend.bogus");
+    assertLineNaming(outcome, invalid.toString(), "spec.backend.minReplicas");
+  }
+
+  /** The same booster given twice would pass every check and then half-apply: an error naming both inputs. */
+  @Test
+  void theSameBoosterInTwoInputsIsAnErrorNamingBoth() throws IOException {
+    Path first = file("first.yaml", Examples.text("single-gpu.yaml"));
+    Path second = file("second.yaml", Examples.text("multi-node-ray.yaml").replace("namespace: inference",
+        "namespace: default") + "---\n" + Examples.text("single-gpu.yaml").replace("max-model-len: 8192",
+        "max-model-len: 4096"));
+    Cli.Outcome outcome = create("-f", first.toString(), "-f", second.toString(), CLIENT);
+    assertRejected(outcome);
+    assertEquals(List.of("error: " + second + ": ModelBooster \"qwen-chat\": also given in " + first
+        + " (namespace \"default\"); give each booster once"), outcome.errLines());
+    Cli.Outcome flagged = create("-f", first.toString(), "-f", first.toString(), "-n", "other", CLIENT);
+    assertEquals(List.of("error: " + first + ": ModelBooster \"qwen-chat\": also given in " + first
+        + " (namespace \"other\"); give each booster once"), flagged.errLines());
+    assertEquals(0, create("-f", "examples/single-gpu.yaml", "-f", "examples/multi-node-ray.yaml", CLIENT).exit(),
+        "different boosters are fine");
+  }
+
   @Test
   void oneInvalidBoosterStopsTheWholeRender() throws IOException {
     Path mixed = file("mixed.yaml", Examples.text("multi-node-ray.yaml") + "---\n"

@@ -31,6 +31,10 @@ final class ClusterRun {
       Thread.currentThread().interrupt();
       return 130;
     } catch (Exception e) {
+      if (Thread.currentThread().isInterrupted()) {
+        // Ctrl-C in a live view interrupts a request in flight: stop like kubectl, without an error line.
+        return 130;
+      }
       err.println(ApiErrors.message(e, server));
       return failureExitCode;
     } finally {

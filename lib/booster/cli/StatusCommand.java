@@ -4,6 +4,7 @@ import booster.cluster.Kinds;
 import booster.cli.Table.Cell;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.Comparator;
+import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,34 +54,52 @@ public class StatusCommand extends ClusterCommand {
     }
   }
 
+  /** How long --watch shows a booster unreconciled before it asks whether the operator runs. */
+  Duration hintAfter = Duration.ofSeconds(15);
+
   @Override
   int run(KubeSession session) throws InterruptedException {
     if (!watch) {
-      print(frame(session));
+      print(frame(session, null).lines());
       return 0;
     }
     try (LiveView view = terminal.live(out())) {
+      long unreconciledSince = System.nanoTime();
       while (!Thread.currentThread().isInterrupted()) {
-        view.show(frame(session));
+        Duration unreconciled = Duration.ofNanos(System.nanoTime() - unreconciledSince);
+        Frame frame = frame(session, unreconciled.compareTo(hintAfter) < 0 ? null
+            : "not reconciled for " + Ages.human(unreconciled) + ": " + BoosterWait.OPERATOR_HINT);
+        if (frame.reconciled()) {
+          unreconciledSince = System.nanoTime();
+        }
+        view.show(frame.lines());
         Thread.sleep(intervalMillis);
       }
     }
     return 0;
   }
 
-  private List<String> frame(KubeSession session) {
+  /** What one redraw shows, and whether the booster (every booster, with -A) is reconciled at its generation. */
+  private record Frame(List<String> lines, boolean reconciled) {
+  }
+
+  /** @param hint a line to show under a booster's generation while it is not reconciled, or null */
+  private Frame frame(KubeSession session, String hint) {
     if (all.allNamespaces()) {
       List<GenericKubernetesResource> boosters = Kinds.genericBoosters(session.client()).inAnyNamespace().list()
           .getItems().stream()
           .sorted(Comparator.comparing((GenericKubernetesResource b) -> b.getMetadata().getNamespace())
               .thenComparing(b -> b.getMetadata().getName()))
           .toList();
-      return format == null ? summary(boosters)
-          : List.of(outputFormat().render(boosters.stream().map(StatusReport::summary).toList()).stripTrailing());
+      boolean reconciled = boosters.stream().allMatch(StatusFields::reconciled);
+      return new Frame(format == null ? summary(boosters)
+          : List.of(outputFormat().render(boosters.stream().map(StatusReport::summary).toList()).stripTrailing()),
+          reconciled);
     }
     StatusReport report = StatusReport.read(session.client(), session.namespace(), name);
-    return format == null ? StatusView.render(report, terminal, clock.instant())
-        : List.of(outputFormat().renderOne(report.toMap()).stripTrailing());
+    boolean reconciled = StatusFields.reconciled(report.booster());
+    return new Frame(format == null ? StatusView.render(report, terminal, clock.instant(), reconciled ? null : hint)
+        : List.of(outputFormat().renderOne(report.toMap()).stripTrailing()), reconciled);
   }
 
   private OutputFormat outputFormat() {

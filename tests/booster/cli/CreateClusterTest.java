@@ -112,6 +112,21 @@ class CreateClusterTest {
     assertTrue(seconds < 6, "took " + seconds + " s");
   }
 
+  /** The progress line says how long it waited of how long it may, and asks for the operator when nothing reconciles. */
+  @Test
+  void waitShowsElapsedOfTimeoutAndAsksWhetherTheOperatorRuns() throws Exception {
+    Result r = create(example(), "--wait=3s");
+    assertEquals(1, r.exit());
+    List<String> progress = r.out().lines().filter(l -> l.startsWith("qwen-chat: waiting for Active (")).toList();
+    assertTrue(progress.get(0).matches("qwen-chat: waiting for Active \\(0s of 3s\\): children 0/3, ModelServings "
+        + "available 0/0 \\(not reconciled yet\\)"), progress.toString());
+    assertTrue(progress.stream().anyMatch(l -> l.matches(".* \\([12]s of 3s\\): .*; not reconciled for [12]s: is the "
+        + "operator running\\? \\(kubectl get pods -A -l app.kubernetes.io/name=booster-operator\\)")), r.out());
+    assertTrue(r.err().startsWith("error: timed out waiting for modelbooster.workload.serving.volcano.sh/qwen-chat to "
+        + "become Active (qwen-chat: waiting for Active (3s of 3s)"), r.err());
+    assertTrue(r.err().contains("is the operator running?"), r.err());
+  }
+
   @Test
   void clientDryRunNeedsNoCluster() throws Exception {
     Result r = plugin.run(Map.of(), example(), Instant.now(), "create", "-f", "-", "--dry-run=client", "-o", "name",

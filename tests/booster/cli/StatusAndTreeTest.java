@@ -133,13 +133,22 @@ class StatusAndTreeTest {
     StatusCommand status = cli.getSubcommands().get("status").getCommand();
     status.terminal = Terminal.plain();
     status.intervalMillis = 50;
+    status.hintAfter = Duration.ofSeconds(1);
     cli.setOut(new PrintWriter(out, true));
     AtomicInteger exit = new AtomicInteger(-1);
     Thread watcher = new Thread(() -> exit.set(cli.execute("status", "qwen", "--watch", "--kubeconfig",
         plugin.kubeconfig().toString())));
     watcher.start();
     awaitText(out, "Status:      ModelProcessing");
-    seeds.status(Kinds.boosters(cluster.client()).inNamespace(cluster.namespace()).withName("qwen").get(), 1,
+    // A spec change the operator does not pick up: after a while the frame asks whether it runs.
+    Kinds.boosters(cluster.client()).inNamespace(cluster.namespace()).withName("qwen")
+        .edit(b -> {
+          b.getSpec().getBackend().setMinReplicas(1);
+          return b;
+        });
+    awaitText(out, "Hint:        not reconciled for 1s: is the operator running? (kubectl get pods -A -l "
+        + "app.kubernetes.io/name=booster-operator)");
+    seeds.status(Kinds.boosters(cluster.client()).inNamespace(cluster.namespace()).withName("qwen").get(), 2,
         List.of(List.of("Active", "True", "ModelAvailable", "ModelBooster is ready")));
     awaitText(out, "Status:      Active");
     watcher.interrupt();

@@ -35,10 +35,11 @@ public class DiffCommand extends ClusterCommand {
   @Parameters(arity = "0..1", paramLabel = "NAME", description = "A stored booster, rendered by this plugin.")
   String name;
 
-  @Option(names = {"-f", "--filename"}, paramLabel = "FILE",
-      description = "Manifest with ModelBoosters; '-' reads stdin; a directory reads its .yaml, .yml and .json "
-          + "files. Repeatable.")
+  @Option(names = {"-f", "--filename"}, paramLabel = "FILE", description = ManifestOptions.FILENAME_HELP)
   List<String> files = new ArrayList<>();
+
+  @Option(names = {"-R", "--recursive"}, description = ManifestOptions.RECURSIVE_HELP)
+  boolean recursive;
 
   @Mixin
   TranslatorOptions translator = new TranslatorOptions();
@@ -68,7 +69,7 @@ public class DiffCommand extends ClusterCommand {
     } else {
       Translator translate = translator(session);
       Map<Manifest, List<GenericKubernetesResource>> rendered = BoosterInput.translated(
-          ManifestOptions.read(files, root.stdin()), "diff", namespace, session.namespace(), translate, err());
+          ManifestOptions.read(files, recursive, root.stdin()), "diff", namespace, session.namespace(), translate, err());
       for (Map.Entry<Manifest, List<GenericKubernetesResource>> e : rendered.entrySet()) {
         ModelBooster desired = e.getKey().booster();
         ModelBooster live = stored(session, desired.getMetadata().getNamespace(), desired.getMetadata().getName());

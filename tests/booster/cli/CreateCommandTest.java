@@ -136,6 +136,42 @@ class CreateCommandTest {
     assertRejected(create("-f", empty.toString(), CLIENT), empty.toString());
   }
 
+  /** As kubectl: -f takes a URL (a failed fetch names it and the status), and -R reads subdirectories too. */
+  @Test
+  void readsUrlsAndDirectoriesRecursively() throws Exception {
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/single-gpu.yaml", exchange -> {
+      byte[] body = Examples.text("single-gpu.yaml").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    try {
+      String base = "http://127.0.0.1:" + server.getAddress().getPort();
+      Cli.Outcome fetched = create("-f", base + "/single-gpu.yaml", CLIENT, "-o", "name");
+      assertEquals(0, fetched.exit(), fetched.toString());
+      assertTrue(fetched.out().startsWith("modelbooster.workload.serving.volcano.sh/qwen-chat\n"), fetched.out());
+      assertRejected(create("-f", base + "/missing.yaml", CLIENT), base + "/missing.yaml",
+          "unable to read URL, server reported status code 404");
+    } finally {
+      server.stop(0);
+    }
+    Path tree = Files.createDirectories(dir.resolve("tree").resolve("nested"));
+    Files.writeString(tree.getParent().resolve("top.yaml"), Examples.text("single-gpu.yaml"));
+    Files.writeString(tree.resolve("deep.yaml"), Examples.text("multi-node-ray.yaml"));
+    Cli.Outcome flat = create("-f", tree.getParent().toString(), CLIENT, "-o", "name");
+    assertEquals(0, flat.exit(), flat.toString());
+    assertTrue(flat.out().startsWith("modelbooster.workload.serving.volcano.sh/qwen-chat\n"), flat.out());
+    assertTrue(!flat.out().contains("llama-70b"), "without -R only the directory's own files");
+    Cli.Outcome deep = create("-f", tree.getParent().toString(), "-R", CLIENT, "-o", "name");
+    assertEquals(0, deep.exit(), deep.toString());
+    assertTrue(deep.out().startsWith("modelbooster.workload.serving.volcano.sh/llama-70b\n"), "nested/deep.yaml "
+        + "sorts before top.yaml: " + deep.out());
+    assertTrue(deep.out().contains("modelbooster.workload.serving.volcano.sh/qwen-chat\n"), deep.out());
+  }
+
   @Test
   void stdinOnlyOnce() {
     assertRejected(create("-f", "-", "-f", "-", CLIENT), "stdin");

@@ -18,7 +18,7 @@ final class ClusterRun {
   static int run(KubeOptions kube, Optional<String> namespace, PrintWriter out, PrintWriter err,
       int failureExitCode, Body body) {
     String server = "the configured server";
-    try (KubeSession session = KubeClients.connect(kube, namespace)) {
+    try (KubeSession session = KubeClients.connect(kube, namespace, err)) {
       server = session.server();
       return body.run(session);
     } catch (InputProblems problems) {

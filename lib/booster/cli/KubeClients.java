@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.File;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,11 +14,19 @@ public final class KubeClients {
   private KubeClients() {
   }
 
-  /** @param namespace {@code -n} when given; else the context's namespace, else {@code default} */
-  public static KubeSession connect(KubeOptions options, Optional<String> namespace) {
+  /**
+   * @param namespace {@code -n} when given; else the context's namespace, else {@code default}
+   * @param err where {@code -v=6} and above log the API requests
+   */
+  public static KubeSession connect(KubeOptions options, Optional<String> namespace, PrintWriter err) {
     Config config = config(options);
     String chosen = namespace.orElse(config.getNamespace() != null ? config.getNamespace() : NamespaceOptions.DEFAULT);
-    KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+    KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(config);
+    if (options.verbosity >= RequestLog.REQUESTS) {
+      builder.withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor("booster-request-log",
+          new RequestLog(options.verbosity, err)));
+    }
+    KubernetesClient client = builder.build();
     return new KubeSession(client, chosen, config.getMasterUrl());
   }
 

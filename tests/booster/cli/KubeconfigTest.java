@@ -70,6 +70,23 @@ class KubeconfigTest {
         + "(booster-test.invalid)\n", r.err());
   }
 
+  /** kubectl's -v: 6 logs each request with its status and time, 8 the bodies too; below 6 nothing. */
+  @Test
+  void verbosityLogsTheApiRequests() {
+    boosterIn(cluster.namespace());
+    String path = "/apis/workload.serving.volcano.sh/v1alpha1/namespaces/" + cluster.namespace()
+        + "/modelboosters/qwen";
+    Result six = plugin.run(Instant.now(), "tree", "qwen", "-v=6");
+    assertEquals(0, six.exit(), six.err());
+    assertTrue(six.err().lines().anyMatch(l -> l.matches("I\\d{4} \\d\\d:\\d\\d:\\d\\d\\.\\d{6} GET \\S+"
+        + java.util.regex.Pattern.quote(path) + " 200 OK in \\d+ milliseconds")), six.err());
+    assertTrue(six.err().lines().noneMatch(l -> l.contains("Response Body")), six.err());
+    Result eight = plugin.run(Instant.now(), "tree", "qwen", "--v", "8");
+    assertTrue(eight.err().lines().anyMatch(l -> l.contains("Response Body: {") && l.contains("\"kind\":\"ModelBooster\"")),
+        eight.err());
+    assertEquals("", plugin.run(Instant.now(), "tree", "qwen", "-v=5").err());
+  }
+
   @Test
   void unknownNamesAreErrors() {
     assertEquals("error: context \"zz\" does not exist\n",

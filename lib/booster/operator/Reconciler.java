@@ -132,8 +132,8 @@ final class Reconciler {
           case NOT_CONTROLLED -> failures.add(new Failure(Conditions.RESOURCE_EXISTS, what + " already exists in "
               + raw.getMetadata().getNamespace() + " and is not controlled by this ModelBooster; delete or rename it"));
           case IMMUTABLE -> failures.add(new Failure(Conditions.IMMUTABLE_FIELD, what + ": "
-              + paths(result.changes()) + " cannot be changed in place (immutable); delete the ModelServing (or the"
-              + " ModelBooster) to apply the new value"));
+              + paths(result.changes()) + " cannot be changed in place (immutable); delete the " + child.getKind()
+              + " (or the ModelBooster) to apply the new value"));
           case UNCHANGED -> { }
         }
         if (kind == ChildKind.MODEL_SERVING) {

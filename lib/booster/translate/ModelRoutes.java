@@ -33,7 +33,8 @@ final class ModelRoutes {
     String boosterName = booster.getMetadata().getName();
     List<GenericKubernetesResource> routes = new ArrayList<>();
     for (BoosterRoute route : booster.getSpec().allRoutes(boosterName)) {
-      Map<String, Object> spec = booster.getSpec().legacyShape() ? legacySpec(booster, route) : currentSpec(booster, route);
+      Map<String, Object> spec = booster.getSpec().legacyShape() ? legacySpec(booster, route)
+          : currentSpec(booster, route);
       routes.add(Revision.stamp(Labels.base(booster, ""), labels -> Children.of(ChildKind.MODEL_ROUTE, booster,
           Names.child(boosterName, route.name()), labels, spec)));
     }
@@ -43,7 +44,8 @@ final class ModelRoutes {
   /** v0.2.0+: one rule to the single backend; no weight (the CRD default applies). */
   private static Map<String, Object> currentSpec(ModelBooster booster, BoosterRoute route) {
     Map<String, Object> target = new LinkedHashMap<>();
-    target.put("modelServerName", Names.child(booster.getMetadata().getName(), booster.getSpec().getBackend().getName()));
+    target.put("modelServerName",
+        Names.child(booster.getMetadata().getName(), booster.getSpec().getBackend().getName()));
     return spec(route, List.of(), List.of(rule(DEFAULT_RULE, matchTree(route.modelMatch()), List.of(target))));
   }
 

@@ -135,7 +135,8 @@ class CrdIsCurrentTest {
     assertTrue(rootRules.stream().anyMatch(r -> r.startsWith("!has(self.spec) || !has(self.spec.rateLimit)")),
         "one budget per model name rule (main route) missing");
     assertTrue(rules(spec).stream().anyMatch(r -> r.contains("l.name != r.modelName")), "LoRA alias rule missing");
-    for (JSONSchemaProps backend : List.of(spec.getProperties().get("backend"), item(spec.getProperties().get("backends")))) {
+    for (JSONSchemaProps backend : List.of(spec.getProperties().get("backend"),
+        item(spec.getProperties().get("backends")))) {
       JSONSchemaProps topology = backend.getProperties().get("networkTopology");
       for (String policy : List.of("groupPolicy", "rolePolicy")) {
         assertEquals(List.of("!has(self.highestTierAllowed) || !has(self.highestTierName)"),

@@ -68,6 +68,15 @@ class ExtraRoutesPluginTest {
   }
 
   @Test
+  void diffWarnsThatARouteModelNameIsImmutable() {
+    applied();
+    Result r = plugin.run(Map.of(), manifest.replace("modelName: llama-3.3-70b", "modelName: llama-3.3"),
+        Instant.now(), "diff", "-f", "-");
+    assertEquals(1, r.exit(), r.err());
+    assertTrue(r.err().contains("Warning: ModelRoute/llama-70b-alias: spec.modelName is immutable"), r.err());
+  }
+
+  @Test
   void statusAndTreeListTheExtraRoutes() {
     applied();
     Result status = plugin.run(Instant.now(), "status", "llama-70b");

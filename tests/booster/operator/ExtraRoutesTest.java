@@ -107,6 +107,27 @@ class ExtraRoutesTest {
     Running.assertChildrenAreTheTranslation(cluster, f.name);
   }
 
+  /**
+   * The Kthena router drops a model name's budget whenever a route of that name is deleted, so a route entry removed
+   * in the same edit as a budget changed elsewhere is deleted first: the delete cannot undo the new budget.
+   */
+  @Test
+  void staleRoutesAreDeletedBeforeTheWantedOnesAreWritten() {
+    cluster.resetWrites();
+    f.editBooster(b -> {
+      b.getSpec().getRoutes().remove(1);
+      b.getSpec().getRateLimit().setInputTokensPerUnit(300000);
+    });
+    await("main route updated", () -> ((Map<?, ?>) route(MAIN).get("rateLimit")).get("inputTokensPerUnit")
+        .equals(300000));
+    List<String> routeWrites = cluster.writes().stream().filter(w -> w.contains("/modelroutes/")).toList();
+    int deleted = routeWrites.indexOf(routeWrites.stream().filter(w -> w.startsWith("DELETE") && w.endsWith("/" + ALIAS))
+        .findFirst().orElse("none"));
+    int updated = routeWrites.indexOf(routeWrites.stream().filter(w -> w.startsWith("PUT") && w.endsWith("/" + MAIN))
+        .findFirst().orElse("none"));
+    assertTrue(deleted >= 0 && deleted < updated, "delete, then update: " + routeWrites);
+  }
+
   /** What a booster leaves out leaves the child too; merging would have kept the old budget, gateway, topology. */
   @Test
   void aBudgetGatewayOrTopologyTakenOutOfTheBoosterLeavesTheChildren() {

@@ -130,7 +130,8 @@ class RoutesAndTopologyTest {
   @Test
   void routesComeAfterTheMainOneNamedAfterTheBoosterWithTheSeedLabelAndController() {
     List<GenericKubernetesResource> routes = routes(LEGACY);
-    assertEquals(List.of("duo", "duo-acme", "duo-second"), routes.stream().map(r -> r.getMetadata().getName()).toList());
+    assertEquals(List.of("duo", "duo-acme", "duo-second"),
+        routes.stream().map(r -> r.getMetadata().getName()).toList());
     assertEquals(List.of("duo", "duo-acme", "duo-v2"), routes.stream().map(r -> spec(r).get("modelName")).toList());
     ModelBooster booster = booster(LEGACY);
     for (GenericKubernetesResource route : routes) {
@@ -161,7 +162,8 @@ class RoutesAndTopologyTest {
       }
     }
     assertEquals(List.of(Map.of("modelServerName", "duo-dense", "weight", 70),
-        Map.of("modelServerName", "duo-split", "weight", 100)), Masks.list(main.get("rules")).get(0).get("targetModels"));
+        Map.of("modelServerName", "duo-split", "weight", 100)),
+        Masks.list(main.get("rules")).get(0).get("targetModels"));
     assertEquals(Map.of("x-tier", Map.of("exact", "gold")),
         Masks.map(Masks.list(main.get("rules")).get(0), "modelMatch").get("headers"));
     assertEquals(Map.of("x-tenant", Map.of("exact", "acme")),

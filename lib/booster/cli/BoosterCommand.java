@@ -1,6 +1,7 @@
 package booster.cli;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -44,6 +45,10 @@ public final class BoosterCommand implements Callable<Integer> {
   /** The configured command line; tests redirect its out/err with setOut/setErr. */
   public static CommandLine commandLine(InputStream stdin, Map<String, String> environment) {
     CommandLine cli = new CommandLine(new BoosterCommand(stdin, environment));
+    // Help wraps at the terminal's width (picocli asks stty), 80 columns when not on a terminal; examples do not,
+    // as in kubectl, so they can be copied as they stand.
+    cli.setUsageHelpAutoWidth(true);
+    unwrappedExamples(cli);
     cli.setParameterExceptionHandler(BoosterCommand::usageError);
     cli.setExecutionExceptionHandler((e, command, parsed) -> {
       // The message is for users; a Java class name is not.
@@ -53,9 +58,31 @@ public final class BoosterCommand implements Callable<Integer> {
     return cli;
   }
 
+  private static void unwrappedExamples(CommandLine command) {
+    command.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER,
+        help -> String.join(String.format("%n"), help.commandSpec().usageMessage().footer())
+            + String.format("%n"));
+    command.getSubcommands().values().forEach(BoosterCommand::unwrappedExamples);
+  }
+
   /** Like kubectl: the problem on one line and where to find help, not the whole usage text. */
   private static int usageError(CommandLine.ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched && command.getParent() == null
+        && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+      // cobra's words, as kubectl prints them for a command it does not know
+      command.getErr().println("error: unknown command \"" + unmatched.getUnmatched().get(0) + "\" for \""
+          + command.getCommandName() + "\"");
+      List<String> similar = Suggestions.of(unmatched.getUnmatched().get(0), command.getSubcommands().keySet());
+      if (!similar.isEmpty()) {
+        command.getErr().println();
+        command.getErr().println("Did you mean this?");
+        similar.forEach(s -> command.getErr().println("\t" + s));
+      }
+      command.getErr().println();
+      command.getErr().println("See '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
+      return USAGE;
+    }
     command.getErr().println("error: " + e.getMessage());
     command.getErr().println("See '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
     return USAGE;

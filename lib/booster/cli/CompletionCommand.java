@@ -3,11 +3,12 @@ package booster.cli;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "completion", mixinStandardHelpOptions = true,
+@Command(name = "completion",
     description = {"Print a shell completion script for kubectl-booster (bash, or zsh through bashcompinit).",
         "kubectl itself completes plugin names only, so the script completes the kubectl-booster executable."},
     footerHeading = "%nExamples:%n",
@@ -26,6 +27,9 @@ public class CompletionCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "SHELL", description = "${COMPLETION-CANDIDATES}")
   Shell shell;
+
+  @Mixin
+  HelpOption help = new HelpOption();
 
   @Spec
   CommandSpec spec;

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  * contacting any cluster (boosters that name no namespace go to {@code -n}, else the kubeconfig context's). All input is read, validated and translated before the first byte is printed, so a
  * problem anywhere leaves stdout empty.
  */
-@Command(name = "create", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "create", sortOptions = false,
     description = {"Create ModelBoosters from manifests.",
         "With --dry-run=client, print each booster and the children it becomes, without contacting any cluster.",
         "Otherwise every booster is validated first (every problem at once), then created; an existing booster is "
@@ -44,6 +44,8 @@ public final class CreateCommand implements Callable<Integer> {
   private BoosterCommand root;
   @Spec
   private CommandSpec spec;
+  @Mixin
+  private HelpOption help;
   @Mixin
   private ManifestOptions manifests;
   @Mixin

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "diff", mixinStandardHelpOptions = true,
+@Command(name = "diff",
     description = {"Show what applying boosters would change: the booster itself, children to create, fields we set "
         + "that differ, and children that would be pruned, as a unified diff of LIVE and MERGED YAML.",
         "Compares like the operator does (only the fields a booster sets count) and warns about immutable fields.",

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(name = "status",
     description = "Show a booster's conditions, generations, children with their readiness, and recent events.",
     footerHeading = "%nExamples:%n",
     footer = {

@@ -50,4 +50,26 @@ class HelpAndCompletionTest {
     assertEquals(bash[1], run("completion", "zsh")[1]);
     assertEquals("2", run("completion", "fish")[0]);
   }
+
+  /** kubectl's conventions: --version only on the root, kubectl's words for -n and for an unknown command. */
+  @Test
+  void helpAndMistakesReadLikeKubectl() {
+    assertTrue(run("--help")[1].contains("--version"));
+    for (String command : List.of("create", "diff", "status", "tree", "completion")) {
+      String help = run(command, "--help")[1];
+      assertTrue(!help.contains("--version") && !help.contains("-V,"), command + " lists --version:\n" + help);
+      assertTrue(help.contains("-h, --help"), help);
+    }
+    for (String command : List.of("create", "diff", "status", "tree")) {
+      String help = run(command, "--help")[1];
+      assertTrue(help.replaceAll("\\s+", " ").contains("-n, --namespace=NAMESPACE If present, the namespace scope "
+          + "for this CLI request."), help);
+    }
+    String[] typo = run("stauts", "qwen");
+    assertEquals("2", typo[0]);
+    assertEquals("error: unknown command \"stauts\" for \"kubectl booster\"\n\nDid you mean this?\n\tstatus\n\n"
+        + "See 'kubectl booster --help' for usage.\n", typo[2]);
+    assertEquals("error: unknown command \"frobnicate\" for \"kubectl booster\"\n\nSee 'kubectl booster --help' for "
+        + "usage.\n", run("frobnicate")[2]);
+  }
 }

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@code status --watch} on a real terminal: tmux runs the plugin in an 80x30 window, and the screen is read back
- * with {@code tmux capture-pane} (text without colors). The frame holds an event message far longer than the width.
+ * The plugin on a real terminal: tmux runs it in a window of a chosen size, and the screen is read back with
+ * {@code tmux capture-pane} (text without colors).
  */
-class LiveViewScreenTest {
+class TerminalScreenTest {
   @RegisterExtension
   static final TestCluster cluster = new TestCluster();
 
@@ -44,19 +44,29 @@ class LiveViewScreenTest {
     run("tmux", "-L", socket, "kill-server");
   }
 
+  /** Help is wrapped by the plugin at the terminal's width, not cut or soft-wrapped by the terminal at 80. */
+  @Test
+  void helpWrapsAtTheTerminalsWidth() throws Exception {
+    start(60, "create", "--help");
+    awaitScreen(s -> s.contains("EXIT=0"));
+    List<String> joined = List.of(run("tmux", "-L", socket, "capture-pane", "-p", "-J", "-S", "-", "-t", "live")
+        .split("\n"));
+    assertTrue(joined.get(0).startsWith("Usage: kubectl booster create"), text(joined));
+    // Examples stay whole, as in kubectl, so that they can be copied.
+    List<String> help = joined.subList(0, joined.indexOf("Examples:"));
+    assertTrue(help.size() > 20 && help.stream().allMatch(l -> l.length() <= 60), "a help line wider than the "
+        + "terminal:\n" + text(help));
+    assertTrue(joined.contains("  kubectl booster create -f qwen.yaml --dry-run=client -o yaml"), text(joined));
+  }
+
+  /** status --watch with an event message far longer than the width. */
   @Test
   void watchIsCutToTheWidthRedrawnOnResizeAndLeavesTheCursorBelowOnCtrlC() throws Exception {
     ModelBooster booster = seeds.booster("qwen");
     seeds.status(booster, 1, List.of(List.of("Active", "True", "ModelAvailable", "ModelBooster is ready")));
     seeds.child(ChildKind.MODEL_ROUTE, booster, "qwen", Map.of("modelName", "qwen"));
     seeds.event("qwen", "qwen.1", "Normal", "ChildrenUpdated", MESSAGE);
-    Path kubeconfig = new PluginFixture(cluster).kubeconfig();
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String plugin = String.join(" ", List.of(java, "-cp", System.getProperty("java.class.path"),
-        PluginMain.class.getName(), "status", "qwen", "--watch", "--kubeconfig", kubeconfig.toString()));
-    run("tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "live", "-x", "80", "-y", "30",
-        // The shell keeps running after Ctrl-C (a trap, which its child does not inherit) to print the exit code.
-        "sh -c 'trap : INT; " + plugin + "; echo EXIT=$?; sleep 120'");
+    start(80, "status", "qwen", "--watch", "--kubeconfig", new PluginFixture(cluster).kubeconfig().toString());
 
     // From the first frame on: every line within the width, the long one cut at the last column.
     List<String> wide = awaitScreen(s -> eventLine(s) != null);
@@ -74,6 +84,18 @@ class LiveViewScreenTest {
     List<String> after = awaitScreen(s -> s.stream().anyMatch(l -> l.startsWith("EXIT=")));
     assertEquals("EXIT=130", after.get(rows), "the cursor was left on the line below the frame:\n" + text(after));
     assertTrue(after.get(0).startsWith("Name:        qwen"), "the frame stays on screen:\n" + text(after));
+  }
+
+  /** Runs the plugin with {@code args} in a new tmux window {@code width} columns wide and 30 rows high. */
+  private void start(int width, String... args) {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        PluginMain.class.getName()));
+    command.addAll(List.of(args));
+    run("tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "live", "-x", String.valueOf(width),
+        "-y", "30",
+        // The shell keeps running after Ctrl-C (a trap, which its child does not inherit) to print the exit code.
+        "sh -c 'trap : INT; " + String.join(" ", command) + "; echo EXIT=$?; sleep 120'");
   }
 
   private static boolean clean(List<String> screen, int width) {

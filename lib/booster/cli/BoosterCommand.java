@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     description = "Work with Kthena ModelBoosters: create them, diff them against the cluster, show their status "
         + "and ownership tree.",
     subcommands = {CreateCommand.class, DiffCommand.class, StatusCommand.class, TreeCommand.class,
-        CompletionCommand.class},
+        CompletionCommand.class, VersionCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:invalid input or failure", "2:invalid command line"})
 public final class BoosterCommand implements Callable<Integer> {

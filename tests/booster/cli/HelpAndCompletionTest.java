@@ -45,7 +45,7 @@ class HelpAndCompletionTest {
     String[] bash = run("completion", "bash");
     assertEquals("0", bash[0], bash[2]);
     assertTrue(bash[1].contains("complete -F _complete_kubectl-booster -o default kubectl-booster"), bash[1]);
-    assertTrue(bash[1].contains("local commands=\"create diff status tree completion\""),
+    assertTrue(bash[1].contains("local commands=\"create diff status tree completion version\""),
         bash[1].lines().filter(l -> l.contains("commands=")).toList().toString());
     assertEquals(bash[1], run("completion", "zsh")[1]);
     assertEquals("2", run("completion", "fish")[0]);
@@ -55,7 +55,10 @@ class HelpAndCompletionTest {
   @Test
   void helpAndMistakesReadLikeKubectl() {
     assertTrue(run("--help")[1].contains("--version"));
-    for (String command : List.of("create", "diff", "status", "tree", "completion")) {
+    String[] version = run("version");
+    assertEquals("0", version[0]);
+    assertTrue(version[1].startsWith("Client Version: v" + BoosterCommand.VERSION + "\nJava Version: "), version[1]);
+    for (String command : List.of("create", "diff", "status", "tree", "completion", "version")) {
       String help = run(command, "--help")[1];
       assertTrue(!help.contains("--version") && !help.contains("-V,"), command + " lists --version:\n" + help);
       assertTrue(help.contains("-h, --help"), help);

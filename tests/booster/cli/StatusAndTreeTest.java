@@ -178,6 +178,42 @@ class StatusAndTreeTest {
     assertEquals(BoosterCommand.USAGE, plugin.run(later(), "status", "qwen", "-A").exit(), "NAME and -A together");
   }
 
+  /** Without NAME, status lists like kubectl get: this namespace, -l, -o wide, -o name, -o jsonpath=. */
+  @Test
+  void withoutANameItListsTheNamespacesBoostersAsKubectlGetDoes() {
+    progressing();
+    ModelBooster other = seeds.booster("other");
+    other.getMetadata().setLabels(Map.of("team", "search"));
+    Kinds.boosters(cluster.client()).resource(other).update();
+    Result list = plugin.run(later(), "status");
+    assertEquals(0, list.exit(), list.err());
+    assertEquals("""
+        NAME   ACTIVE  STATUS           GENERATION  AGE
+        other  -       Pending          1/-         30d
+        qwen   False   ModelProcessing  1/1         30d
+        """, list.out());
+    Result wide = plugin.run(later(), "status", "-o", "wide", "-l", "team=search");
+    assertEquals("""
+        NAME   ACTIVE  STATUS   GENERATION  AGE  REPLICAS  BACKENDS  MESSAGE
+        other  -       Pending  1/-         30d  0-1       backend1
+        """, wide.out());
+    assertEquals("modelbooster.workload.serving.volcano.sh/other\nmodelbooster.workload.serving.volcano.sh/qwen\n",
+        plugin.run(later(), "status", "-o", "name").out());
+    assertEquals("modelbooster.workload.serving.volcano.sh/qwen\n", plugin.run(later(), "status", "qwen", "-o",
+        "name").out());
+    Result active = plugin.run(later(), "status", "qwen", "-o",
+        "jsonpath={.conditions[?(@.type==\"Active\")].reason}");
+    assertEquals("ModelProcessing", active.out(), active.err());
+    assertEquals("other qwen", plugin.run(later(), "status", "-o", "jsonpath={.items[*].name}").out());
+    Result none = plugin.run(later(), "status", "-l", "team=nobody");
+    assertEquals("", none.out());
+    assertEquals("No resources found in " + cluster.namespace() + " namespace.\n", none.err());
+    assertEquals(BoosterCommand.USAGE, plugin.run(later(), "status", "qwen", "-l", "team=search").exit());
+    Result bad = plugin.run(later(), "status", "-o", "table");
+    assertEquals(BoosterCommand.USAGE, bad.exit());
+    assertTrue(bad.err().contains("allowed formats are: yaml, json, name, wide, jsonpath=TEMPLATE"), bad.err());
+  }
+
   @Test
   void missingBoosterUsesKubectlsWording() {
     Result r = plugin.run(later(), "status", "nope");

@@ -10,18 +10,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "version", description = "Print the plugin's version and the Java runtime it runs on.",
     footerHeading = "%nExamples:%n", footer = {"  kubectl booster version"})
 public class VersionCommand implements Callable<Integer> {
-  @Mixin
-  HelpOption help = new HelpOption();
-
   @Spec
   CommandSpec spec;
 
+  @Mixin
+  HelpOption help = new HelpOption();
+
   @Override
   public Integer call() {
-    var out = spec.commandLine().getOut();
-    out.println("Client Version: v" + BoosterCommand.VERSION);
-    out.println("Java Version: " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")");
-    out.flush();
+    spec.commandLine().getOut().printf("Client Version: v%s%nJava Version: %s (%s)%n", BoosterCommand.VERSION,
+        Runtime.version(), System.getProperty("java.vendor"));
+    spec.commandLine().getOut().flush();
     return BoosterCommand.OK;
   }
 }

@@ -1,6 +1,8 @@
 package booster.cli;
 
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -39,6 +41,13 @@ public final class BoosterCommand implements Callable<Integer> {
 
   /** Runs the plugin on the process's own streams and environment; returns the exit code. */
   public static int run(String... args) {
+    if (args.length > 0 && args[0].equals(Completions.COMMAND)) {
+      // kubectl's completion of `kubectl booster ...` (through kubectl_complete-booster): no picocli parsing, since
+      // the words are a partial command line.
+      new Completions(List.of(BoosterCommand.class.getAnnotation(Command.class).subcommands()))
+          .print(List.of(args).subList(1, args.length), new PrintWriter(System.out, false, StandardCharsets.UTF_8));
+      return OK;
+    }
     return commandLine(System.in, System.getenv()).execute(args);
   }
 

@@ -76,7 +76,7 @@ public final class KubeClients {
     return namespace == null || namespace.isEmpty() ? NamespaceOptions.DEFAULT : namespace;
   }
 
-  private static List<File> kubeconfigFiles(KubeOptions options) {
+  static List<File> kubeconfigFiles(KubeOptions options) {
     if (options.kubeconfig() != null) {
       File file = new File(options.kubeconfig());
       if (!file.isFile()) {

@@ -48,6 +48,8 @@ class HelpAndCompletionTest {
     assertTrue(bash[1].contains("local commands=\"create diff status tree completion version\""),
         bash[1].lines().filter(l -> l.contains("commands=")).toList().toString());
     assertEquals(bash[1], run("completion", "zsh")[1]);
+    String help = run("completion", "--help")[1];
+    assertTrue(help.contains("  source <(kubectl booster completion zsh)\n") && !help.contains("null"), help);
     assertEquals("2", run("completion", "fish")[0]);
   }
 

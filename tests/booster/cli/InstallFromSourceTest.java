@@ -35,7 +35,9 @@ class InstallFromSourceTest {
     assertTrue(lines.contains("kubectl booster --help"), lines);
     assertFalse(Files.exists(home.resolve(".local")), "a fresh HOME");
     Path out = home.resolve("out.txt");
-    ProcessBuilder shell = new ProcessBuilder("bash", "--norc", "--noprofile", "-e", "-c", lines)
+    // Then, in the same fresh shell, what kubectl 1.26+ runs for `kubectl booster st<TAB>`.
+    ProcessBuilder shell = new ProcessBuilder("bash", "--norc", "--noprofile", "-e", "-c",
+        lines + "kubectl __complete booster st 2>/dev/null\n")
         .directory(Cli.ROOT.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
     shell.environment().clear();
     String repository = Path.of(System.getProperty("user.home"), ".m2", "repository").toString();
@@ -49,5 +51,8 @@ class InstallFromSourceTest {
     assertTrue(output.contains("Usage: kubectl booster [-hV] [COMMAND]"), output);
     assertTrue(List.of("create", "diff", "status", "tree").stream().allMatch(c -> output.contains("\n  " + c + " ")),
         output);
+    assertTrue(output.contains("installed " + home.resolve(".local/bin/kubectl_complete-booster")), output);
+    assertTrue(output.endsWith("\nstatus\tShow a booster's conditions, generations, children with their readiness, "
+        + "and recent events.\n:4\n"), output);
   }
 }

@@ -68,13 +68,10 @@ class KubectlCompletionTest {
 
   @Test
   void subcommandsFlagsAndFlagValuesWithoutAskingTheCluster() {
-    assertEquals(List.of("create\tCreate ModelBoosters from manifests.",
-        "diff\tShow what applying boosters would change: the booster itself, children to create, fields we set that "
-            + "differ, and children that would be pruned, as a unified diff of LIVE and MERGED YAML.",
-        "status\tShow a booster's conditions, generations, children with their readiness, and recent events.",
-        "tree\tShow a booster's ownership tree: booster, its children, and the pods of each ModelServing.",
-        "completion\tPrint a shell completion script for kubectl-booster (bash, or zsh through bashcompinit).",
-        "version\tPrint the plugin's version and the Java runtime it runs on.", ":4"), complete(""));
+    List<String> all = complete("");
+    assertEquals(List.of("create", "diff", "status", "tree", "completion", "version", ":4"),
+        all.stream().map(l -> l.split("\t")[0]).toList());
+    assertEquals("create\tCreate ModelBoosters from manifests.", all.get(0), "with the description's first sentence");
     assertEquals(List.of("status\tShow a booster's conditions, generations, children with their readiness, and "
         + "recent events.", ":4"), complete("st"));
     assertEquals(List.of("--output\tOutput format: yaml, json, name, wide, jsonpath=TEMPLATE (kubectl's JSONPath over "

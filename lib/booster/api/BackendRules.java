@@ -85,6 +85,7 @@ final class BackendRules {
     env(backend, path.child("env"), errors);
     replicas(backend, path, errors);
     workers(backend, path.child("workers"), errors);
+    PodRules.backend(backend, path, errors);
   }
 
   private static void requiredText(FieldPath path, String value, FieldErrors errors) {

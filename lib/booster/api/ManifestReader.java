@@ -9,9 +9,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.ObjectMapper;
@@ -30,6 +35,8 @@ public final class ManifestReader {
   private static final YAMLMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   private static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   private static final String LIST_ITEMS = "items";
+  /** How many levels of a too-deep path a message shows. */
+  private static final int SHOWN_LEVELS = 12;
 
   private ManifestReader() {
   }
@@ -90,13 +97,55 @@ public final class ManifestReader {
       while (it.hasNextValue()) {
         documents.add(it.nextValue());
       }
+    } catch (StreamConstraintsException e) {
+      problems.add(source + ": " + nestedTooDeeply(mapper, text) + ": at most "
+          + StreamReadConstraints.DEFAULT_MAX_DEPTH + " levels of lists and objects are allowed");
     } catch (JacksonException e) {
-      TokenStreamLocation at = e.getLocation();
-      String where = at == null || at.getLineNr() < 1 ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-      problems.add(source + ": " + where + "not valid " + (mapper == JSON ? "JSON" : "YAML") + ": "
+      problems.add(source + ": " + where(e) + "not valid " + (mapper == JSON ? "JSON" : "YAML") + ": "
           + syntaxSummary(e.getOriginalMessage()));
     }
     return documents;
+  }
+
+  private static String where(JacksonException e) {
+    TokenStreamLocation at = e.getLocation();
+    return at == null || at.getLineNr() < 1 ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+  }
+
+  /**
+   * Where the nesting limit hits: the field path of the parser's position, found by reading the tokens again (the
+   * exception does not keep its parser); the first levels are shown, the rest elided.
+   */
+  private static String nestedTooDeeply(ObjectMapper mapper, String text) {
+    try (JsonParser parser = mapper.createParser(text)) {
+      try {
+        while (parser.nextToken() != null) {
+          // only the position at the failure matters
+        }
+      } catch (StreamConstraintsException e) {
+        TokenStreamLocation at = parser.currentLocation();
+        return "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": nested too deeply at "
+            + path(parser.streamReadContext());
+      }
+    } catch (JacksonException e) {
+      // another problem comes first: the message stands without a position
+    }
+    return "nested too deeply";
+  }
+
+  private static String path(TokenStreamContext context) {
+    List<String> segments = new ArrayList<>();
+    for (TokenStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      segments.add(0, c.inArray() ? "[" + Math.max(c.getCurrentIndex(), 0) + "]"
+          : c.currentName() == null ? "" : "." + c.currentName());
+    }
+    StringBuilder path = new StringBuilder();
+    segments.stream().limit(SHOWN_LEVELS).forEach(path::append);
+    if (segments.size() > SHOWN_LEVELS) {
+      path.append("...");
+    }
+    String shown = path.toString();
+    return shown.startsWith(".") ? shown.substring(1) : shown.isEmpty() ? "the document" : shown;
   }
 
   private static void document(JsonNode node, String prefix, List<ModelBooster> boosters, List<String> problems) {
@@ -133,9 +182,14 @@ public final class ManifestReader {
       return;
     }
     try {
-      boosters.add(StrictBinding.MAPPER.treeToValue(node, ModelBooster.class));
+      ModelBooster booster = StrictBinding.MAPPER.treeToValue(node, ModelBooster.class);
+      if (booster.getMetadata() == null) {
+        // "metadata: null" or an empty "metadata:" is no metadata at all: validation then asks for the name
+        booster.setMetadata(new ObjectMeta());
+      }
+      boosters.add(booster);
     } catch (JacksonException e) {
-      problems.add(prefix + path + StrictBinding.describe(e));
+      problems.add(prefix + path + StrictBinding.describe(e, node));
     }
   }
 

@@ -19,6 +19,7 @@ public final class Validation {
     }
     String name = booster.getMetadata() == null ? null : booster.getMetadata().getName();
     NameRules.boosterName(name, errors);
+    NameRules.namespace(booster.getMetadata() == null ? null : booster.getMetadata().getNamespace(), errors);
     ModelBoosterSpec spec = booster.getSpec();
     FieldPath path = FieldPath.of("spec");
     if (spec == null) {

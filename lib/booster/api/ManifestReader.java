@@ -97,40 +97,42 @@ public final class ManifestReader {
       while (it.hasNextValue()) {
         documents.add(it.nextValue());
       }
-    } catch (StreamConstraintsException e) {
-      problems.add(source + ": " + nestedTooDeeply(mapper, text) + ": at most "
-          + StreamReadConstraints.DEFAULT_MAX_DEPTH + " levels of lists and objects are allowed");
     } catch (JacksonException e) {
-      problems.add(source + ": " + where(e) + "not valid " + (mapper == JSON ? "JSON" : "YAML") + ": "
-          + syntaxSummary(e.getOriginalMessage()));
+      problems.add(source + ": " + syntaxError(mapper, text, e));
     }
     return documents;
   }
 
-  private static String where(JacksonException e) {
-    TokenStreamLocation at = e.getLocation();
-    return at == null || at.getLineNr() < 1 ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-  }
-
   /**
-   * Where the nesting limit hits: the field path of the parser's position, found by reading the tokens again (the
-   * exception does not keep its parser); the first levels are shown, the rest elided.
+   * A syntax error or a nesting too deep, with the line, column and field path where the parser stopped. The path
+   * comes from reading the tokens again (the exception does not keep its parser); Jackson's hints on its own
+   * settings are left out.
    */
-  private static String nestedTooDeeply(ObjectMapper mapper, String text) {
+  private static String syntaxError(ObjectMapper mapper, String text, JacksonException e) {
+    String where = "";
+    String path = "";
     try (JsonParser parser = mapper.createParser(text)) {
       try {
         while (parser.nextToken() != null) {
           // only the position at the failure matters
         }
-      } catch (StreamConstraintsException e) {
+      } catch (JacksonException again) {
         TokenStreamLocation at = parser.currentLocation();
-        return "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": nested too deeply at "
-            + path(parser.streamReadContext());
+        where = "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+        path = path(parser.streamReadContext());
       }
-    } catch (JacksonException e) {
-      // another problem comes first: the message stands without a position
+    } catch (JacksonException notEvenOpened) {
+      // the first location is all there is
     }
-    return "nested too deeply";
+    if (where.isEmpty() && e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+      where = "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ";
+    }
+    if (e instanceof StreamConstraintsException) {
+      return where + "nested too deeply at " + (path.isEmpty() ? "the document" : path) + ": at most "
+          + StreamReadConstraints.DEFAULT_MAX_DEPTH + " levels of lists and objects are allowed";
+    }
+    return where + (path.isEmpty() ? "" : path + ": ") + "not valid " + (mapper == JSON ? "JSON" : "YAML") + ": "
+        + syntaxSummary(e.getOriginalMessage());
   }
 
   private static String path(TokenStreamContext context) {
@@ -145,7 +147,7 @@ public final class ManifestReader {
       path.append("...");
     }
     String shown = path.toString();
-    return shown.startsWith(".") ? shown.substring(1) : shown.isEmpty() ? "the document" : shown;
+    return shown.startsWith(".") ? shown.substring(1) : shown;
   }
 
   private static void document(JsonNode node, String prefix, List<ModelBooster> boosters, List<String> problems) {
@@ -193,16 +195,25 @@ public final class ManifestReader {
     }
   }
 
-  /** The parser's explanation without its indented source excerpts and location lines. */
+  /**
+   * The parser's explanation without its indented source excerpts and location lines, and without the clause
+   * naming a Jackson setting in backticks ({@code enable `JsonReadFeature...` to allow}).
+   */
   private static String syntaxSummary(String message) {
     if (message == null) {
       return "unreadable input";
     }
-    return message.lines()
+    String summary = message.lines()
         .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
         .map(String::strip)
         .reduce((a, b) -> a + "; " + b)
         .orElse("unreadable input");
+    int tick = summary.indexOf('`');
+    if (tick >= 0) {
+      int clause = Math.max(summary.lastIndexOf(": ", tick), summary.lastIndexOf("; ", tick));
+      summary = clause > 0 ? summary.substring(0, clause) : "unreadable input";
+    }
+    return summary;
   }
 
   static String firstLine(String message) {

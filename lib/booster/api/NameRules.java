@@ -38,6 +38,18 @@ final class NameRules {
     }
   }
 
+  /**
+   * The UID becomes the {@code model-uid} label of every child. The API server assigns it, so it is always a valid
+   * label value there; a manifest rendered offline may carry any text.
+   */
+  static void uid(String uid, FieldErrors errors) {
+    if (uid != null && !uid.isEmpty()
+        && (uid.length() > Patterns.MAX_LABEL_VALUE || !uid.matches(Patterns.LABEL_NAME))) {
+      errors.invalid(FieldPath.of("metadata.uid"), uid, "must be a valid label value, such as a UUID (every child "
+          + "carries it as label workload.serving.volcano.sh/model-uid); leave it out, the API server assigns it");
+    }
+  }
+
   /** An object name the API server accepts in a reference (a DNS-1123 subdomain), else a field error. */
   static void subdomain(String name, FieldPath path, FieldErrors errors) {
     if (name == null) {

@@ -94,7 +94,7 @@ class ManifestReaderTest {
 
   @Test
   void badYamlNamesTheLine() {
-    assertEquals(List.of("m.yaml: line 4, column 10: not valid YAML: mapping values are not allowed here"),
+    assertEquals(List.of("m.yaml: line 4, column 10: metadata.name: not valid YAML: mapping values are not allowed here"),
         problems(HEAD + "metadata:\n  name: a: b\n"));
   }
 
@@ -103,6 +103,7 @@ class ManifestReaderTest {
     List<String> problems = problems(HEAD + "metadata: {name: a}\nspec:\n  backend: {minReplicas: 1, minReplicas: 2}\n");
     assertEquals(1, problems.size());
     assertTrue(problems.get(0).startsWith("m.yaml: line 5, column "), problems.get(0));
+    assertTrue(problems.get(0).contains(": spec.backend.minReplicas: "), problems.get(0));
     assertTrue(problems.get(0).contains("Duplicate Object property \"minReplicas\""), problems.get(0));
   }
 

@@ -29,8 +29,9 @@ class AsDeployedTest {
     // In the pod the Lease namespace is the service account's; here it is the test's stand-in. Any free health port.
     OperatorOptions.Lease lease = deployed.lease();
     OperatorOptions options = new OperatorOptions(deployed.namespaces(), deployed.workers(), deployed.resync(),
-        deployed.leaderElect(), 0, deployed.translator(), new OperatorOptions.Lease(cluster.operatorNamespace(),
-        lease.name(), "as-deployed", lease.duration(), lease.renewDeadline(), lease.retryPeriod()),
+        deployed.leaderElect(), 0, deployed.translator(), deployed.kthenaVersion(),
+        new OperatorOptions.Lease(cluster.operatorNamespace(), lease.name(), "as-deployed", lease.duration(),
+            lease.renewDeadline(), lease.retryPeriod()),
         deployed.backoffBase(), deployed.backoffMax());
     try (Operator operator = new Operator(cluster.newClient(), options).start()) {
       await("leading", operator::leading);

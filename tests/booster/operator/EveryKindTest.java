@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import booster.cluster.Apply;
 import booster.cluster.Compare;
 import booster.cluster.Kinds;
+import booster.cluster.ReplicaOwnership;
 import booster.cluster.StatusWriter;
 import booster.cluster.TestCluster;
 import booster.cluster.WriteObserver;
@@ -45,9 +46,10 @@ class EveryKindTest {
         Running.golden(cluster, "v0.4.0", "model.yaml", null)).getMetadata().getName());
     Apply apply = new Apply(operator, WriteObserver.NONE);
     List<GenericKubernetesResource> desired = Running.desired(cluster, booster.getMetadata().getName());
+    ReplicaOwnership replicas = ReplicaOwnership.of(desired);
     Set<ChildKind> kinds = EnumSet.noneOf(ChildKind.class);
     for (GenericKubernetesResource child : desired) {
-      assertEquals(Apply.Action.CREATED, apply.apply(child, child, null, booster).action());
+      assertEquals(Apply.Action.CREATED, apply.apply(child, replicas, null, booster).action());
       GenericKubernetesResource drifted = Kinds.child(cluster.client(), child).edit(live -> {
         Map<String, String> labels = new HashMap<>(live.getMetadata().getLabels());
         labels.replaceAll((key, value) -> Set.of(Labels.SEED_MANAGED_BY, Labels.MODEL_NAME).contains(key) ? value
@@ -56,7 +58,7 @@ class EveryKindTest {
         return live;
       });
       assertFalse(Compare.changes(child, drifted).isEmpty(), child.getKind() + " drifted");
-      assertEquals(Apply.Action.UPDATED, apply.apply(child, child, null, booster).action(), child.getKind());
+      assertEquals(Apply.Action.UPDATED, apply.apply(child, replicas, null, booster).action(), child.getKind());
       kinds.add(ChildKind.ofKind(child.getKind()));
     }
     assertEquals(EnumSet.allOf(ChildKind.class), kinds, "the golden booster has a child of every kind");

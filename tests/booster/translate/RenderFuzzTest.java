@@ -44,13 +44,14 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * A seeded fuzz of validation and render through the whole plugin ({@code create -f - --dry-run=client -o yaml}),
  * starting from every upstream and project example: fields dropped, wrong types, extreme numbers, unicode, shell
  * metacharacters, deep nesting and duplicate keys, in YAML and JSON. Whatever comes in, the exit code is 0 or 1 and
- * nothing printed looks like Java; a rejection names a field path on every error line; an accepted booster renders
- * children that validate strictly against the child CRDs, with metadata the API server accepts; and every
+ * nothing printed looks like Java; a rejection names a field path on every error line; an accepted booster renders,
+ * for each Kthena release we support, children that validate strictly against that release's child CRDs, with
+ * metadata the API server accepts; and every
  * {@code bash -c} script runs as rendered with each shell payload arriving as one inert word.
  */
 class RenderFuzzTest {
   private static final long SEED = 20261127L;
-  private static final int CASES = 400;
+  private static final int CASES = 300;
   private static final ObjectMapper YAML = YAMLMapper.builder().build();
   /** Writers that let the fuzz write nesting deeper than readers accept. */
   private static final StreamWriteConstraints DEEP = StreamWriteConstraints.builder().maxNestingDepth(2000).build();
@@ -85,7 +86,7 @@ class RenderFuzzTest {
     List<Map.Entry<String, ObjectNode>> seeds = seeds();
     Random random = new Random(SEED);
     Tally tally = new Tally();
-    Map<ChildKind, CrdSchema> schemas = new java.util.EnumMap<>(ChildKind.class);
+    Map<String, CrdSchema> schemas = new java.util.HashMap<>();
     for (int n = 0; n < CASES; n++) {
       Map.Entry<String, ObjectNode> seed = seeds.get(random.nextInt(seeds.size()));
       Mutator mutator = new Mutator(random, payloads());
@@ -101,12 +102,14 @@ class RenderFuzzTest {
       boolean json = random.nextInt(4) == 0;
       String input = mutator.emit(tree, json);
       String label = "case " + n + " (" + seed.getKey() + ", " + mutator.applied + (json ? ", JSON" : "") + ")";
-      Run run = run(input);
-      check(label, input, run, mutator, tally, schemas);
+      for (KthenaProfile profile : KthenaProfile.values()) {
+        check(label + " as " + profile, input, run(input, profile), profile, mutator, tally, schemas);
+      }
     }
     tally.counts.forEach((what, times) -> System.out.println("render fuzz: " + what + " = " + times));
-    System.out.println("render fuzz: seed " + SEED + ", " + CASES + " cases from " + seeds.size() + " boosters: "
-        + tally.get("accepted") + " accepted, " + tally.get("rejected") + " rejected");
+    System.out.println("render fuzz: seed " + SEED + ", " + CASES + " cases from " + seeds.size() + " boosters, each "
+        + "rendered for " + KthenaProfile.values().length + " Kthena releases: " + tally.get("accepted")
+        + " renders accepted, " + tally.get("rejected") + " rejected");
     assertTrue(tally.get("accepted") >= CASES / 10 && tally.get("rejected") >= CASES / 10,
         "the fuzz must exercise both outcomes: " + tally.counts);
     for (Mutation m : Mutation.values()) {
@@ -116,14 +119,14 @@ class RenderFuzzTest {
         "no payload reached a bash -c script: " + tally.counts);
   }
 
-  private void check(String label, String input, Run run, Mutator mutator, Tally tally,
-      Map<ChildKind, CrdSchema> schemas) throws Exception {
+  private void check(String label, String input, Run run, KthenaProfile profile, Mutator mutator, Tally tally,
+      Map<String, CrdSchema> schemas) throws Exception {
     String context = label + "\n--- input (first 2000 characters)\n"
         + input.substring(0, Math.min(2000, input.length())) + "\n--- stderr\n" + run.err();
     assertTrue(run.exit() == 0 || run.exit() == 1, "exit " + run.exit() + ": " + context);
     JavaText.find(run.out() + run.err()).ifPresent(java -> fail("Java text " + java + ": " + context));
-    assertTrue(run.err().lines().allMatch(line -> line.startsWith("error: ") || line.startsWith("Warning: ")),
-        "one line per problem: " + context);
+    assertTrue(run.err().lines().allMatch(line -> line.startsWith("error: ") || line.startsWith("Warning: ")
+        || line.startsWith("rendered for Kthena ")), "one line per problem: " + context);
     if (run.exit() == 1) {
       tally.add("rejected");
       assertEquals("", run.out(), "nothing is printed for a rejected booster: " + context);
@@ -140,7 +143,8 @@ class RenderFuzzTest {
     assertTrue(objects.size() > 1, "a booster without children: " + context);
     for (Map<String, Object> child : objects.subList(1, objects.size())) {
       ChildKind kind = ChildKind.ofKind((String) child.get("kind"));
-      List<String> problems = new ArrayList<>(schemas.computeIfAbsent(kind, CrdSchema::of).violations(child));
+      List<String> problems = new ArrayList<>(schemas.computeIfAbsent(kind + "@" + profile,
+          k -> CrdSchema.of(kind, profile)).violations(child));
       problems.addAll(ObjectMetaRules.problems(child));
       assertEquals(List.of(), problems, kind.kind() + " of " + context);
       tally.add("children validated");
@@ -178,14 +182,16 @@ class RenderFuzzTest {
   private record Run(int exit, String out, String err) {
   }
 
-  private static Run run(String stdin) {
+  private static Run run(String stdin, KthenaProfile profile) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cli = BoosterCommand.commandLine(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
         Map.of());
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(COMMAND.toArray(String[]::new));
+    List<String> args = new ArrayList<>(COMMAND);
+    args.addAll(List.of("--kthena-version", profile.label()));
+    int exit = cli.execute(args.toArray(String[]::new));
     return new Run(exit, out.toString(), err.toString());
   }
 
@@ -220,7 +226,7 @@ class RenderFuzzTest {
   /** Every ModelBooster document of the upstream inputs and examples and of our examples, as trees. */
   private static List<Map.Entry<String, ObjectNode>> seeds() throws IOException {
     List<Path> files = new ArrayList<>();
-    for (String tag : List.of("v0.1.0", "v0.4.0")) {
+    for (String tag : List.of("v0.1.0", "v0.4.0", "v1.0.0")) {
       files.addAll(yamlFiles(Golden.REFERENCE.resolve(tag).resolve("convert-testdata/input")));
       files.addAll(yamlFiles(Golden.REFERENCE.resolve(tag).resolve("examples/model-booster")));
     }

@@ -29,7 +29,7 @@ class ApplyTest {
   void setUp() {
     booster = Golden.input("v0.4.0", "model.yaml");
     booster.getMetadata().setNamespace(cluster.namespace());
-    apply = new Apply(cluster.client(), WriteObserver.NONE);
+    apply = new Apply(cluster.client(), new Writes(cluster.client(), Fence.OPEN, WriteObserver.NONE));
   }
 
   private GenericKubernetesResource route(String model) {

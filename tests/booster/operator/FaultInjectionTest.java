@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import booster.cluster.FaultProxy;
+import booster.cluster.Kinds;
 import booster.cluster.FaultProxy.Fault;
 import booster.cluster.TestCluster;
+import booster.translate.ChildKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -83,6 +85,113 @@ class FaultInjectionTest {
       System.out.println("fault injection, kill -9 restarts: " + kills + " kills mid-burst; " + burst.figures()
           + "; " + proxy.summary());
     }
+  }
+
+  /**
+   * Two instances on one Lease, each behind its own proxy so each one's writes are counted. The leader is frozen
+   * (SIGSTOP) past its lease: the other takes over; thawed, the deposed leader sends not one write although its
+   * informers hand it work, and exits. Then the new leader is killed (kill -9) mid-burst and a third instance takes
+   * over and finishes. (A write already on its way when a process is frozen can still go out when it thaws; no
+   * client-side check can call it back, so the freeze comes between passes. {@link FencingTest} shows a pass in
+   * flight stopping at its next write.)
+   */
+  @Test
+  void leaderFailoverAndAPausedLeaderMakesNoWrites(@TempDir Path logs) {
+    String leases = cluster.operatorNamespace();
+    Burst burst = new Burst(cluster, SEED + 3);
+    try (FaultProxy proxyA = FaultProxy.of(cluster, SEED + 3); FaultProxy proxyB = FaultProxy.of(cluster, SEED + 4);
+        FaultProxy proxyC = FaultProxy.of(cluster, SEED + 5);
+        OperatorProcess a = OperatorProcess.start(logs, proxyA.url(), cluster.namespace(), leases, "instance-a");
+        OperatorProcess b = OperatorProcess.start(logs, proxyB.url(), cluster.namespace(), leases, "instance-b")) {
+      Running.await("a leader", () -> holder(leases) != null);
+      boolean aLeads = "instance-a".equals(holder(leases));
+      OperatorProcess leader = aLeads ? a : b;
+      OperatorProcess follower = aLeads ? b : a;
+      FaultProxy leaderProxy = aLeads ? proxyA : proxyB;
+
+      burst.run(20, Duration.ofMillis(40));
+      burst.awaitConverged(Duration.ofSeconds(60));
+      Running.await("the leader done writing", () -> quietFor(leaderProxy, Duration.ofSeconds(1)));
+      // Frozen between two passes, so no write of its own is half-sent; while it is frozen the other instance takes
+      // over and boosters change, so the thawed leader finds work queued by its informers.
+      leader.pause();
+      int before = leaderProxy.writesForwarded().size();
+      Running.await(follower.identity() + " takes over", Duration.ofSeconds(30),
+          () -> follower.identity().equals(holder(leases)));
+      burst.run(10, Duration.ofMillis(40));
+      leader.resume();
+      Running.await("the deposed leader exits", Duration.ofSeconds(30), () -> !leader.alive());
+      // The elector's own renewal attempt is not counted: it carries the old resourceVersion and the server refuses it.
+      List<String> afterResume = leaderProxy.writesForwarded().subList(before, leaderProxy.writesForwarded().size())
+          .stream().filter(w -> !w.contains("/leases/")).toList();
+      assertEquals(List.of(), afterResume, "writes of the deposed leader after it resumed\n" + leader.log());
+
+      try (OperatorProcess c = OperatorProcess.start(logs, proxyC.url(), cluster.namespace(), leases, "instance-c")) {
+        burst.run(10, Duration.ofMillis(40));
+        follower.kill();
+        burst.run(10, Duration.ofMillis(40));
+        Running.await("instance-c takes over", Duration.ofSeconds(30), () -> "instance-c".equals(holder(leases)));
+        burst.awaitConverged(Duration.ofSeconds(60));
+      }
+      System.out.println("fault injection, leader election: 1 leader paused past its lease (" + before
+          + " writes before, 0 after resume), 1 leader killed; " + burst.figures());
+    }
+  }
+
+  /**
+   * The children's watches break while the operator goes on acting on boosters: a child that existed before and one
+   * it created during the outage are deleted behind its back. When the watches come back (resumed from a
+   * resourceVersion the server can no longer replay: 410 Gone, then a relist), both are recreated.
+   */
+  @Test
+  void childrenDeletedDuringAWatchOutageAreRecreated() {
+    try (FaultProxy proxy = FaultProxy.of(cluster, SEED + 6)) {
+      Operator operator = new Operator(proxy.client(cluster), options().build()).start();
+      try {
+        Running.await("every informer watching", () -> operator.ready() && proxy.openWatches() == 6);
+        Running.create(cluster, Running.golden(cluster, "v0.4.0", "model.yaml", "before"));
+        Running.await("before Initialized", () -> Running.conditionIs(cluster, "before", "Initialized", "True"));
+
+        proxy.watchOutage(path -> !path.endsWith("/modelboosters"));
+        Running.create(cluster, Running.golden(cluster, "v0.4.0", "model.yaml", "during"));
+        Running.await("during Initialized", () -> Running.conditionIs(cluster, "during", "Initialized", "True"));
+        Map<String, String> uids = new java.util.TreeMap<>();
+        for (String booster : List.of("before", "during")) {
+          var routes = Kinds.children(cluster.client(), ChildKind.MODEL_ROUTE).inNamespace(cluster.namespace())
+              .withName(booster);
+          uids.put(booster, routes.get().getMetadata().getUid());
+          routes.delete();
+        }
+        Running.sleep(500);
+        proxy.watchOutage(false);
+
+        for (String booster : List.of("before", "during")) {
+          Running.await("the ModelRoute of " + booster + " recreated", Duration.ofSeconds(30), () -> {
+            var route = Kinds.children(cluster.client(), ChildKind.MODEL_ROUTE).inNamespace(cluster.namespace())
+                .withName(booster).get();
+            return route != null && !uids.get(booster).equals(route.getMetadata().getUid());
+          });
+          Running.assertChildrenAreTheTranslation(cluster, booster);
+        }
+        System.out.println("fault injection, watch outage: 2 children deleted behind the operator, both recreated; "
+            + proxy.summary());
+      } finally {
+        operator.close();
+      }
+    }
+  }
+
+  /** No write (the Lease's aside) went through the proxy for that long. */
+  private static boolean quietFor(FaultProxy proxy, Duration quiet) {
+    int writes = proxy.writesForwarded().size();
+    Running.sleep(quiet.toMillis());
+    return proxy.writesForwarded().subList(writes, proxy.writesForwarded().size()).stream()
+        .allMatch(w -> w.contains("/leases/"));
+  }
+
+  private static String holder(String namespace) {
+    var lease = cluster.client().leases().inNamespace(namespace).withName("booster-operator").get();
+    return lease == null || lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
   }
 
   @Test

@@ -36,15 +36,18 @@ import org.junit.jupiter.api.Assumptions;
  * A small HTTP/1.1 proxy between an operator's client and the mock API server that injects the faults of a real
  * network and a busy API server, each request's fate drawn from a seeded random: 500 and 503 answers, 429 with
  * {@code Retry-After}, 409 on updates, connections reset before the request reaches the server, replies lost after
- * the server acted, delays, and watches (WebSocket upgrades, as fabric8 makes them) dropped early. Leases are spared
- * unless asked, so leader election fails only where a test means it to. A test can also break every watch for a
- * while ({@link #watchOutage}).
+ * the server acted, delays, and watches (WebSocket upgrades, as fabric8 makes them) dropped early. Leases are spared,
+ * so leader election fails only where a test means it to. A test can also break watches for a while
+ * ({@link #watchOutage}). A watch resumed after the proxy cut it is told its resourceVersion is gone (410), as a
+ * real API server says when it cannot replay; the mock would resume it silently, missing what happened meanwhile.
  */
 public final class FaultProxy implements AutoCloseable {
   /** The faults a request can get; watch drops apply to watches only, the others to plain requests. */
   public enum Fault { SERVER_ERROR, UNAVAILABLE, TOO_MANY_REQUESTS, CONFLICT, RESET, LOST_REPLY, DELAY, WATCH_DROP }
 
   private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+  /** A server's WebSocket close frame: code 1001, going away. */
+  private static final byte[] GOING_AWAY = {(byte) 0x88, 2, 0x03, (byte) 0xe9};
   private static final List<Fault> REQUEST_FAULTS = List.of(Fault.SERVER_ERROR, Fault.UNAVAILABLE,
       Fault.TOO_MANY_REQUESTS, Fault.CONFLICT, Fault.RESET, Fault.LOST_REPLY, Fault.DELAY);
 
@@ -68,7 +71,6 @@ public final class FaultProxy implements AutoCloseable {
   private final Set<String> cut = ConcurrentHashMap.newKeySet();
   private final AtomicInteger gone = new AtomicInteger();
   private final List<KubernetesClient> clients = new CopyOnWriteArrayList<>();
-  private volatile boolean leasesToo;
   private volatile java.util.function.Predicate<String> watchOutage = path -> false;
   private volatile boolean closed;
 
@@ -119,12 +121,6 @@ public final class FaultProxy implements AutoCloseable {
     return faults(Map.of());
   }
 
-  /** Whether Lease requests (leader election) get faults too; by default they pass untouched. */
-  public FaultProxy leasesToo(boolean value) {
-    leasesToo = value;
-    return this;
-  }
-
   /**
    * A watch outage for the watches whose path matches: open ones break now, and new ones are refused with 503 until
    * it is over ({@code path -> false}). Lists and writes still pass, as when only watch connections fail.
@@ -147,10 +143,6 @@ public final class FaultProxy implements AutoCloseable {
   /** Watches open through the proxy now. */
   public int openWatches() {
     return openWatches.size();
-  }
-
-  public int injected(Fault fault) {
-    return injected.get(fault).get();
   }
 
   /** Write requests forwarded to the server so far ({@code METHOD target}), faulted ones included. */
@@ -285,7 +277,7 @@ public final class FaultProxy implements AutoCloseable {
 
   /** The fault a plain request gets, if any: each applicable fault in turn, with its probability. */
   private Fault requestFault(Message request) {
-    if (!leasesToo && request.target().contains("/leases")) {
+    if (request.target().contains("/leases")) {
       return null;
     }
     for (Fault f : REQUEST_FAULTS) {
@@ -314,18 +306,33 @@ public final class FaultProxy implements AutoCloseable {
     }
   }
 
-  /** An upgraded connection (a watch): bytes both ways until either end closes, or until dropped early. */
+  /**
+   * An upgraded connection (a watch): frames both ways until either end closes. Ending it early (a drop, an outage)
+   * is done as an API server ends a watch: a close frame (1001, going away) between two events, then the
+   * connection; a bare TCP close can leave the client's WebSocket waiting for a close it never gets.
+   */
   private void pipe(String path, Socket client, Socket upstream, InputStream fromClient, OutputStream toClient,
       InputStream fromServer, OutputStream toServer, boolean dropEarly) {
     Closeable both = () -> {
       closeQuietly(client);
       closeQuietly(upstream);
     };
-    openWatches.put(both, path);
+    Closeable end = () -> {
+      synchronized (toClient) {
+        try {
+          toClient.write(GOING_AWAY);
+          toClient.flush();
+        } catch (IOException e) {
+          // the client is gone already
+        }
+      }
+      both.close();
+    };
+    openWatches.put(end, path);
     if (watchOutage.test(path)) {
       // the outage began while this watch was being set up
       cut.add(path);
-      closeQuietly(both);
+      closeQuietly(end);
     }
     try {
       if (dropEarly) {
@@ -337,13 +344,13 @@ public final class FaultProxy implements AutoCloseable {
             Thread.currentThread().interrupt();
           }
           cut.add(path);
-          closeQuietly(both);
+          closeQuietly(end);
         });
       }
       threads.execute(() -> copy(fromClient, toServer, both));
-      copy(fromServer, toClient, both);
+      frames(fromServer, toClient, both);
     } finally {
-      openWatches.remove(both);
+      openWatches.remove(end);
     }
   }
 
@@ -355,6 +362,38 @@ public final class FaultProxy implements AutoCloseable {
         out.flush();
       }
     } catch (IOException e) {
+      // one side went away
+    } finally {
+      closeQuietly(both);
+    }
+  }
+
+  /** Server to client, one whole WebSocket frame at a time, so that a close frame can go between two. */
+  private static void frames(InputStream in, OutputStream out, Closeable both) {
+    try {
+      for (int first = in.read(); first >= 0; first = in.read()) {
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        int second = in.read();
+        frame.write(first);
+        frame.write(second);
+        long length = second & 0x7f;
+        if (length >= 126) {
+          byte[] extended = in.readNBytes(length == 126 ? 2 : 8);
+          frame.write(extended);
+          length = new java.math.BigInteger(1, extended).longValueExact();
+        }
+        int rest = ((second & 0x80) != 0 ? 4 : 0) + Math.toIntExact(length);
+        byte[] payload = in.readNBytes(rest);
+        if (second < 0 || payload.length < rest) {
+          return;
+        }
+        frame.write(payload);
+        synchronized (out) {
+          out.write(frame.toByteArray());
+          out.flush();
+        }
+      }
+    } catch (IOException | ArithmeticException e) {
       // one side went away
     } finally {
       closeQuietly(both);

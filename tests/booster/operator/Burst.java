@@ -3,6 +3,8 @@ package booster.operator;
 import booster.cluster.Kinds;
 import booster.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,21 +61,39 @@ final class Burst {
   void create() {
     String[] source = SOURCES.get(created % SOURCES.size());
     String name = "b" + created;
-    Running.create(cluster, Running.golden(cluster, source[0], source[1], name));
+    try {
+      Running.create(cluster, Running.golden(cluster, source[0], source[1], name));
+    } catch (KubernetesClientException e) {
+      // the test's own client retried a create whose answer it missed under load: the booster is there
+      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || Running.booster(cluster, name) == null) {
+        throw e;
+      }
+    }
     live.add(name);
     created++;
   }
 
   /** A new engine flag on the first worker: every ModelServing of the booster changes. */
   void change(String name) {
-    Kinds.boosters(cluster.client()).inNamespace(cluster.namespace()).withName(name).edit(b -> {
-      var worker = b.getSpec().allBackends().get(0).getWorkers().get(0);
-      if (worker.getConfig() == null) {
-        worker.setConfig(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+    int value = 1 + random.nextInt(512);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Kinds.boosters(cluster.client()).inNamespace(cluster.namespace()).withName(name).edit(b -> {
+          var worker = b.getSpec().allBackends().get(0).getWorkers().get(0);
+          if (worker.getConfig() == null) {
+            worker.setConfig(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+          }
+          ((ObjectNode) worker.getConfig()).put("max-num-seqs", value);
+          return b;
+        });
+        break;
+      } catch (KubernetesClientException e) {
+        // the operator wrote the status in between: read it again, as kubectl edit would
+        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt == 5) {
+          throw e;
+        }
       }
-      ((ObjectNode) worker.getConfig()).put("max-num-seqs", 1 + random.nextInt(512));
-      return b;
-    });
+    }
     changed++;
   }
 
@@ -88,22 +108,41 @@ final class Burst {
     return names.get(random.nextInt(names.size()));
   }
 
-  /** Every booster still there is Initialized, with its generation observed and its children its translation. */
+  /**
+   * Every booster still there is Initialized and not Failed, with its generation observed and its children its
+   * translation (a pass that failed under faults also records the generation it saw, with Failed=True, and is
+   * retried).
+   */
   void awaitConverged(Duration timeout) {
     for (String name : live) {
-      Running.await(name + " converged", timeout, () -> converged(name));
-      Running.assertChildrenAreTheTranslation(cluster, name);
+      String[] problem = {null};
+      try {
+        Running.await(name + " converged", timeout, () -> (problem[0] = problem(name)) == null);
+      } catch (AssertionError e) {
+        throw new AssertionError(e.getMessage() + ": " + problem[0], e);
+      }
     }
   }
 
-  private boolean converged(String name) {
+  /** What keeps the booster from having converged, or null. */
+  private String problem(String name) {
     GenericKubernetesResource booster = Running.booster(cluster, name);
-    if (booster == null || !Running.conditionIs(cluster, name, "Initialized", "True")) {
-      return false;
+    if (booster == null) {
+      return "gone";
     }
     Object status = booster.getAdditionalProperties().get("status");
     Object observed = status instanceof Map<?, ?> m ? m.get("observedGeneration") : null;
-    return observed instanceof Number n && n.longValue() == booster.getMetadata().getGeneration();
+    if (!Running.conditionIs(cluster, name, "Initialized", "True")
+        || Running.conditionIs(cluster, name, "Failed", "True")
+        || !(observed instanceof Number n && n.longValue() == booster.getMetadata().getGeneration())) {
+      return "status " + status + " at generation " + booster.getMetadata().getGeneration();
+    }
+    try {
+      Running.assertChildrenAreTheTranslation(cluster, name);
+      return null;
+    } catch (AssertionError e) {
+      return e.getMessage();
+    }
   }
 
   /** The boosters there now. */

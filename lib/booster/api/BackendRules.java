@@ -89,6 +89,7 @@ final class BackendRules {
     errors.pattern(path.child("cacheURI"), backend.getCacheURI(), Patterns.CACHE_URI,
         "unsupported scheme: must start with hostpath:// or pvc://");
     runtimeClassName(backend.getRuntimeClassName(), path.child("runtimeClassName"), errors);
+    TopologyRules.backend(backend, path, errors);
     env(backend, path.child("env"), errors);
     replicaRanges(backend, path, errors);
     workers(backend, path.child("workers"), errors);

@@ -117,4 +117,19 @@ final class NameRules {
     }
     return longest;
   }
+
+  /**
+   * An extra route's child name {@code <booster>-<route>} is a DNS label (at most 63 characters), as every other
+   * child name of a booster is.
+   */
+  static void route(String boosterName, String routeName, FieldPath path, FieldErrors errors) {
+    if (boosterName == null) {
+      return;
+    }
+    String child = boosterName + "-" + routeName;
+    if (child.length() > Patterns.MAX_LABEL_VALUE) {
+      errors.invalid(path, routeName, "the child name \"" + child + "\" (metadata.name-route name) must be no more "
+          + "than 63 characters");
+    }
+  }
 }

@@ -37,6 +37,7 @@ public final class Validation {
     errors.range(path.child("costExpansionRatePercent"), spec.getCostExpansionRatePercent(), 0, 1000);
     AutoscalingRules.policy(spec.getAutoscalingPolicy(), path.child("autoscalingPolicy"), errors);
     MatchRules.modelMatch(spec.getModelMatch(), path.child("modelMatch"), errors);
+    RouteRules.routes(name, spec, errors);
     if (spec.getBackend() != null) {
       BackendRules.current(name, spec, errors);
     }

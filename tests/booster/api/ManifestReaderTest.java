@@ -73,6 +73,16 @@ class ManifestReaderTest {
   }
 
   @Test
+  void unsupportedRateLimitUnitAndTopologyModeNameTheField() {
+    assertEquals(List.of("m.yaml: spec.routes[0].rateLimit.unit: unsupported rate limit unit \"week\" "
+        + "(supported: second, minute, hour, day, month)"),
+        problems(HEAD + "metadata: {name: a}\nspec:\n  routes: [{name: r, rateLimit: {unit: week}}]\n"));
+    assertEquals(List.of("m.yaml: spec.backends[0].networkTopology.rolePolicy.mode: unsupported network topology "
+        + "mode \"strict\" (supported: hard, soft)"),
+        problems(HEAD + "metadata: {name: a}\nspec:\n  backends: [{networkTopology: {rolePolicy: {mode: strict}}}]\n"));
+  }
+
+  @Test
   void otherKindsAreRejectedAndEveryDocumentIsReported() {
     List<String> problems = problems(Boosters.CURRENT + "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\n"
         + "---\n" + HEAD + "metadata: {name: a}\nspec: {backend: {maxReplicas: many}}\n");

@@ -50,16 +50,20 @@ final class NameRules {
     }
   }
 
-  /** An object name the API server accepts in a reference (a DNS-1123 subdomain), else a field error. */
-  static void subdomain(String name, FieldPath path, FieldErrors errors) {
+  /**
+   * An object name the API server accepts (a DNS-1123 subdomain, at most 253 characters), else a field error.
+   *
+   * @param what the object the name refers to, for the message ("a RuntimeClass")
+   */
+  static void subdomain(String name, String what, FieldPath path, FieldErrors errors) {
     if (name == null) {
       return;
     }
     if (name.length() > Patterns.MAX_DNS_SUBDOMAIN) {
       errors.invalid(path, name, "must be no more than " + Patterns.MAX_DNS_SUBDOMAIN + " characters");
     } else if (!name.matches(Patterns.DNS_SUBDOMAIN)) {
-      errors.invalid(path, name, "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric "
-          + "characters, '-' or '.', and must start and end with an alphanumeric character");
+      errors.invalid(path, name, "must be a lowercase RFC 1123 subdomain (the name of " + what + "): lower case "
+          + "alphanumeric characters, '-' or '.', starting and ending with an alphanumeric character");
     }
   }
 

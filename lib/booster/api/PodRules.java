@@ -22,7 +22,7 @@ final class PodRules {
   static void backend(ModelBackend backend, FieldPath path, FieldErrors errors) {
     env(backend.getEnv(), path.child("env"), errors);
     envFrom(backend.getEnvFrom(), path.child("envFrom"), errors);
-    NameRules.subdomain(backend.getSchedulerName(), path.child("schedulerName"), errors);
+    NameRules.subdomain(backend.getSchedulerName(), "a scheduler", path.child("schedulerName"), errors);
     cache(backend.getCacheURI(), path.child("cacheURI"), errors);
   }
 
@@ -98,7 +98,7 @@ final class PodRules {
     if (name == null || name.isEmpty()) {
       errors.required(path.child("name"), "");
     } else {
-      NameRules.subdomain(name, path.child("name"), errors);
+      NameRules.subdomain(name, "a ConfigMap or Secret", path.child("name"), errors);
     }
   }
 

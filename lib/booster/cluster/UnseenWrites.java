@@ -69,9 +69,4 @@ public final class UnseenWrites<V> {
     });
     return dropped;
   }
-
-  /** How many entries are remembered (for tests and metrics). */
-  public int size() {
-    return entries.size();
-  }
 }

@@ -19,6 +19,10 @@ public final class Validation {
     }
     String name = booster.getMetadata() == null ? null : booster.getMetadata().getName();
     NameRules.boosterName(name, errors);
+    if (booster.getMetadata() != null) {
+      NameRules.namespace(booster.getMetadata().getNamespace(), errors);
+      NameRules.uid(booster.getMetadata().getUid(), errors);
+    }
     ModelBoosterSpec spec = booster.getSpec();
     FieldPath path = FieldPath.of("spec");
     if (spec == null) {

@@ -23,13 +23,13 @@ public final class Apply {
   private static final int CONFLICT_ATTEMPTS = 5;
 
   private final KubernetesClient client;
-  private final WriteObserver observer;
+  private final Writes writes;
   /** Objects of a child's kind, namespace and name that a create ran into and that we do not control. */
   private final Set<String> foreign = ConcurrentHashMap.newKeySet();
 
-  public Apply(KubernetesClient client, WriteObserver observer) {
+  public Apply(KubernetesClient client, Writes writes) {
     this.client = client;
-    this.observer = observer;
+    this.writes = writes;
   }
 
   /** What happened to one child. */
@@ -56,11 +56,7 @@ public final class Apply {
   /** As above; {@code pass} is also told of every write request sent, answered or refused. */
   public Result apply(GenericKubernetesResource desired, ReplicaOwnership replicas,
       GenericKubernetesResource cached, HasMetadata owner, WriteObserver pass) {
-    WriteObserver both = (kind, verb) -> {
-      observer.wrote(kind, verb);
-      pass.wrote(kind, verb);
-    };
-    Result result = attempt(desired, replicas, cached, owner, both);
+    Result result = attempt(desired, replicas, cached, owner, pass);
     if (result.action() == Action.NOT_CONTROLLED) {
       foreign.add(key(desired));
     } else {
@@ -70,18 +66,17 @@ public final class Apply {
   }
 
   private Result attempt(GenericKubernetesResource desired, ReplicaOwnership replicas,
-      GenericKubernetesResource cached, HasMetadata owner, WriteObserver observer) {
+      GenericKubernetesResource cached, HasMetadata owner, WriteObserver pass) {
     GenericKubernetesResource live = cached;
     if (live == null && foreign.contains(key(desired))) {
       live = handle(desired).get();
     }
     if (live == null) {
       try {
-        GenericKubernetesResource created = handle(desired).create();
-        observer.wrote(desired.getKind(), "create");
+        GenericKubernetesResource created = writes.send(desired.getKind(), "create", pass,
+            c -> Kinds.child(c, desired).create());
         return new Result(Action.CREATED, created, List.of());
       } catch (KubernetesClientException e) {
-        observer.wrote(desired.getKind(), "create");
         if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
           throw e;
         }
@@ -105,20 +100,20 @@ public final class Apply {
         return new Result(Action.IMMUTABLE, live, immutable);
       }
       try {
-        GenericKubernetesResource updated = handle(Merge.ours(comparable, live)).update();
-        observer.wrote(desired.getKind(), "update");
+        GenericKubernetesResource merged = Merge.ours(comparable, live);
+        GenericKubernetesResource updated = writes.send(desired.getKind(), "update", pass,
+            c -> Kinds.child(c, merged).update());
         return new Result(Action.UPDATED, updated, changes);
       } catch (KubernetesClientException e) {
-        observer.wrote(desired.getKind(), "update");
         if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
-          return attempt(desired, replicas, null, owner, observer);
+          return attempt(desired, replicas, null, owner, pass);
         }
         if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt >= CONFLICT_ATTEMPTS) {
           throw e;
         }
         live = handle(desired).get();
         if (live == null) {
-          return attempt(desired, replicas, null, owner, observer);
+          return attempt(desired, replicas, null, owner, pass);
         }
       }
     }

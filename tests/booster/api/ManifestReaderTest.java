@@ -49,11 +49,11 @@ class ManifestReaderTest {
 
   @Test
   void wrongTypeNamesTheField() {
-    assertEquals(List.of("m.yaml: spec.backend.minReplicas: invalid value \"two\": expected an integer"),
+    assertEquals(List.of("m.yaml: spec.backend.minReplicas: Invalid value: \"two\": must be an integer"),
         problems(HEAD + "metadata: {name: a}\nspec:\n  backend: {minReplicas: two}\n"));
-    assertEquals(List.of("m.yaml: spec.backend.workers[1].pods: wrong type: expected an integer"),
+    assertEquals(List.of("m.yaml: spec.backend.workers[1].pods: Invalid value: [1]: must be an integer"),
         problems(HEAD + "metadata: {name: a}\nspec:\n  backend:\n    workers: [{}, {pods: [1]}]\n"));
-    assertEquals(List.of("m.yaml: spec.backends: wrong type: expected a list"),
+    assertEquals(List.of("m.yaml: spec.backends: Invalid value: {\"name\":\"x\"}: must be a list"),
         problems(HEAD + "metadata: {name: a}\nspec:\n  backends: {name: x}\n"));
   }
 
@@ -89,7 +89,7 @@ class ManifestReaderTest {
     assertEquals(List.of(
         "m.yaml: document 2: kind: expected ModelBooster (apiVersion workload.serving.volcano.sh/v1alpha1), "
             + "found Deployment (apiVersion apps/v1)",
-        "m.yaml: document 3: spec.backend.maxReplicas: invalid value \"many\": expected an integer"), problems);
+        "m.yaml: document 3: spec.backend.maxReplicas: Invalid value: \"many\": must be an integer"), problems);
   }
 
   @Test
@@ -104,7 +104,7 @@ class ManifestReaderTest {
 
   @Test
   void badYamlNamesTheLine() {
-    assertEquals(List.of("m.yaml: line 4, column 10: not valid YAML: mapping values are not allowed here"),
+    assertEquals(List.of("m.yaml: line 4, column 10: metadata.name: not valid YAML: mapping values are not allowed here"),
         problems(HEAD + "metadata:\n  name: a: b\n"));
   }
 
@@ -113,6 +113,7 @@ class ManifestReaderTest {
     List<String> problems = problems(HEAD + "metadata: {name: a}\nspec:\n  backend: {minReplicas: 1, minReplicas: 2}\n");
     assertEquals(1, problems.size());
     assertTrue(problems.get(0).startsWith("m.yaml: line 5, column "), problems.get(0));
+    assertTrue(problems.get(0).contains(": spec.backend.minReplicas: "), problems.get(0));
     assertTrue(problems.get(0).contains("Duplicate Object property \"minReplicas\""), problems.get(0));
   }
 

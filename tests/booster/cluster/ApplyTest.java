@@ -30,7 +30,7 @@ class ApplyTest {
   void setUp() {
     booster = Golden.input("v0.4.0", "model.yaml");
     booster.getMetadata().setNamespace(cluster.namespace());
-    apply = new Apply(cluster.client(), WriteObserver.NONE);
+    apply = new Apply(cluster.client(), new Writes(cluster.client(), Fence.OPEN, WriteObserver.NONE));
   }
 
   /** A route whose rule name stands for any mutable field (its modelName is immutable in the ModelRoute CRD). */

@@ -1,8 +1,11 @@
 package booster.cli;
 
 import booster.cli.Table.Cell;
+import booster.cluster.ApiErrors;
 import booster.cluster.Kinds;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.HttpURLConnection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,8 +33,16 @@ final class BoosterList {
   static BoosterList read(KubeSession session, String namespace, String selector) {
     var boosters = Kinds.genericBoosters(session.client());
     var scoped = namespace == null ? boosters.inAnyNamespace() : boosters.inNamespace(namespace);
-    return new BoosterList((selector == null ? scoped : scoped.withLabelSelector(selector)).list().getItems(),
-        namespace == null);
+    try {
+      return new BoosterList((selector == null ? scoped : scoped.withLabelSelector(selector)).list().getItems(),
+          namespace == null);
+    } catch (KubernetesClientException e) {
+      // A LIST of a served kind never answers 404 (an unknown namespace lists nothing): the kind is missing.
+      if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+        throw new CliException(ApiErrors.MISSING_BOOSTER_CRD);
+      }
+      throw e;
+    }
   }
 
   static BoosterList of(GenericKubernetesResource booster) {

@@ -1,6 +1,7 @@
 package booster.cli;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -15,8 +16,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "kubectl booster", mixinStandardHelpOptions = true, version = "kubectl-booster " + BoosterCommand.VERSION,
     description = "Work with Kthena ModelBoosters: create them, diff them against the cluster, show their status "
         + "and ownership tree.",
-    subcommands = {CreateCommand.class, DiffCommand.class, StatusCommand.class, TreeCommand.class,
-        CompletionCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:invalid input or failure", "2:invalid command line"})
 public final class BoosterCommand implements Callable<Integer> {
@@ -25,6 +24,10 @@ public final class BoosterCommand implements Callable<Integer> {
   public static final int OK = 0;
   public static final int FAILED = 1;
   public static final int USAGE = 2;
+
+  /** The subcommands, in the order help lists them. */
+  private static final List<Class<?>> SUBCOMMANDS = List.of(CreateCommand.class, DiffCommand.class,
+      StatusCommand.class, TreeCommand.class, CompletionCommand.class);
 
   private final InputStream stdin;
   private final Map<String, String> environment;
@@ -38,12 +41,35 @@ public final class BoosterCommand implements Callable<Integer> {
 
   /** Runs the plugin on the process's own streams and environment; returns the exit code. */
   public static int run(String... args) {
-    return commandLine(System.in, System.getenv()).execute(args);
+    return commandLine(System.in, System.getenv(), args).execute(args);
   }
 
-  /** The configured command line; tests redirect its out/err with setOut/setErr. */
+  /** The configured command line with every subcommand; tests redirect its out/err with setOut/setErr. */
   public static CommandLine commandLine(InputStream stdin, Map<String, String> environment) {
+    return build(stdin, environment, SUBCOMMANDS);
+  }
+
+  /**
+   * The command line for {@code args} with only the subcommands they need, since picocli builds each command's
+   * model by reflection, the largest part of a short run: the one they start with, none for {@code --version}.
+   * Root help, completion and anything unrecognised get every subcommand, so they behave as with the whole tree.
+   */
+  static CommandLine commandLine(InputStream stdin, Map<String, String> environment, String... args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      return build(stdin, environment, List.of());
+    }
+    for (Class<?> type : SUBCOMMANDS) {
+      if (args.length > 0 && type != CompletionCommand.class
+          && type.getAnnotation(Command.class).name().equals(args[0])) {
+        return build(stdin, environment, List.of(type));
+      }
+    }
+    return commandLine(stdin, environment);
+  }
+
+  private static CommandLine build(InputStream stdin, Map<String, String> environment, List<Class<?>> subcommands) {
     CommandLine cli = new CommandLine(new BoosterCommand(stdin, environment));
+    subcommands.forEach(cli::addSubcommand);
     cli.setParameterExceptionHandler(BoosterCommand::usageError);
     cli.setExecutionExceptionHandler((e, command, parsed) -> {
       // The message is for users; a Java class name is not.

@@ -1,7 +1,6 @@
 package booster.cli;
 
 import booster.api.ModelBooster;
-import booster.cluster.Kinds;
 import booster.translate.Translator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
@@ -60,17 +59,15 @@ public class DiffCommand extends ClusterCommand {
     Translator translate = new Translator(translator.config(root.environment()));
     DiffPlan plan = new DiffPlan();
     if (name != null) {
-      ModelBooster live = stored(session, session.namespace(), name);
-      if (live == null) {
-        throw Boosters.notFound(name);
-      }
+      ModelBooster live = Boosters.requireTyped(session.client(), session.namespace(), name);
       plan.children(session.client(), live, translate.translate(live));
     } else {
       Map<Manifest, List<GenericKubernetesResource>> rendered = BoosterInput.translated(
           ManifestOptions.read(files, root.stdin()), "diff", namespace, session.namespace(), translate, err());
       for (Map.Entry<Manifest, List<GenericKubernetesResource>> e : rendered.entrySet()) {
         ModelBooster desired = e.getKey().booster();
-        ModelBooster live = stored(session, desired.getMetadata().getNamespace(), desired.getMetadata().getName());
+        ModelBooster live = Boosters.typed(session.client(), desired.getMetadata().getNamespace(),
+            desired.getMetadata().getName());
         plan.booster(live, desired);
         if (live == null) {
           plan.additions(e.getValue());
@@ -83,9 +80,5 @@ public class DiffCommand extends ClusterCommand {
     }
     plan.warnings.forEach(w -> err().println("Warning: " + w));
     return DiffProgram.run(plan.objects, root.environment(), terminal, out(), err());
-  }
-
-  private static ModelBooster stored(KubeSession session, String namespace, String name) {
-    return Kinds.boosters(session.client()).inNamespace(namespace).withName(name).get();
   }
 }

@@ -4,6 +4,7 @@ import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -32,6 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -243,18 +246,26 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
   }
 
   /**
-   * Counts writes at the mock server, for "zero writes" assertions; answers the rejections a test asked for; and
+   * Counts writes at the mock server, for "zero writes" assertions; answers the rejections a test asked for;
    * honours dryRun=All on creates and updates by echoing the object without storing it (without the server's
-   * existence checks).
+   * existence checks); and answers a GET of a missing object as a real API server does (below).
    */
   private final class CountingDispatcher extends KubernetesCrudDispatcher {
+    private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
+    private static final Pattern OBJECT = Pattern.compile(
+        "/(?:api/v1|apis/([^/]+)/[^/]+)(?:/namespaces/[^/]+)?/([^/]+)/([^/?]+)(?:\\?.*)?");
+    /** The CRDs stored in the mock, as {@code plural.group}. */
+    private final Set<String> crds = ConcurrentHashMap.newKeySet();
+
     @Override
     public MockResponse dispatch(RecordedRequest request) {
       if (!WRITE_METHODS.contains(request.getMethod())) {
-        return super.dispatch(request);
+        MockResponse response = super.dispatch(request);
+        return response.code() == 404 && "GET".equals(request.getMethod()) ? notFound(request.getPath()) : response;
       }
       writes.add(request.getMethod() + " " + request.getPath());
       String body = request.getBody() == null ? "" : new String(request.getBody().getBytes(), StandardCharsets.UTF_8);
+      trackCrds(request, body);
       for (Map.Entry<String, Status> rejection : rejections.entrySet()) {
         if (body.contains(rejection.getKey())) {
           return new MockResponse().setResponseCode(rejection.getValue().getCode())
@@ -267,6 +278,36 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
             .setHeader("Content-Type", "application/json").setBody(body);
       }
       return super.dispatch(request);
+    }
+
+    private void trackCrds(RecordedRequest request, String body) {
+      String path = request.getPath();
+      if ("POST".equals(request.getMethod()) && path.startsWith(CRDS)) {
+        CustomResourceDefinition crd = Serialization.unmarshal(body, CustomResourceDefinition.class);
+        crds.add(crd.getMetadata().getName());
+      } else if ("DELETE".equals(request.getMethod()) && path.startsWith(CRDS + "/")) {
+        crds.remove(path.substring(CRDS.length() + 1).replaceAll("\\?.*", ""));
+      }
+    }
+
+    /**
+     * The plain mock answers an empty 404. An API server names the missing object in a Status, and answers a bare
+     * "404 page not found" when it serves no such resource (a CRD that is not installed).
+     */
+    private MockResponse notFound(String path) {
+      Matcher m = OBJECT.matcher(path);
+      String group = m.matches() && m.group(1) != null ? m.group(1) : "";
+      boolean crdGroup = crds.stream().anyMatch(name -> name.endsWith("." + group));
+      if (!m.matches() || (crdGroup && !crds.contains(m.group(2) + "." + group))) {
+        return new MockResponse().setResponseCode(404).setHeader("Content-Type", "text/plain")
+            .setBody("404 page not found\n");
+      }
+      String resource = group.isEmpty() ? m.group(2) : m.group(2) + "." + group;
+      Status status = new StatusBuilder().withStatus("Failure").withReason("NotFound").withCode(404)
+          .withMessage(resource + " \"" + m.group(3) + "\" not found")
+          .withNewDetails().withName(m.group(3)).withGroup(group).withKind(m.group(2)).endDetails().build();
+      return new MockResponse().setResponseCode(404).setHeader("Content-Type", "application/json")
+          .setBody(Serialization.asJson(status));
     }
   }
 

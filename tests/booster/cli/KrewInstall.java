@@ -123,9 +123,18 @@ final class KrewInstall {
 
   /** As {@link #kubectl(String...)}, with JAVA_HOME set to {@code javaHome} unless it is null. */
   Run kubectl(Path javaHome, String... args) throws Exception {
+    return kubectl(binDir, javaHome, args);
+  }
+
+  /** As {@link #kubectl(String...)}, with another kubectl-booster (a native build, in {@code dir}) on PATH. */
+  Run kubectlWith(Path dir, String... args) throws Exception {
+    return kubectl(dir, null, args);
+  }
+
+  private Run kubectl(Path pluginDir, Path javaHome, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("/usr/bin/kubectl"));
     command.addAll(List.of(args));
-    Map<String, String> env = new HashMap<>(Map.of("PATH", binDir + ":/usr/bin:/bin", "KUBECTL_BOOSTER_CACHE",
+    Map<String, String> env = new HashMap<>(Map.of("PATH", pluginDir + ":/usr/bin:/bin", "KUBECTL_BOOSTER_CACHE",
         cache().toString()));
     env.put("JAVA_HOME", javaHome == null ? "" : javaHome.toString());
     return exec(work, command, env);

@@ -13,6 +13,8 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,6 +133,15 @@ class KrewInstallTest {
           .toList();
       assertEquals(List.of(), loaded, args.toString());
     }
+  }
+
+  /** A class that the native image needs and its committed metadata lacks fails here, not in a native build. */
+  @Test
+  void nativeImageMetadataCoversWhatTheCommandsLoad() throws Exception {
+    Set<String> missing = new TreeSet<>(ReachabilityMetadata.classes(krew.store.resolve("kubectl-booster.jar"),
+        CliCases.representative()));
+    missing.removeAll(ReachabilityMetadata.committed());
+    assertEquals(Set.of(), missing, "missing from " + ReachabilityMetadata.DIR + ": run release/native-metadata.sh");
   }
 
   @Test

@@ -70,6 +70,10 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
   private final List<String> writes = new CopyOnWriteArrayList<>();
   private final Map<String, Status> rejections = new ConcurrentHashMap<>();
   private final List<KubernetesClient> clients = new ArrayList<>();
+  /** Null: a fresh namespace per test. */
+  private final String fixedNamespace;
+  /** Null: objects carry the creation time the mock gives them. */
+  private final String fixedCreation;
   private KubernetesMockServer mock;
   private KubeAPIServer apiServer;
   private Config config;
@@ -77,6 +81,24 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
   private String namespace;
   /** Why the requested real server cannot be used; every test then reports SKIPPED. */
   private String unavailable;
+
+  public TestCluster() {
+    this(null, null);
+  }
+
+  private TestCluster(String fixedNamespace, String fixedCreation) {
+    this.fixedNamespace = fixedNamespace;
+    this.fixedCreation = fixedCreation;
+  }
+
+  /**
+   * For runs whose output is compared byte for byte across processes: every test in namespace {@code namespace},
+   * and (mock only) every object reported as created at {@code created}, so that ages do not depend on the second a
+   * run happened in.
+   */
+  public static TestCluster reproducible(String namespace, String created) {
+    return new TestCluster(namespace, created);
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -98,7 +120,8 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
   public void beforeEach(ExtensionContext context) {
     namespace = null;
     Assumptions.assumeTrue(unavailable == null, unavailable);
-    namespace = "booster-t" + NAMESPACES.incrementAndGet() + (isMock() ? "" : "-" + System.nanoTime() % 100000);
+    namespace = fixedNamespace != null ? fixedNamespace
+        : "booster-t" + NAMESPACES.incrementAndGet() + (isMock() ? "" : "-" + System.nanoTime() % 100000);
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
         .create();
     writes.clear();
@@ -254,11 +277,21 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
     private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
     private static final Pattern OBJECT = Pattern.compile(
         "/(?:api/v1|apis/([^/]+)/[^/]+)(?:/namespaces/[^/]+)?/([^/]+)/([^/?]+)(?:\\?.*)?");
+    private static final Pattern CREATED = Pattern.compile("\"creationTimestamp\":\"[^\"]*\"");
     /** The CRDs stored in the mock, as {@code plural.group}. */
     private final Set<String> crds = ConcurrentHashMap.newKeySet();
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+      MockResponse response = answer(request);
+      if (fixedCreation == null || response.getBody() == null) {
+        return response;
+      }
+      String body = new String(response.getBody().getBytes(), StandardCharsets.UTF_8);
+      return response.setBody(CREATED.matcher(body).replaceAll("\"creationTimestamp\":\"" + fixedCreation + "\""));
+    }
+
+    private MockResponse answer(RecordedRequest request) {
       if (!WRITE_METHODS.contains(request.getMethod())) {
         MockResponse response = super.dispatch(request);
         return response.code() == 404 && "GET".equals(request.getMethod()) ? notFound(request.getPath()) : response;

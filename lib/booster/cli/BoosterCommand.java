@@ -1,6 +1,11 @@
 package booster.cli;
 
+import java.io.BufferedWriter;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -41,7 +46,16 @@ public final class BoosterCommand implements Callable<Integer> {
 
   /** Runs the plugin on the process's own streams and environment; returns the exit code. */
   public static int run(String... args) {
-    return commandLine(System.in, System.getenv(), args).execute(args);
+    CommandLine cli = commandLine(System.in, System.getenv(), args);
+    // UTF-8 whatever the locale, as kubectl prints: under LANG=C the JVM would print tree's box drawing as '?'.
+    cli.setOut(utf8(System.out));
+    cli.setErr(utf8(System.err));
+    return cli.execute(args);
+  }
+
+  /** As picocli's own writers, with the encoding fixed. */
+  private static PrintWriter utf8(OutputStream stream) {
+    return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8)), true);
   }
 
   /** The configured command line with every subcommand; tests redirect its out/err with setOut/setErr. */

@@ -2,15 +2,20 @@ package booster.api;
 
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The autoscaling policy's schema rules (modelbooster-api.md §3.5) and the webhook's autoscaling-scope rules
- * (§5.1 item 4, §5.2 item 3), with real field paths instead of upstream's stale {@code cost}/{@code autoscalingPolicyRef}.
- * Scope rules that upstream's own examples and test inputs break are warnings: those objects translate fine.
+ * The autoscaling policy's schema rules (modelbooster-api.md §3.5), the AutoscalingPolicy webhook's rules (the same
+ * at Kthena v0.4 and v1.0: positive finite targets, unique metric names, durations up to 30 minutes), and the
+ * booster webhook's autoscaling-scope rules (§5.1 item 4, §5.2 item 3), with real field paths instead of upstream's
+ * stale {@code cost}/{@code autoscalingPolicyRef}. Scope rules that upstream's own examples and test inputs break
+ * are warnings: those objects translate fine.
  */
 final class AutoscalingRules {
   private static final Duration MAX_GRACE = Duration.ofSeconds(1800);
+  private static final Duration MAX_BEHAVIOR = Duration.ofMinutes(30);
   private static final String DURATION_HINT = "must be a duration such as 15s, 1m or 1h30m";
 
   private AutoscalingRules() {
@@ -41,6 +46,7 @@ final class AutoscalingRules {
       errors.required(path, "must have at least 1 item");
       return;
     }
+    Set<String> names = new HashSet<>();
     for (int i = 0; i < metrics.size(); i++) {
       AutoscalingMetric m = metrics.get(i);
       FieldPath p = path.index(i);
@@ -50,6 +56,9 @@ final class AutoscalingRules {
       }
       if (m.getMetricName() == null || m.getMetricName().isBlank()) {
         errors.required(p.child("metricName"), "");
+      } else if (!names.add(m.getMetricName())) {
+        errors.invalid(p.child("metricName"), m.getMetricName(),
+            "duplicate metric name " + m.getMetricName() + " is not allowed");
       }
       quantity(m.getTargetValue(), p.child("targetValue"), errors);
     }
@@ -63,6 +72,18 @@ final class AutoscalingRules {
     String text = (value.getAmount() == null ? "" : value.getAmount()) + (value.getFormat() == null ? "" : value.getFormat());
     if (!text.matches(Patterns.QUANTITY)) {
       errors.invalid(path, text, "must be a quantity such as 10, 500m or 1.5k");
+    } else if (!positiveFinite(value)) {
+      errors.invalid(path, text, "metric target value must be greater than 0 and not equal to infinity");
+    }
+  }
+
+  /** As the webhook reads it: the quantity as a float64. */
+  private static boolean positiveFinite(Quantity value) {
+    try {
+      double d = value.getNumericalAmount().doubleValue();
+      return d > 0 && !Double.isInfinite(d);
+    } catch (ArithmeticException | IllegalArgumentException e) {
+      return false;
     }
   }
 
@@ -99,6 +120,8 @@ final class AutoscalingRules {
     GoDuration.parse(value).ifPresentOrElse(d -> {
       if (d.isNegative()) {
         errors.invalid(path, value, "must not be negative");
+      } else if (d.compareTo(MAX_BEHAVIOR) > 0) {
+        errors.invalid(path, value, "must be between 0 and 30 minutes");
       }
     }, () -> errors.invalid(path, value, DURATION_HINT));
   }
@@ -117,10 +140,18 @@ final class AutoscalingRules {
     }, () -> errors.invalid(path, value, DURATION_HINT));
   }
 
-  /** §5.2 item 3: without a policy only minReplicas replicas run, so maxReplicas is meaningless. */
-  static void currentScope(ModelBoosterSpec spec, ModelBackend backend, FieldPath path, FieldErrors errors) {
+  /**
+   * §5.2 item 3: without a policy only minReplicas replicas run, so maxReplicas is meaningless. A fixed
+   * {@code replicas} leaves nothing to autoscale between.
+   */
+  static void currentScope(String boosterName, ModelBoosterSpec spec, ModelBackend backend, FieldPath path,
+      FieldErrors errors) {
     if (spec.getAutoscalingPolicy() == null) {
       fixedReplicas(backend, path, errors);
+    } else if (backend.getReplicas() != null) {
+      errors.forbidden(FieldPath.of("spec.autoscalingPolicy"), "requires spec.backend.minReplicas and maxReplicas "
+          + "(with replicas, write an AutoscalingPolicy for ModelServing " + boosterName + "-" + backend.getName()
+          + ")");
     }
   }
 

@@ -24,10 +24,13 @@ final class BackendRules {
     ModelBackend backend = spec.getBackend();
     FieldPath path = FieldPath.of("spec.backend");
     common(boosterName, backend, path, errors);
+    replicaStyle(backend, path, errors);
     for (String field : legacyFieldsSet(backend)) {
       errors.forbidden(path.child(field), LEGACY_ONLY);
     }
-    AutoscalingRules.currentScope(spec, backend, path, errors);
+    AutoscalingRules.currentScope(boosterName, spec, backend, path, errors);
+    RoleScalingRules.backend(backend, path, FieldPath.of("spec.autoscalingPolicy"),
+        spec.getAutoscalingPolicy() != null, errors);
   }
 
   static void legacy(String boosterName, ModelBoosterSpec spec, FieldErrors errors) {
@@ -54,7 +57,10 @@ final class BackendRules {
         errors.duplicate(path.child("name"), backend.getName());
       }
       common(boosterName, backend, path, errors);
+      legacyReplicas(backend, path, errors);
       legacyFields(boosterName, backend, path, errors);
+      RoleScalingRules.backend(backend, path, path.child("autoscalingPolicy"), backend.getAutoscalingPolicy() != null,
+          errors);
       loras.addAll(loraNames(backend));
       sumMax += backend.getMaxReplicas() == null ? 0 : backend.getMaxReplicas();
     }
@@ -82,9 +88,19 @@ final class BackendRules {
         "unsupported scheme: must start with hf://, s3://, pvc:// or ms://");
     errors.pattern(path.child("cacheURI"), backend.getCacheURI(), Patterns.CACHE_URI,
         "unsupported scheme: must start with hostpath:// or pvc://");
+    runtimeClassName(backend.getRuntimeClassName(), path.child("runtimeClassName"), errors);
     env(backend, path.child("env"), errors);
-    replicas(backend, path, errors);
+    replicaRanges(backend, path, errors);
     workers(backend, path.child("workers"), errors);
+  }
+
+  private static void runtimeClassName(String name, FieldPath path, FieldErrors errors) {
+    if (name != null && name.length() > Patterns.MAX_DNS_SUBDOMAIN) {
+      errors.invalid(path, name, "must be no more than 253 characters");
+    } else {
+      errors.pattern(path, name, Patterns.DNS_SUBDOMAIN,
+          "must be a lowercase RFC 1123 subdomain (the name of a RuntimeClass)");
+    }
   }
 
   private static void requiredText(FieldPath path, String value, FieldErrors errors) {
@@ -106,23 +122,53 @@ final class BackendRules {
       } else if (!seen.add(name)) {
         // decisions.md 24: duplicates are reduced to the last entry, so this is worth a warning, not an error.
         errors.warning(path.index(i).child("name"), name, "duplicate env name; the last entry wins");
+      } else if (name.equals(ModelBackend.SKIP_ENGINE_DEPENDENCY_INSTALL) && GoBool.parse(env.getValue()).isEmpty()) {
+        errors.warning(path.index(i).child("value"), env.getValue() == null ? "" : env.getValue(),
+            "not a literal boolean (true, false, 1, 0, ...), so it counts as false and the connector is installed");
       }
     }
   }
 
-  private static void replicas(ModelBackend backend, FieldPath path, FieldErrors errors) {
+  private static void replicaRanges(ModelBackend backend, FieldPath path, FieldErrors errors) {
     Integer min = backend.getMinReplicas();
     Integer max = backend.getMaxReplicas();
-    if (min == null) {
-      errors.required(path.child("minReplicas"), "");
-    }
-    if (max == null) {
-      errors.required(path.child("maxReplicas"), "");
-    }
+    errors.range(path.child("replicas"), backend.getReplicas(), 0, MAX_REPLICAS);
     errors.range(path.child("minReplicas"), min, 0, MAX_REPLICAS);
     errors.range(path.child("maxReplicas"), max, 1, MAX_REPLICAS);
     if (min != null && max != null && min > max) {
       errors.invalid(path.child("minReplicas"), min, "minReplicas cannot be greater than maxReplicas");
+    }
+  }
+
+  /** {@code spec.backend}: a fixed {@code replicas} (v1.0) or both of {@code minReplicas}/{@code maxReplicas}. */
+  private static void replicaStyle(ModelBackend backend, FieldPath path, FieldErrors errors) {
+    boolean min = backend.getMinReplicas() != null;
+    boolean max = backend.getMaxReplicas() != null;
+    if (backend.getReplicas() != null) {
+      if (min || max) {
+        errors.forbidden(path.child("replicas"), "set either replicas (a fixed count) or minReplicas and "
+            + "maxReplicas (a range), not both");
+      }
+    } else if (!min && !max) {
+      errors.required(path.child("replicas"), "set replicas (a fixed count), or minReplicas and maxReplicas "
+          + "(a range)");
+    } else if (min != max) {
+      errors.required(path.child(min ? "maxReplicas" : "minReplicas"),
+          "minReplicas and maxReplicas must be set together");
+    }
+  }
+
+  /** {@code spec.backends[i]}: v0.1 has only the range. */
+  private static void legacyReplicas(ModelBackend backend, FieldPath path, FieldErrors errors) {
+    if (backend.getReplicas() != null) {
+      errors.forbidden(path.child("replicas"), "spec.backends[] items take minReplicas and maxReplicas; replicas "
+          + "is a spec.backend field");
+    }
+    if (backend.getMinReplicas() == null) {
+      errors.required(path.child("minReplicas"), "");
+    }
+    if (backend.getMaxReplicas() == null) {
+      errors.required(path.child("maxReplicas"), "");
     }
   }
 

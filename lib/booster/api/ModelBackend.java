@@ -15,13 +15,26 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import java.util.List;
 import java.util.Optional;
 
-/** One serving backend. The fields marked legacy exist only in the v0.1 {@code backends[]} shape. */
+/**
+ * One serving backend. The fields marked legacy exist only in the v0.1 {@code backends[]} shape. Replicas come in
+ * two styles: a fixed {@code replicas} (v1.0) or a {@code minReplicas}/{@code maxReplicas} range (v0.1-v0.4); the
+ * legacy list takes only the range (a rule on {@link ModelBoosterSpec}).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"name", "type", "modelURI", "cacheURI", "envFrom", "env", "minReplicas", "maxReplicas",
-    "scalingCost", "routeWeight", "scaleToZeroGracePeriod", "workers", "loraAdapters", "autoscalingPolicy",
-    "schedulerName"})
-@ValidationRule(value = "self.minReplicas <= self.maxReplicas",
-    message = "minReplicas cannot be greater than maxReplicas")
+@JsonPropertyOrder({"name", "type", "modelURI", "cacheURI", "envFrom", "env", "replicas", "minReplicas",
+    "maxReplicas", "scalingCost", "routeWeight", "scaleToZeroGracePeriod", "workers", "loraAdapters",
+    "autoscalingPolicy", "schedulerName", "runtimeClassName"})
+@ValidationRule(value = "has(self.replicas) != (has(self.minReplicas) || has(self.maxReplicas))",
+    message = "set either replicas (a fixed count) or minReplicas and maxReplicas (a range), not both",
+    fieldPath = ".replicas")
+@ValidationRule(value = "has(self.minReplicas) == has(self.maxReplicas)",
+    message = "minReplicas and maxReplicas must be set together", fieldPath = ".maxReplicas")
+@ValidationRule(value = "!has(self.minReplicas) || !has(self.maxReplicas) || self.minReplicas <= self.maxReplicas",
+    message = "minReplicas cannot be greater than maxReplicas", fieldPath = ".minReplicas")
+@ValidationRule(value = "!self.workers.exists(w, has(w.maxReplicas)) || (has(self.minReplicas)"
+    + " && has(self.maxReplicas) && self.minReplicas == self.maxReplicas)",
+    message = "a worker with maxReplicas (role autoscaling) needs minReplicas equal to maxReplicas",
+    fieldPath = ".maxReplicas")
 @ValidationRule(value = "self.type in ['vLLM', 'vLLMDisaggregated']",
     message = "only vLLM and vLLMDisaggregated backends can be served")
 @ValidationRule(value = "self.type != 'vLLM' || (size(self.workers) == 1"
@@ -34,6 +47,9 @@ import java.util.Optional;
     + " && self.workers.exists(w, has(w.type) && w.type == 'decode'))",
     message = "If backend type is 'vLLMDisaggregated', a 'prefill' and a 'decode' worker are required")
 public class ModelBackend {
+  /** Upstream v1.0's switch that leaves out the KV-connector pip install (for images that already have it). */
+  public static final String SKIP_ENGINE_DEPENDENCY_INSTALL = "KTHENA_SKIP_ENGINE_DEPENDENCY_INSTALL";
+
   @Required
   @Pattern(Patterns.DNS_LABEL)
   private String name;
@@ -48,11 +64,13 @@ public class ModelBackend {
   private String cacheURI;
   private List<EnvFromSource> envFrom;
   private List<EnvVar> env;
-  @Required
+  /** v1.0: the fixed number of serving groups; the alternative to minReplicas and maxReplicas. */
+  @Min(0)
+  @Max(1000000)
+  private Integer replicas;
   @Min(0)
   @Max(1000000)
   private Integer minReplicas;
-  @Required
   @Min(1)
   @Max(1000000)
   private Integer maxReplicas;
@@ -74,6 +92,10 @@ public class ModelBackend {
   /** Legacy: backend-level autoscaling. */
   private AutoscalingPolicySpec autoscalingPolicy;
   private String schedulerName;
+  /** The RuntimeClass of every pod of this backend (v1.0). */
+  @Size(max = Patterns.MAX_DNS_SUBDOMAIN)
+  @Pattern(Patterns.DNS_SUBDOMAIN)
+  private String runtimeClassName;
 
   public String getName() { return name; }
   public void setName(String name) { this.name = name; }
@@ -91,6 +113,8 @@ public class ModelBackend {
   public void setEnvFrom(List<EnvFromSource> envFrom) { this.envFrom = envFrom; }
   public List<EnvVar> getEnv() { return env; }
   public void setEnv(List<EnvVar> env) { this.env = env; }
+  public Integer getReplicas() { return replicas; }
+  public void setReplicas(Integer replicas) { this.replicas = replicas; }
   public Integer getMinReplicas() { return minReplicas; }
   public void setMinReplicas(Integer minReplicas) { this.minReplicas = minReplicas; }
   public Integer getMaxReplicas() { return maxReplicas; }
@@ -109,6 +133,14 @@ public class ModelBackend {
   public void setAutoscalingPolicy(AutoscalingPolicySpec autoscalingPolicy) { this.autoscalingPolicy = autoscalingPolicy; }
   public String getSchedulerName() { return schedulerName; }
   public void setSchedulerName(String schedulerName) { this.schedulerName = schedulerName; }
+  public String getRuntimeClassName() { return runtimeClassName; }
+  public void setRuntimeClassName(String runtimeClassName) { this.runtimeClassName = runtimeClassName; }
+
+  /** The serving groups the ModelServing starts with: the fixed {@code replicas}, else {@code minReplicas}. */
+  @JsonIgnore
+  public Integer desiredReplicas() {
+    return replicas != null ? replicas : minReplicas;
+  }
 
   /** The literal value of the first env entry with this name (upstream lookup rule), if any. */
   @JsonIgnore
@@ -119,17 +151,35 @@ public class ModelBackend {
     return env.stream().filter(e -> envName.equals(e.getName())).findFirst();
   }
 
+  /** True when the first {@link #SKIP_ENGINE_DEPENDENCY_INSTALL} entry is a literal Go true; valueFrom is not read. */
+  @JsonIgnore
+  public boolean skipsEngineDependencyInstall() {
+    return findEnv(SKIP_ENGINE_DEPENDENCY_INSTALL).map(EnvVar::getValue).flatMap(GoBool::parse).orElse(false);
+  }
+
+  /** True when a worker sets maxReplicas: its roles autoscale inside each serving group (prefill/decode only). */
+  @JsonIgnore
+  public boolean scalesRoles() {
+    return workers != null && workers.stream().anyMatch(w -> w != null && w.getMaxReplicas() != null);
+  }
+
   /** The last worker of that type (upstream indexes workers by type; the last one wins). */
   @JsonIgnore
   public Optional<ModelWorker> worker(WorkerType workerType) {
-    ModelWorker found = null;
+    int index = lastWorkerIndex(workerType);
+    return index < 0 ? Optional.empty() : Optional.of(workers.get(index));
+  }
+
+  /** The index of {@link #worker(WorkerType)} in {@code workers}, or -1 when there is none. */
+  @JsonIgnore
+  public int lastWorkerIndex(WorkerType workerType) {
     if (workers != null) {
-      for (ModelWorker w : workers) {
-        if (w != null && w.effectiveType() == workerType) {
-          found = w;
+      for (int i = workers.size() - 1; i >= 0; i--) {
+        if (workers.get(i) != null && workers.get(i).effectiveType() == workerType) {
+          return i;
         }
       }
     }
-    return Optional.ofNullable(found);
+    return -1;
   }
 }

@@ -10,7 +10,7 @@ import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 
-/** The ModelBooster custom resource: one inference service, in either upstream shape. */
+/** The ModelBooster custom resource: one inference service, in any upstream shape. */
 @Group(ModelBooster.GROUP)
 @Version(ModelBooster.VERSION)
 @Kind(ModelBooster.KIND)
@@ -21,6 +21,13 @@ import io.fabric8.kubernetes.model.annotation.Version;
     getDescription = "Backend type (v0.2+ shape)")
 @AdditionalPrinterColumn(name = "Legacy Type", jsonPath = ".spec.backends[0].type",
     getDescription = "Type of the first backend (v0.1 shape)")
+// Which of the two replica styles a booster uses shows as the columns it fills: Replicas, or Min and Max.
+@AdditionalPrinterColumn(name = "Replicas", jsonPath = ".spec.backend.replicas",
+    type = AdditionalPrinterColumn.Type.INTEGER, getDescription = "Fixed serving groups (v1.0 style)")
+@AdditionalPrinterColumn(name = "Min", jsonPath = ".spec.backend.minReplicas",
+    type = AdditionalPrinterColumn.Type.INTEGER, getDescription = "Fewest serving groups (autoscaling range)")
+@AdditionalPrinterColumn(name = "Max", jsonPath = ".spec.backend.maxReplicas",
+    type = AdditionalPrinterColumn.Type.INTEGER, getDescription = "Most serving groups (autoscaling range)")
 @AdditionalPrinterColumn(name = "Initialized", jsonPath = ".status.conditions[?(@.type==\"Initialized\")].status")
 @AdditionalPrinterColumn(name = "Active", jsonPath = ".status.conditions[?(@.type==\"Active\")].status")
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)

@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Accepts both upstream shapes: the v0.2-v0.4 single {@code backend} and the v0.1 {@code backends[]} list.
- * Exactly one of them must be set (decisions.md 1); the rule runs in the API server (CEL) and in {@link Validation}.
+ * Accepts every upstream shape: the single {@code backend} (v1.0 with {@code replicas}, v0.2-v0.4 with
+ * {@code minReplicas}/{@code maxReplicas}) and the v0.1 {@code backends[]} list. Exactly one of backend and backends
+ * must be set (decisions.md 1); the rules run in the API server (CEL) and in {@link Validation}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"name", "owner", "backend", "backends", "autoscalingPolicy", "costExpansionRatePercent", "modelMatch"})
@@ -25,6 +26,20 @@ import java.util.List;
     + " || has(self.backend.autoscalingPolicy))",
     message = "routeWeight, scalingCost, scaleToZeroGracePeriod, loraAdapters and autoscalingPolicy are only allowed"
         + " in spec.backends[] (the v0.1 shape)")
+@ValidationRule(value = "!has(self.backend) || !has(self.backend.replicas) || !has(self.autoscalingPolicy)",
+    message = "autoscalingPolicy requires spec.backend.minReplicas and maxReplicas (with replicas, write an"
+        + " AutoscalingPolicy for the ModelServing <metadata.name>-<backend name> instead)",
+    fieldPath = ".autoscalingPolicy")
+@ValidationRule(value = "!has(self.backends) || self.backends.all(b, !has(b.replicas))",
+    message = "spec.backends[] items take minReplicas and maxReplicas; replicas is a spec.backend field",
+    fieldPath = ".backends")
+@ValidationRule(value = "!has(self.backend) || has(self.autoscalingPolicy)"
+    + " || !self.backend.workers.exists(w, has(w.maxReplicas))",
+    message = "a worker maxReplicas (role autoscaling) needs spec.autoscalingPolicy", fieldPath = ".backend.workers")
+@ValidationRule(value = "!has(self.backends) || self.backends.all(b, has(b.autoscalingPolicy)"
+    + " || !b.workers.exists(w, has(w.maxReplicas)))",
+    message = "a worker maxReplicas (role autoscaling) needs an autoscalingPolicy on its own backend",
+    fieldPath = ".backends")
 public class ModelBoosterSpec {
   /** Display name only; children are always named after metadata.name. */
   @Size(max = 64)

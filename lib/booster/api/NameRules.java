@@ -47,7 +47,7 @@ final class NameRules {
 
   /** The webhook's {@code <name>-<replicas>-<role>-<roleReplicas>-<workerReplicas>}, longest over the roles. */
   private static String longestGeneratedName(String child, ModelBackend backend) {
-    int groups = backend.getMinReplicas() == null ? 1 : backend.getMinReplicas();
+    int groups = backend.desiredReplicas() == null ? 1 : backend.desiredReplicas();
     String longest = "";
     if (backend.getWorkers() != null) {
       for (ModelWorker w : backend.getWorkers()) {

@@ -10,6 +10,11 @@ public final class Patterns {
   public static final String DNS_1035_LABEL = "^[a-z]([-a-z0-9]*[a-z0-9])?$";
   /** Kubernetes resource quantity ({@code 10}, {@code 500m}, {@code 1.5Gi}, {@code 1e3}). */
   public static final String QUANTITY = "^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\\d+)?$";
+  /** A DNS-1123 subdomain (at most 253 characters), e.g. a RuntimeClass name. */
+  public static final String DNS_SUBDOMAIN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+  public static final int MAX_DNS_SUBDOMAIN = 253;
+  /** The name part of a qualified name (label key, toleration key) and a non-empty label value. */
+  public static final String LABEL_NAME = "^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$";
   /** Label values and the names derived from them are at most this long. */
   public static final int MAX_LABEL_VALUE = 63;
 

@@ -3,7 +3,10 @@ package booster.api;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
-/** Rules for one {@code workers[j]}: counts (decisions.md 20), image (webhook), and {@code config} (decisions 9, 13). */
+/**
+ * Rules for one {@code workers[j]}: counts (decisions.md 20), image (webhook), tolerations, and {@code config}
+ * (decisions 9, 13). Role autoscaling ({@code maxReplicas}) is checked per backend by {@link RoleScalingRules}.
+ */
 final class WorkerRules {
   private static final int MAX_COUNT = 1_000_000;
   private static final int SHOWN_TEXT = 60;
@@ -14,6 +17,7 @@ final class WorkerRules {
   static void worker(ModelWorker worker, FieldPath path, FieldErrors errors) {
     errors.range(path.child("replicas"), worker.getReplicas(), 0, MAX_COUNT);
     errors.range(path.child("pods"), worker.getPods(), 0, MAX_COUNT);
+    errors.range(path.child("maxReplicas"), worker.getMaxReplicas(), 1, MAX_COUNT);
     if (worker.getPods() != null && worker.getPods() == 0) {
       if (worker.getReplicas() != null && worker.getReplicas() == 0) {
         errors.warning(path.child("pods"), 0, "treated as 1; this worker has no replicas, so no pods run");
@@ -23,6 +27,7 @@ final class WorkerRules {
       }
     }
     image(worker.getImage(), path.child("image"), errors);
+    TolerationRules.tolerations(worker.getTolerations(), path.child("tolerations"), errors);
     config(worker, path.child("config"), errors);
   }
 

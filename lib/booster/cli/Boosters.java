@@ -22,7 +22,8 @@ final class Boosters {
 
   /** The booster, or kubectl's NotFound error. */
   static GenericKubernetesResource get(KubernetesClient client, String namespace, String name) {
-    GenericKubernetesResource booster = find(Kinds.genericBoosters(client).inNamespace(namespace).withName(name));
+    GenericKubernetesResource booster = find(Kinds.genericBoosters(client).inNamespace(namespace).withName(name),
+        name);
     if (booster == null) {
       throw notFound(name);
     }
@@ -31,7 +32,7 @@ final class Boosters {
 
   /** The booster in our typed model, or null when there is none. */
   static ModelBooster typed(KubernetesClient client, String namespace, String name) {
-    return find(Kinds.boosters(client).inNamespace(namespace).withName(name));
+    return find(Kinds.boosters(client).inNamespace(namespace).withName(name), name);
   }
 
   /** The booster in our typed model, or kubectl's NotFound error. */
@@ -49,10 +50,11 @@ final class Boosters {
   }
 
   /**
-   * The object, or null when the API server answers that it does not exist: a 404 carrying a Status with a reason.
-   * A bare 404 ("404 page not found") comes from a server that does not serve ModelBoosters at all.
+   * The object, or null when the API server answers that it does not exist: a 404 whose Status names it. Any other
+   * 404 ("404 page not found", or "the server could not find the requested resource" when the group is served but
+   * not this kind) means the server does not serve ModelBoosters.
    */
-  private static <T> T find(Resource<T> resource) {
+  private static <T> T find(Resource<T> resource, String name) {
     try {
       return resource.require();
     } catch (ResourceNotFoundException e) {
@@ -61,7 +63,7 @@ final class Boosters {
         throw e.getCause() instanceof RuntimeException failure ? failure : e;
       }
       Status status = cause.getStatus();
-      if (status != null && status.getReason() != null && !status.getReason().isEmpty()) {
+      if (status != null && status.getDetails() != null && name.equals(status.getDetails().getName())) {
         return null;
       }
       throw new CliException("the server doesn't have a resource type \"" + RESOURCE

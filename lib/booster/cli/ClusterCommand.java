@@ -22,6 +22,9 @@ abstract class ClusterCommand implements Callable<Integer> {
   @Mixin
   NamespaceOptions namespace = new NamespaceOptions();
 
+  @Mixin
+  KthenaVersionOption kthenaVersion = new KthenaVersionOption();
+
   @Spec
   CommandSpec spec;
 
@@ -49,6 +52,7 @@ abstract class ClusterCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     checkArguments();
+    kthenaVersion.value(root.environment());
     if (terminal == null) {
       terminal = Terminal.detect(root.environment());
     }

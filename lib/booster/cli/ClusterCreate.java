@@ -3,6 +3,8 @@ package booster.cli;
 import booster.api.ModelBooster;
 import booster.cluster.ApiErrors;
 import booster.cluster.Kinds;
+import booster.cluster.KthenaVersion;
+import booster.translate.KthenaProfile;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -14,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -39,11 +41,13 @@ public final class ClusterCreate {
   long pollMillis = 1000;
 
   /**
-   * @param translated reads, validates and translates every booster given the namespace of those naming none
+   * @param version the Kthena release to validate and render for; auto asks the cluster
+   * @param translated reads, validates and translates every booster, given the namespace of those naming none and
+   *     the profile (validation depends on it: role autoscaling needs Kthena v1.0)
    */
   int run(KubeOptions kube, NamespaceOptions namespace, boolean serverDryRun, Optional<OutputFormat> format,
-      CommandLine command, Map<String, String> environment,
-      Function<String, Map<Manifest, List<GenericKubernetesResource>>> translated) {
+      CommandLine command, Map<String, String> environment, KthenaVersion version,
+      BiFunction<String, KthenaProfile, Map<Manifest, List<GenericKubernetesResource>>> translated) {
     PrintWriter out = command.getOut();
     PrintWriter err = command.getErr();
     if (terminal == null) {
@@ -51,7 +55,8 @@ public final class ClusterCreate {
     }
     long waitMillis = waitTimeout == null ? 0 : waitTimeout.toMillis();
     return ClusterRun.run(kube, namespace.given(), out, err, BoosterCommand.FAILED, session -> {
-      Map<Manifest, List<GenericKubernetesResource>> boosters = translated.apply(session.namespace());
+      Map<Manifest, List<GenericKubernetesResource>> boosters = translated.apply(session.namespace(),
+          version.resolve(session.client()).profile());
       Map<Manifest, ModelBooster> existing = Change.existing(session.client(), boosters.keySet());
       if (!apply && !existing.isEmpty()) {
         existing.keySet().forEach(m -> err.println("Error from server (AlreadyExists): " + Boosters.RESOURCE

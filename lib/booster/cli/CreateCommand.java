@@ -1,5 +1,7 @@
 package booster.cli;
 
+import booster.cluster.KthenaVersion;
+import booster.translate.KthenaProfile;
 import booster.translate.Translator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.io.PrintWriter;
@@ -54,6 +56,8 @@ public final class CreateCommand implements Callable<Integer> {
   private KubeOptions kube;
   @Mixin
   private ClusterCreate cluster;
+  @Mixin
+  private KthenaVersionOption kthenaVersion;
 
   @Option(names = "--dry-run", arity = "0..1", fallbackValue = "client", defaultValue = "none",
       paramLabel = "STRATEGY", description = "${COMPLETION-CANDIDATES}: 'client' prints the booster and its "
@@ -64,15 +68,19 @@ public final class CreateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    KthenaVersion version = kthenaVersion.value(root.environment());
     if (dryRun != DryRun.client) {
       return cluster.run(kube, namespace, dryRun == DryRun.server, output.format(), spec.commandLine(),
-          root.environment(), fallback -> translated(err, fallback));
+          root.environment(), version, (fallback, profile) -> translated(err, fallback, profile));
     }
     try {
-      String rendered = renderOffline(err);
+      String rendered = renderOffline(err, version.offline());
       PrintWriter out = spec.commandLine().getOut();
       out.print(rendered);
       out.flush();
+      // Offline nothing tells which Kthena the children are for: say it, on stderr so stdout stays a clean stream.
+      err.println("rendered for Kthena " + version.offline() + " (" + kthenaVersion.source(root.environment())
+          + ", offline)");
       return BoosterCommand.OK;
     } catch (InputProblems problems) {
       problems.lines().forEach(line -> err.println("error: " + line));
@@ -83,9 +91,9 @@ public final class CreateCommand implements Callable<Integer> {
   }
 
   /** Reads, checks and translates everything; the printable text, or InputProblems listing every problem. */
-  private String renderOffline(PrintWriter err) {
+  private String renderOffline(PrintWriter err, KthenaProfile profile) {
     List<Object> objects = new ArrayList<>();
-    translated(err, NamespaceOptions.DEFAULT).forEach((manifest, children) -> {
+    translated(err, NamespaceOptions.DEFAULT, profile).forEach((manifest, children) -> {
       objects.add(manifest.booster());
       objects.addAll(children);
     });
@@ -96,10 +104,12 @@ public final class CreateCommand implements Callable<Integer> {
    * Reads, checks and translates every booster, in input order, before anything is printed or sent.
    *
    * @param fallbackNamespace the namespace of boosters that name none when {@code -n} is absent
+   * @param profile the Kthena release the children are for
    * @throws InputProblems listing every problem of every booster
    */
-  private Map<Manifest, List<GenericKubernetesResource>> translated(PrintWriter err, String fallbackNamespace) {
+  private Map<Manifest, List<GenericKubernetesResource>> translated(PrintWriter err, String fallbackNamespace,
+      KthenaProfile profile) {
     return BoosterInput.translated(manifests.read(root.stdin()), "create", namespace, fallbackNamespace,
-        new Translator(translator.config(root.environment())), err);
+        new Translator(translator.config(root.environment()).withProfile(profile)), err);
   }
 }

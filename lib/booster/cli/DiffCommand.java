@@ -1,6 +1,7 @@
 package booster.cli;
 
 import booster.api.ModelBooster;
+import booster.translate.KthenaProfile;
 import booster.translate.Translator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
@@ -56,12 +57,12 @@ public class DiffCommand extends ClusterCommand {
 
   @Override
   int run(KubeSession session) throws Exception {
-    Translator translate = new Translator(translator.config(root.environment()));
     DiffPlan plan = new DiffPlan();
     if (name != null) {
       ModelBooster live = Boosters.requireTyped(session.client(), session.namespace(), name);
-      plan.children(session.client(), live, translate.translate(live));
+      plan.children(session.client(), live, translator(session).translate(live));
     } else {
+      Translator translate = translator(session);
       Map<Manifest, List<GenericKubernetesResource>> rendered = BoosterInput.translated(
           ManifestOptions.read(files, root.stdin()), "diff", namespace, session.namespace(), translate, err());
       for (Map.Entry<Manifest, List<GenericKubernetesResource>> e : rendered.entrySet()) {
@@ -80,5 +81,11 @@ public class DiffCommand extends ClusterCommand {
     }
     plan.warnings.forEach(w -> err().println("Warning: " + w));
     return DiffProgram.run(plan.objects, root.environment(), terminal, out(), err());
+  }
+
+  /** The translator for the cluster's Kthena release (asked only once something is to be rendered). */
+  private Translator translator(KubeSession session) {
+    KthenaProfile profile = kthenaVersion.value(root.environment()).resolve(session.client()).profile();
+    return new Translator(translator.config(root.environment()).withProfile(profile));
   }
 }

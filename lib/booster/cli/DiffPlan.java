@@ -6,6 +6,7 @@ import booster.cluster.FieldChange;
 import booster.cluster.LiveChildren;
 import booster.cluster.Merge;
 import booster.cluster.Ownership;
+import booster.cluster.ReplicaOwnership;
 import booster.translate.ChildKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -42,11 +43,10 @@ final class DiffPlan {
   void children(KubernetesClient client, ModelBooster booster, List<GenericKubernetesResource> desired) {
     LiveChildren live = LiveChildren.list(client, booster.getMetadata().getNamespace(),
         booster.getMetadata().getName());
-    // Decision 14: replicas of an autoscaled ModelServing belong to the autoscaler once it exists.
-    List<GenericKubernetesResource> compared = Compare.withoutAutoscaledReplicas(desired);
+    // Replicas a scaler owns are shown only when the booster's own value changed, as the operator writes them.
+    ReplicaOwnership replicas = ReplicaOwnership.of(desired);
     Set<String> wanted = new HashSet<>();
-    for (int i = 0; i < desired.size(); i++) {
-      GenericKubernetesResource want = desired.get(i);
+    for (GenericKubernetesResource want : desired) {
       String name = want.getMetadata().getName();
       wanted.add(want.getKind() + "/" + name);
       Optional<GenericKubernetesResource> have = live.find(ChildKind.ofKind(want.getKind()), name);
@@ -56,9 +56,10 @@ final class DiffPlan {
         warnings.add(want.getKind() + "/" + name + " exists but is not controlled by this booster; the operator "
             + "will not change it and will report ResourceExists");
       } else {
-        List<FieldChange> changes = Compare.changes(compared.get(i), have.get());
+        GenericKubernetesResource compared = replicas.asApplied(want, have.get());
+        List<FieldChange> changes = Compare.changes(compared, have.get());
         if (!changes.isEmpty()) {
-          objects.add(DiffObject.of(have.get(), Merge.ours(compared.get(i), have.get())));
+          objects.add(DiffObject.of(have.get(), Merge.ours(compared, have.get())));
         }
         changes.stream().filter(FieldChange::immutable).forEach(c -> warnings.add(want.getKind() + "/" + name
             + ": " + c.path() + " is immutable: the operator will not apply this change; delete the "

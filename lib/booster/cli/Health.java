@@ -27,7 +27,10 @@ record Health(String ready, String status, Style style) {
         up ? Style.GOOD : Style.WARN);
   }
 
-  /** A child: ModelServings by available replicas and their Available condition; other kinds by a Ready condition. */
+  /**
+   * A child: ModelServings by available replicas and their Available condition; other kinds by a Ready condition,
+   * and a Kthena v1.0 AutoscalingPolicy also by TargetFound (its ModelServing exists) and RatioConstraintViolated.
+   */
   static Health ofChild(GenericKubernetesResource child) {
     if ("ModelServing".equals(child.getKind())) {
       long want = StatusFields.number(child.get("spec", "replicas"), 1);
@@ -41,12 +44,25 @@ record Health(String ready, String status, Style style) {
       return new Health(ready, reason.isEmpty() ? "Unavailable" : reason, Style.WARN);
     }
     Map<String, Object> ready = StatusFields.condition(child, "Ready");
+    String readyText = ready == null ? "-" : StatusFields.text(ready.get("status"));
+    if (is(StatusFields.condition(child, "TargetFound"), "False")) {
+      return new Health(readyText, "TargetNotFound", Style.BAD);
+    }
     if (ready == null) {
       return UNKNOWN;
     }
-    boolean up = "True".equals(ready.get("status"));
-    return new Health(StatusFields.text(ready.get("status")), up ? "Ready" : StatusFields.text(ready.get("reason")),
-        up ? Style.GOOD : Style.BAD);
+    if (!"True".equals(ready.get("status"))) {
+      String reason = StatusFields.text(ready.get("reason"));
+      return new Health(readyText, reason.isEmpty() ? "NotReady" : reason, Style.BAD);
+    }
+    if (is(StatusFields.condition(child, "RatioConstraintViolated"), "True")) {
+      return new Health(readyText, "RatioConstraintViolated", Style.WARN);
+    }
+    return new Health(readyText, "Ready", Style.GOOD);
+  }
+
+  private static boolean is(Map<String, Object> condition, String status) {
+    return condition != null && status.equals(condition.get("status"));
   }
 
   /** A pod like {@code kubectl get pods}: ready containers, and the waiting reason before the phase. */

@@ -65,6 +65,9 @@ record StatusReport(GenericKubernetesResource booster, List<GenericKubernetesRes
       row.put("ready", health.ready());
       row.put("status", health.status());
       row.put("controlled", controls(child));
+      if (!StatusFields.conditions(child).isEmpty()) {
+        row.put("conditions", StatusFields.conditions(child));
+      }
       kids.add(row);
     }
     out.put("children", kids);

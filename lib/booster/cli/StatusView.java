@@ -45,6 +45,7 @@ final class StatusView {
           Cell.plain(Ages.since(child.getMetadata().getCreationTimestamp(), now)));
     }
     section(lines, children, terminal);
+    autoscaling(lines, report, terminal, now);
 
     lines.add("Events:");
     Table events = new Table("TYPE", "REASON", "AGE", "MESSAGE");
@@ -55,6 +56,32 @@ final class StatusView {
     }
     section(lines, events, terminal);
     return lines;
+  }
+
+  /**
+   * The conditions a Kthena v1.0 AutoscalingPolicy reports (Ready, TargetFound, RatioConstraintViolated), when any
+   * policy has them: they say whether the autoscaler found the ModelServing and is scaling it.
+   */
+  private static void autoscaling(List<String> lines, StatusReport report, Terminal terminal, Instant now) {
+    Table table = new Table("POLICY", "TYPE", "STATUS", "REASON", "AGE", "MESSAGE");
+    for (GenericKubernetesResource child : report.children()) {
+      if (!"AutoscalingPolicy".equals(child.getKind())) {
+        continue;
+      }
+      for (Map<String, Object> c : StatusFields.conditions(child)) {
+        String type = StatusFields.text(c.get("type"));
+        String status = StatusFields.text(c.get("status"));
+        boolean good = "RatioConstraintViolated".equals(type) ? "False".equals(status) : "True".equals(status);
+        table.row(Cell.plain(child.getMetadata().getName()), Cell.plain(type),
+            Cell.of(status, good ? Style.GOOD : Style.BAD, terminal), Cell.plain(StatusFields.text(c.get("reason"))),
+            Cell.plain(Ages.since(StatusFields.text(c.get("lastTransitionTime")), now)),
+            Cell.plain(StatusFields.text(c.get("message"))));
+      }
+    }
+    if (!table.isEmpty()) {
+      lines.add("Autoscaling:");
+      lines.addAll(table.render("  "));
+    }
   }
 
   private static String generation(GenericKubernetesResource booster, Terminal terminal) {

@@ -1,6 +1,5 @@
 package booster.cluster;
 
-import booster.translate.ChildKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -11,10 +10,10 @@ import java.util.List;
 
 /**
  * Creates a missing child or brings a drifted one back (decisions.md 15, 17, 21): create when absent; when present
- * and controlled by the booster, update only if {@link Compare} finds a change, sending the live object with our
- * fields merged in and its resourceVersion (optimistic concurrency, re-read and retry on 409; a child deleted
- * behind a stale cache is created again). An object of the same
- * name we do not control is never written; an immutable field change is never sent.
+ * and controlled by the booster, update only if {@link Compare} finds a change in the fields the booster owns
+ * ({@link ReplicaOwnership}), sending the live object with our fields merged in and its resourceVersion (optimistic
+ * concurrency, re-read and retry on 409; a child deleted behind a stale cache is created again). An object of the
+ * same name we do not control is never written; an immutable field change is never sent.
  */
 public final class Apply {
   private static final int CONFLICT_ATTEMPTS = 5;
@@ -39,11 +38,11 @@ public final class Apply {
 
   /**
    * @param desired the child as created (all fields)
-   * @param comparable the child as compared and updated (decision 14: maybe without an autoscaled replicas field)
+   * @param replicas which replica counts of a live ModelServing are the booster's to compare and update
    * @param cached the live child from a cache, or null when the cache has none (then the server decides)
    * @param owner the booster; only a child it controls (by UID) is updated
    */
-  public Result apply(GenericKubernetesResource desired, GenericKubernetesResource comparable,
+  public Result apply(GenericKubernetesResource desired, ReplicaOwnership replicas,
       GenericKubernetesResource cached, HasMetadata owner) {
     GenericKubernetesResource live = cached;
     if (live == null) {
@@ -66,6 +65,7 @@ public final class Apply {
       if (!Ownership.controlledBy(live, owner)) {
         return new Result(Action.NOT_CONTROLLED, live, List.of());
       }
+      GenericKubernetesResource comparable = replicas.asApplied(desired, live);
       List<FieldChange> changes = Compare.changes(comparable, live);
       if (changes.isEmpty()) {
         return new Result(Action.UNCHANGED, live, List.of());
@@ -81,14 +81,14 @@ public final class Apply {
       } catch (KubernetesClientException e) {
         observer.wrote(desired.getKind(), "update");
         if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
-          return apply(desired, comparable, null, owner);
+          return apply(desired, replicas, null, owner);
         }
         if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt >= CONFLICT_ATTEMPTS) {
           throw e;
         }
         live = handle(desired).get();
         if (live == null) {
-          return apply(desired, comparable, null, owner);
+          return apply(desired, replicas, null, owner);
         }
       }
     }

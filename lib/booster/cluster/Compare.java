@@ -4,12 +4,10 @@ import booster.translate.ChildKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * "Anything to change?" for one child, shared by the operator and {@code kubectl booster diff} (decisions.md 15).
@@ -42,47 +40,6 @@ public final class Compare {
     return out;
   }
 
-  /**
-   * Decision 14: the ModelServings an autoscaling binding of this desired set targets. Their {@code spec.replicas}
-   * belongs to the autoscaler once they exist, so it is left out of comparisons and updates (it is still sent on
-   * create).
-   */
-  public static Set<String> autoscaledServings(List<GenericKubernetesResource> desired) {
-    Set<String> names = new HashSet<>();
-    for (GenericKubernetesResource child : desired) {
-      if (!ChildKind.AUTOSCALING_POLICY_BINDING.kind().equals(child.getKind())) {
-        continue;
-      }
-      Map<String, Object> spec = map(child.getAdditionalProperties().get("spec"));
-      addTarget(map(spec.get("homogeneousTarget")).get("target"), names);
-      Object params = map(spec.get("heterogeneousTarget")).get("params");
-      if (params instanceof List<?> list) {
-        list.forEach(p -> addTarget(map(p).get("target"), names));
-      }
-    }
-    return names;
-  }
-
-  /**
-   * The desired set as the operator compares and updates it (decision 14): a copy where every ModelServing an
-   * autoscaling binding targets has no {@code spec.replicas}.
-   */
-  public static List<GenericKubernetesResource> withoutAutoscaledReplicas(List<GenericKubernetesResource> desired) {
-    Set<String> autoscaled = autoscaledServings(desired);
-    List<GenericKubernetesResource> out = new ArrayList<>();
-    for (GenericKubernetesResource child : desired) {
-      if (ChildKind.MODEL_SERVING.kind().equals(child.getKind())
-          && autoscaled.contains(child.getMetadata().getName())) {
-        Map<String, Object> tree = Trees.of(child);
-        map(tree.get("spec")).remove("replicas");
-        out.add(Trees.toResource(tree));
-      } else {
-        out.add(child);
-      }
-    }
-    return out;
-  }
-
   /** Owner references are a set keyed by UID: ours must be there as we set it; others' may come and go. */
   private static void ownerReferences(Object want, Object have, List<FieldChange> out) {
     if (!(want instanceof List<?> wanted)) {
@@ -105,14 +62,6 @@ public final class Compare {
       }
     }
     return null;
-  }
-
-  private static void addTarget(Object target, Set<String> names) {
-    Map<String, Object> ref = map(map(target).get("targetRef"));
-    if (ChildKind.MODEL_SERVING.kind().equals(ref.getOrDefault("kind", ChildKind.MODEL_SERVING.kind()))
-        && ref.get("name") instanceof String name) {
-      names.add(name);
-    }
   }
 
   private static void walk(String path, Object want, Object have, List<FieldChange> out, boolean gangLive) {

@@ -25,6 +25,7 @@ public final class Conditions {
   public static final String IMMUTABLE_FIELD = "ImmutableField";
   public static final String INVALID_SPEC = "InvalidSpec";
   public static final String RECONCILED = "Reconciled";
+  public static final String AUTOSCALING_UNAVAILABLE = "AutoscalingUnavailable";
 
   /** One condition as a pass wants it. */
   public record Wanted(String type, boolean status, String reason, String message) {

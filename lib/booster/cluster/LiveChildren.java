@@ -4,6 +4,8 @@ import booster.translate.ChildKind;
 import booster.translate.Labels;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.HttpURLConnection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -11,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A booster's live children, grouped by kind in apply order and sorted by name within a kind. Selected by the seed
@@ -31,12 +34,22 @@ public final class LiveChildren {
     return Map.of(Labels.SEED_MANAGED_BY, Labels.SEED_MANAGED_BY_VALUE, Labels.MODEL_NAME, boosterName);
   }
 
-  /** One LIST per kind against the API server. */
+  /**
+   * One LIST per kind against the API server. A kind the cluster does not serve (404: Kthena v1.0 has no
+   * AutoscalingPolicyBinding, a cluster without Kthena's autoscaler no AutoscalingPolicy) has no children, so no
+   * discovery request is needed first.
+   */
   public static LiveChildren list(KubernetesClient client, String namespace, String boosterName) {
     LiveChildren live = new LiveChildren();
     for (ChildKind kind : ChildKind.values()) {
-      live.addAll(kind, Kinds.children(client, kind).inNamespace(namespace).withLabels(selector(boosterName))
-          .list().getItems());
+      try {
+        live.addAll(kind, Kinds.children(client, kind).inNamespace(namespace).withLabels(selector(boosterName))
+            .list().getItems());
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
+          throw e;
+        }
+      }
     }
     return live.sorted();
   }
@@ -52,6 +65,13 @@ public final class LiveChildren {
             && o.getMetadata().getLabels().entrySet().containsAll(selector.entrySet()))
         .toList()));
     return live.sorted();
+  }
+
+  /** The same children without those {@code gone} says are gone already (deleted behind a lagging cache). */
+  public LiveChildren excluding(Predicate<GenericKubernetesResource> gone) {
+    LiveChildren live = new LiveChildren();
+    byKind.forEach((kind, items) -> live.addAll(kind, items.stream().filter(gone.negate()).toList()));
+    return live;
   }
 
   public List<GenericKubernetesResource> of(ChildKind kind) {

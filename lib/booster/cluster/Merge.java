@@ -1,5 +1,6 @@
 package booster.cluster;
 
+import booster.translate.ChildKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +10,9 @@ import java.util.Map;
 /**
  * The object an update sends (decisions.md 15): the live object, with its resourceVersion and everything others
  * set, and our fields written over it. Maps merge by the keys we set; lists of the same length merge element by
- * element (keeping defaults inside elements); a list of another length is replaced by ours.
+ * element (keeping defaults inside elements); a list of another length is replaced by ours. The spec of an
+ * autoscaling child is replaced whole: all of it is ours (the server fills its defaults in again), and merging would
+ * leave fields of the other Kthena release's shape behind when a policy moves between the v0.4 and v1.0 schemas.
  */
 public final class Merge {
   private Merge() {
@@ -30,10 +33,14 @@ public final class Merge {
       resultMeta.put("ownerReferences", ownerReferences(refs, resultMeta.get("ownerReferences")));
     }
     if (want.get("spec") != null) {
-      result.put("spec", merge(want.get("spec"), result.get("spec")));
+      result.put("spec", wholeSpec(desired.getKind()) ? want.get("spec") : merge(want.get("spec"), result.get("spec")));
     }
     result.remove("status");
     return Trees.toResource(result);
+  }
+
+  private static boolean wholeSpec(String kind) {
+    return ChildKind.AUTOSCALING_POLICY.kind().equals(kind) || ChildKind.AUTOSCALING_POLICY_BINDING.kind().equals(kind);
   }
 
   /** Ours merged into the live reference with the same UID, or added; others' references stay. */

@@ -20,22 +20,24 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The reconcile loop: informers on ModelBoosters and on the five child kinds (seed label only), a work queue keyed
- * by booster, and N workers. Any child event (add, update, delete, including tombstones) requeues the booster that
- * controls it, resolved by the controller ownerReference's kind, name and UID.
+ * The reconcile loop: informers on ModelBoosters and on the child kinds the cluster serves (seed label only), a work
+ * queue keyed by booster, and N workers. Any child event (add, update, delete, including tombstones) requeues the
+ * booster that controls it, resolved by the controller ownerReference's kind, name and UID. Nothing starts before
+ * the cluster's Kthena is known ({@link KthenaTracker}); when it changes, the child informers follow the served
+ * kinds and every booster is reconciled again.
  */
 final class Controller implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Controller.class.getName());
-  private static final String BY_BOOSTER = "booster";
+  /** How long a Kthena change waits for the informers of newly served kinds before requeueing every booster. */
+  private static final Duration SYNC_WAIT = Duration.ofSeconds(30);
 
   private final KubernetesClient client;
   private final OperatorOptions options;
@@ -45,10 +47,13 @@ final class Controller implements AutoCloseable {
   private final RecentWrites recent = new RecentWrites();
   private final StatusWriter status;
   private final Reconciler reconciler;
-  private final List<SharedIndexInformer<GenericKubernetesResource>> boosterInformers = new ArrayList<>();
-  private final Map<ChildKind, List<SharedIndexInformer<GenericKubernetesResource>>> childInformers =
-      new EnumMap<>(ChildKind.class);
+  private final KthenaTracker kthena;
+  private final ChildWatches children;
+  /** Read by child event handlers that may run while the booster informers are being added. */
+  private final List<SharedIndexInformer<GenericKubernetesResource>> boosterInformers =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private final List<Thread> workers = new ArrayList<>();
+  private volatile boolean closed;
 
   Controller(KubernetesClient client, OperatorOptions options, Metrics metrics,
       Render translator, String identity) {
@@ -58,27 +63,41 @@ final class Controller implements AutoCloseable {
     this.queue = new WorkQueue(options.backoffBase(), options.backoffMax());
     this.events = new Events(client, metrics, identity);
     this.status = new StatusWriter(client, metrics);
-    this.reconciler = new Reconciler(new InformerCache(), translator, new Apply(client, metrics),
+    this.kthena = new KthenaTracker(client, options.kthenaVersion(),
+        options.resync() == null ? Duration.ZERO : options.resync(), this::kthenaChanged);
+    this.children = new ChildWatches(client, scopes(), new ChildHandler());
+    this.reconciler = new Reconciler(new InformerCache(), translator, kthena::current, new Apply(client, metrics),
         new Prune(client, metrics), status, events, recent, Clock.systemUTC());
     metrics.queue(queue::depth);
   }
 
+  /** Detects the cluster's Kthena; the informers and workers start with the first detection that succeeds. */
   void start() {
+    kthena.start();
+  }
+
+  private synchronized void kthenaChanged(KthenaTracker.State before, KthenaTracker.State now) {
+    if (closed) {
+      return;
+    }
+    var synced = children.follow(now.served());
+    if (before == null) {
+      startBoosters();
+      return;
+    }
+    // Every booster renders differently now (or has kinds to prune): once the new kinds are cached, requeue all.
+    synced.completeOnTimeout(null, SYNC_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        .thenRun(() -> boosterInformers.forEach(i -> i.getStore().list().forEach(b -> queue.add(key(b)))));
+  }
+
+  private void startBoosters() {
     long resync = options.resync() == null ? 0 : options.resync().toMillis();
     for (String ns : scopes()) {
       SharedIndexInformer<GenericKubernetesResource> boosters = scoped(Kinds.genericBoosters(client), ns)
           .runnableInformer(resync);
       boosters.addEventHandler(new BoosterHandler());
       boosterInformers.add(boosters);
-      for (ChildKind kind : ChildKind.values()) {
-        SharedIndexInformer<GenericKubernetesResource> children = scoped(Kinds.children(client, kind), ns)
-            .withLabel(Labels.SEED_MANAGED_BY, Labels.SEED_MANAGED_BY_VALUE).runnableInformer(0);
-        children.addIndexers(Map.of(BY_BOOSTER, o -> List.of(boosterIndex(o))));
-        children.addEventHandler(new ChildHandler());
-        childInformers.computeIfAbsent(kind, k -> new ArrayList<>()).add(children);
-      }
     }
-    childInformers.values().forEach(list -> list.forEach(SharedIndexInformer::start));
     boosterInformers.forEach(SharedIndexInformer::start);
     for (int i = 0; i < options.workers(); i++) {
       Thread worker = new Thread(this::work, "booster-worker-" + i);
@@ -89,10 +108,14 @@ final class Controller implements AutoCloseable {
         : String.join(",", options.namespaces())) + " workers=" + options.workers() + " resync=" + options.resync());
   }
 
-  /** All informers have their initial list. */
+  Set<ChildKind> watchedKinds() {
+    return children.kinds();
+  }
+
+  /** The cluster's Kthena is known and every informer has its initial list (none waits on an unserved kind). */
   boolean synced() {
-    return !boosterInformers.isEmpty() && boosterInformers.stream().allMatch(SharedIndexInformer::hasSynced)
-        && childInformers.values().stream().flatMap(List::stream).allMatch(SharedIndexInformer::hasSynced);
+    return kthena.current() != null && !boosterInformers.isEmpty()
+        && boosterInformers.stream().allMatch(SharedIndexInformer::hasSynced) && children.synced();
   }
 
   private List<String> scopes() {
@@ -103,16 +126,12 @@ final class Controller implements AutoCloseable {
     return scopes;
   }
 
-  private static FilterWatchListDeletable<GenericKubernetesResource, GenericKubernetesResourceList,
+  /** The handle narrowed to one namespace, or to all when {@code namespace} is null. */
+  static FilterWatchListDeletable<GenericKubernetesResource, GenericKubernetesResourceList,
       Resource<GenericKubernetesResource>> scoped(io.fabric8.kubernetes.client.dsl.MixedOperation<
       GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> op,
       String namespace) {
     return namespace == null ? op.inAnyNamespace() : op.inNamespace(namespace);
-  }
-
-  private static String boosterIndex(HasMetadata child) {
-    Map<String, String> labels = child.getMetadata().getLabels();
-    return child.getMetadata().getNamespace() + "/" + (labels == null ? "" : labels.get(Labels.MODEL_NAME));
   }
 
   private void work() {
@@ -155,6 +174,10 @@ final class Controller implements AutoCloseable {
   /** Stops taking work, lets the reconciles in flight finish (bounded), then stops the informers. */
   @Override
   public void close() {
+    synchronized (this) {
+      closed = true;
+    }
+    kthena.close();
     queue.close();
     for (Thread worker : workers) {
       try {
@@ -164,7 +187,7 @@ final class Controller implements AutoCloseable {
       }
     }
     boosterInformers.forEach(SharedIndexInformer::stop);
-    childInformers.values().forEach(list -> list.forEach(SharedIndexInformer::stop));
+    children.close();
     events.close();
   }
 
@@ -258,14 +281,7 @@ final class Controller implements AutoCloseable {
 
     @Override
     public LiveChildren children(String namespace, String boosterName) {
-      Map<ChildKind, Collection<GenericKubernetesResource>> byKind = new EnumMap<>(ChildKind.class);
-      String index = namespace + "/" + boosterName;
-      childInformers.forEach((kind, informers) -> {
-        List<GenericKubernetesResource> items = new ArrayList<>();
-        informers.forEach(i -> items.addAll(i.getIndexer().byIndex(BY_BOOSTER, index)));
-        byKind.put(kind, items);
-      });
-      return LiveChildren.of(byKind, namespace, boosterName);
+      return LiveChildren.of(children.of(namespace, boosterName), namespace, boosterName);
     }
   }
 }

@@ -1,5 +1,6 @@
 package booster.operator;
 
+import booster.translate.ChildKind;
 import booster.translate.Translator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
@@ -9,6 +10,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -69,6 +71,12 @@ public final class Operator implements AutoCloseable {
     return metrics;
   }
 
+  /** The child kinds the controller watches now (empty while not leading or before the first detection). */
+  Set<ChildKind> watchedKinds() {
+    Controller c = controller;
+    return c == null ? Set.of() : c.watchedKinds();
+  }
+
   /** True while this instance runs the controller. */
   public boolean leading() {
     return leading;
@@ -100,8 +108,9 @@ public final class Operator implements AutoCloseable {
       return;
     }
     LOG.info(() -> identity + " is leading");
-    Controller c = new Controller(client, options, metrics, new Translator(options.translator())::translate,
-        identity);
+    Controller c = new Controller(client, options, metrics,
+        (booster, profile, warnings) -> new Translator(options.translator().withProfile(profile))
+            .translate(booster, warnings), identity);
     c.start();
     controller = c;
     leading = true;

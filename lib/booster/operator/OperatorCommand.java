@@ -3,6 +3,7 @@ package booster.operator;
 import booster.api.GoDuration;
 import booster.cluster.ApiErrors;
 import booster.cluster.Kinds;
+import booster.cluster.KthenaVersion;
 import booster.translate.TranslatorConfig;
 import io.fabric8.kubernetes.api.model.ListOptions;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
@@ -54,6 +55,11 @@ public final class OperatorCommand implements Callable<Integer> {
   @Option(names = "--runtime-image", description = "Runtime sidecar image (env BOOSTER_RUNTIME_IMAGE).")
   String runtimeImage;
 
+  @Option(names = KthenaVersion.FLAG, paramLabel = "auto|v0.4|v1.0",
+      description = "The Kthena release to write children for: auto (default; detected from the cluster at start-up "
+          + "and every resync), v0.4 or v1.0. Env " + KthenaVersion.ENV + ".")
+  String kthenaVersion;
+
   @Option(names = {"-v", "--verbose"}, description = "Log every request detail (FINE level).")
   boolean verbose;
 
@@ -66,10 +72,18 @@ public final class OperatorCommand implements Callable<Integer> {
     OperatorOptions.Builder options = OperatorOptions.builder();
     TranslatorConfig images = options.build().translator().with(downloaderImage, runtimeImage);
     return options.namespaces(namespaces).workers(workers).resync(resync).leaderElect(leaderElect)
-        .healthPort(healthPort).translator(images)
+        .healthPort(healthPort).translator(images).kthenaVersion(kthenaVersion())
         .lease(new OperatorOptions.Lease(leaseNamespace, leaseName, lease.identity(), lease.duration(),
             lease.renewDeadline(), lease.retryPeriod()))
         .build();
+  }
+
+  private KthenaVersion kthenaVersion() {
+    try {
+      return KthenaVersion.of(kthenaVersion, System.getenv());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+    }
   }
 
   @Override
@@ -77,6 +91,7 @@ public final class OperatorCommand implements Callable<Integer> {
     if (workers < 1) {
       throw new CommandLine.ParameterException(new CommandLine(this), "--workers must be at least 1");
     }
+    kthenaVersion();
     Logs.setup(verbose ? Level.FINE : Level.INFO);
     try (KubernetesClient client = new KubernetesClientBuilder().build()) {
       return canListBoosters(client) ? runOperator(client) : 1;

@@ -1,5 +1,6 @@
 package booster.operator;
 
+import booster.cluster.KthenaVersion;
 import booster.translate.TranslatorConfig;
 import java.time.Duration;
 import java.util.List;
@@ -7,10 +8,12 @@ import java.util.List;
 /**
  * Everything the operator can be told. {@code leaderElect} null means "on inside a cluster, off outside";
  * an empty {@code namespaces} list means all namespaces; {@code healthPort} 0 picks a free port, -1 turns the
- * endpoint off; a zero {@code resync} turns periodic resync off.
+ * endpoint off; a zero {@code resync} turns periodic resync (and re-detection of the cluster's Kthena) off. The
+ * translator's own profile is not used: {@code kthenaVersion} decides it, per cluster.
  */
 public record OperatorOptions(List<String> namespaces, int workers, Duration resync, Boolean leaderElect,
-    int healthPort, TranslatorConfig translator, Lease lease, Duration backoffBase, Duration backoffMax) {
+    int healthPort, TranslatorConfig translator, KthenaVersion kthenaVersion, Lease lease, Duration backoffBase,
+    Duration backoffMax) {
 
   /** Leader election settings (fabric8 LeaderElector); null namespace or identity means "work it out". */
   public record Lease(String namespace, String name, String identity, Duration duration, Duration renewDeadline,
@@ -33,6 +36,7 @@ public record OperatorOptions(List<String> namespaces, int workers, Duration res
     private Boolean leaderElect;
     private int healthPort = 8081;
     private TranslatorConfig translator = TranslatorConfig.fromEnvironment(System.getenv());
+    private KthenaVersion kthenaVersion = KthenaVersion.AUTO;
     private Lease lease = Lease.defaults();
     private Duration backoffBase = Duration.ofMillis(50);
     private Duration backoffMax = Duration.ofMinutes(5);
@@ -43,12 +47,13 @@ public record OperatorOptions(List<String> namespaces, int workers, Duration res
     public Builder leaderElect(Boolean value) { leaderElect = value; return this; }
     public Builder healthPort(int value) { healthPort = value; return this; }
     public Builder translator(TranslatorConfig value) { translator = value; return this; }
+    public Builder kthenaVersion(KthenaVersion value) { kthenaVersion = value; return this; }
     public Builder lease(Lease value) { lease = value; return this; }
     public Builder backoff(Duration base, Duration max) { backoffBase = base; backoffMax = max; return this; }
 
     public OperatorOptions build() {
-      return new OperatorOptions(namespaces, workers, resync, leaderElect, healthPort, translator, lease,
-          backoffBase, backoffMax);
+      return new OperatorOptions(namespaces, workers, resync, leaderElect, healthPort, translator, kthenaVersion,
+          lease, backoffBase, backoffMax);
     }
   }
 }

@@ -7,16 +7,19 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Children this operator wrote whose watch event has not arrived yet. A pass that runs before the informer saw
- * our write would otherwise work from the older cached object (a create answered 409, an update with a stale
- * resourceVersion). The server's answer is used instead only while the cache still holds exactly the version the
- * write was based on (or nothing, for a create); any newer cached version wins.
+ * Children this operator wrote or deleted whose watch event has not arrived yet. A pass that runs before the
+ * informer saw our write would otherwise work from the older cached object (a create answered 409, an update with a
+ * stale resourceVersion, a second delete of a pruned child). The server's answer is used instead only while the
+ * cache still holds exactly the version the write was based on (or nothing, for a create); any newer cached version
+ * wins. A pruned child counts as gone while the cache still holds the version we deleted.
  */
 final class RecentWrites {
   private record Write(String basedOn, GenericKubernetesResource result) {
   }
 
   private final Map<String, Write> written = new ConcurrentHashMap<>();
+  /** The resourceVersion each recently pruned child had when we deleted it. */
+  private final Map<String, String> deleted = new ConcurrentHashMap<>();
 
   void put(GenericKubernetesResource before, GenericKubernetesResource result) {
     written.put(key(result), new Write(before == null ? null : before.getMetadata().getResourceVersion(), result));
@@ -29,6 +32,17 @@ final class RecentWrites {
     return w != null && Objects.equals(w.basedOn(), cachedVersion) ? w.result() : cached;
   }
 
+  /** We deleted this child. */
+  void deleted(GenericKubernetesResource child) {
+    written.remove(key(child));
+    deleted.put(key(child), String.valueOf(child.getMetadata().getResourceVersion()));
+  }
+
+  /** True while the cache still shows a child exactly as we deleted it. */
+  boolean deletedAlready(GenericKubernetesResource cached) {
+    return String.valueOf(cached.getMetadata().getResourceVersion()).equals(deleted.get(key(cached)));
+  }
+
   /**
    * The informer delivered this object: once it shows our write (or is gone), the cache is current.
    *
@@ -36,6 +50,9 @@ final class RecentWrites {
    */
   boolean seen(HasMetadata object, boolean deleted) {
     String key = key(object);
+    if (deleted) {
+      this.deleted.remove(key);
+    }
     Write w = written.get(key);
     if (w == null) {
       return false;

@@ -3,13 +3,13 @@ package booster.operator;
 import booster.api.ModelBooster;
 import booster.api.Problem;
 import booster.cluster.Apply;
-import booster.cluster.Compare;
 import booster.cluster.Conditions;
 import booster.cluster.Conditions.Wanted;
 import booster.cluster.Events;
 import booster.cluster.FieldChange;
 import booster.cluster.LiveChildren;
 import booster.cluster.Prune;
+import booster.cluster.ReplicaOwnership;
 import booster.cluster.StatusWriter;
 import booster.cluster.Trees;
 import booster.translate.ChildKind;
@@ -18,14 +18,18 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 
 /**
- * One reconcile pass for one booster: read it from the cache, validate and translate it, apply the children in
- * order, prune the ones no longer wanted, then write the status once (decisions.md 14-19).
+ * One reconcile pass for one booster: read it from the cache, validate and translate it for the cluster's Kthena
+ * profile, apply the children in order, prune the ones no longer wanted, then write the status once
+ * (decisions.md 15-19; replica ownership in docs/kthena-versions.md).
  */
 final class Reconciler {
   /** Where a pass reads from: the informer caches. */
@@ -43,8 +47,12 @@ final class Reconciler {
   private record Failure(String reason, String message) {
   }
 
+  private static final Set<ChildKind> AUTOSCALING = EnumSet.of(ChildKind.AUTOSCALING_POLICY,
+      ChildKind.AUTOSCALING_POLICY_BINDING);
+
   private final Cache cache;
   private final Render translator;
+  private final Supplier<KthenaTracker.State> kthena;
   private final Apply apply;
   private final Prune prune;
   private final StatusWriter status;
@@ -52,10 +60,11 @@ final class Reconciler {
   private final RecentWrites recent;
   private final Clock clock;
 
-  Reconciler(Cache cache, Render translator, Apply apply,
+  Reconciler(Cache cache, Render translator, Supplier<KthenaTracker.State> kthena, Apply apply,
       Prune prune, StatusWriter status, Events events, RecentWrites recent, Clock clock) {
     this.cache = cache;
     this.translator = translator;
+    this.kthena = kthena;
     this.apply = apply;
     this.prune = prune;
     this.status = status;
@@ -69,11 +78,15 @@ final class Reconciler {
     if (raw == null || raw.getMetadata().getDeletionTimestamp() != null) {
       return Outcome.GONE;
     }
+    KthenaTracker.State cluster = kthena.get();
+    if (cluster == null) {
+      return new Outcome("waiting", true, "the cluster's Kthena version is not known yet");
+    }
     long generation = raw.getMetadata().getGeneration() == null ? 0 : raw.getMetadata().getGeneration();
     List<GenericKubernetesResource> desired;
     List<String> warnings = new ArrayList<>();
     try {
-      desired = translator.children(Trees.SERIALIZATION.convertValue(raw, ModelBooster.class),
+      desired = translator.children(Trees.SERIALIZATION.convertValue(raw, ModelBooster.class), cluster.profile(),
           warning -> warnings.add(warning.toString()));
     } catch (InvalidBoosterException e) {
       return invalid(raw, generation, e.problems().stream().map(Problem::toString)
@@ -85,20 +98,27 @@ final class Reconciler {
     // decisions.md 13: e.g. an unknown KV connector is recorded, once per generation, not silently dropped
     events.specWarnings(raw, warnings);
 
-    LiveChildren live = cache.children(raw.getMetadata().getNamespace(), raw.getMetadata().getName());
-    List<GenericKubernetesResource> comparable = Compare.withoutAutoscaledReplicas(desired);
+    LiveChildren live = cache.children(raw.getMetadata().getNamespace(), raw.getMetadata().getName())
+        .excluding(recent::deletedAlready);
+    ReplicaOwnership replicas = ReplicaOwnership.of(desired);
     List<Failure> failures = new ArrayList<>();
+    Failure unavailable = autoscalingUnavailable(desired, cluster);
+    if (unavailable != null) {
+      failures.add(unavailable);
+    }
     List<GenericKubernetesResource> servings = new ArrayList<>();
     List<String> created = new ArrayList<>();
     List<String> updated = new ArrayList<>();
     List<String> pruned = new ArrayList<>();
     try {
-      for (int i = 0; i < desired.size(); i++) {
-        GenericKubernetesResource child = desired.get(i);
+      for (GenericKubernetesResource child : desired) {
         ChildKind kind = ChildKind.ofKind(child.getKind());
+        if (AUTOSCALING.contains(kind) && !cluster.served().contains(kind)) {
+          continue;
+        }
         GenericKubernetesResource cached = recent.live(child, live.find(kind, child.getMetadata().getName())
             .orElse(null));
-        Apply.Result result = apply.apply(child, comparable.get(i), cached, raw);
+        Apply.Result result = apply.apply(child, replicas, cached, raw);
         String what = child.getKind() + " " + child.getMetadata().getName();
         switch (result.action()) {
           case CREATED -> {
@@ -121,11 +141,12 @@ final class Reconciler {
         }
       }
       for (GenericKubernetesResource gone : prune.prune(live, desired, raw)) {
-        recent.seen(gone, true);
+        recent.deleted(gone);
         pruned.add(gone.getKind() + " " + gone.getMetadata().getName());
       }
     } catch (KubernetesClientException e) {
-      failures.add(new Failure(Conditions.MODEL_ABNORMAL, "API request failed: " + e.getMessage()));
+      // e.g. a mixed Kthena install rejecting our AutoscalingPolicy: the API server's own words go into Failed
+      failures.add(new Failure(Conditions.MODEL_ABNORMAL, "API request failed: " + serverMessage(e)));
       writeStatus(raw, generation, failures, servings);
       return new Outcome("error", true, e.getMessage());
     } finally {
@@ -142,6 +163,28 @@ final class Reconciler {
     }
     events.recovered(raw);
     return new Outcome("success", false, detail);
+  }
+
+  /**
+   * A booster asks for autoscaling that the cluster cannot hold: no AutoscalingPolicy served (Kthena's autoscaler is
+   * not installed), or a profile that needs bindings where none are served. Its other children are still applied.
+   */
+  private static Failure autoscalingUnavailable(List<GenericKubernetesResource> desired, KthenaTracker.State cluster) {
+    List<String> missing = desired.stream().map(c -> ChildKind.ofKind(c.getKind()))
+        .filter(k -> AUTOSCALING.contains(k) && !cluster.served().contains(k)).distinct()
+        .map(k -> k.plural() + "." + k.group()).toList();
+    if (missing.isEmpty()) {
+      return null;
+    }
+    return new Failure(Conditions.AUTOSCALING_UNAVAILABLE, "the booster asks for autoscaling, but the cluster does "
+        + "not serve " + String.join(" or ", missing) + " (" + cluster.profile() + " profile: " + cluster.evidence()
+        + "); install Kthena's autoscaling CRDs, or remove spec.autoscalingPolicy");
+  }
+
+  /** The Status message of an API error when the server sent one, else the client's description. */
+  private static String serverMessage(KubernetesClientException e) {
+    return e.getStatus() != null && e.getStatus().getMessage() != null && !e.getStatus().getMessage().isBlank()
+        ? e.getStatus().getMessage() : e.getMessage();
   }
 
   /** One event per kind of change and pass, naming every child it concerns. */

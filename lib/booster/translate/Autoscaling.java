@@ -10,59 +10,70 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * AutoscalingPolicy and binding pairs (translation.md 5, 11), each policy directly before its binding because the
- * binding webhook needs the policy to exist:
+ * The autoscaling children (translation.md 5, 11). Which policies a booster asks for:
  * <ul>
- *   <li>current shape with {@code spec.autoscalingPolicy}: {@code <m>-<b>}, homogeneous target;</li>
- *   <li>legacy shape with {@code spec.autoscalingPolicy}: {@code <m>}, heterogeneous target over every backend,
- *       even a single one (decisions.md 5); backend-level policies are then ignored, as upstream;</li>
- *   <li>legacy shape otherwise: {@code <m>-<b>} with a homogeneous target for each backend with its own policy.</li>
+ *   <li>current shape with {@code spec.autoscalingPolicy}: {@code <m>-<b>}, scaling its one backend;</li>
+ *   <li>legacy shape with {@code spec.autoscalingPolicy}: {@code <m>}, heterogeneous over every backend, even a
+ *       single one (decisions.md 5); backend-level policies are then ignored, as upstream;</li>
+ *   <li>legacy shape otherwise: {@code <m>-<b>} for each backend with its own policy.</li>
  * </ul>
+ * Profile v0.4 writes each as an AutoscalingPolicy directly followed by its AutoscalingPolicyBinding (the binding
+ * webhook needs the policy to exist); profile v1.0 as one AutoscalingPolicy of the same name carrying the target.
  */
 final class Autoscaling {
   private Autoscaling() {
   }
 
-  static List<GenericKubernetesResource> build(ModelBooster booster) {
-    ModelBoosterSpec spec = booster.getSpec();
+  /** One policy of the booster; {@code backend} is null for the model-level (heterogeneous) one. */
+  private record Request(AutoscalingPolicySpec policy, ModelBackend backend) {
+    String backendName() {
+      return backend == null ? "" : backend.getName();
+    }
+  }
+
+  static List<GenericKubernetesResource> build(ModelBooster booster, KthenaProfile profile) {
     List<GenericKubernetesResource> children = new ArrayList<>();
-    if (!spec.legacyShape()) {
-      if (spec.getAutoscalingPolicy() != null) {
-        addHomogeneous(children, booster, spec.getBackend(), spec.getAutoscalingPolicy());
-      }
-    } else if (spec.getAutoscalingPolicy() != null) {
-      children.add(policy(booster, "", spec.getAutoscalingPolicy()));
-      children.add(binding(booster, "", PolicyBindings.heterogeneous(booster)));
-    } else {
-      for (ModelBackend backend : spec.getBackends()) {
-        if (backend.getAutoscalingPolicy() != null) {
-          addHomogeneous(children, booster, backend, backend.getAutoscalingPolicy());
-        }
+    for (Request request : requests(booster.getSpec())) {
+      String name = Names.child(booster.getMetadata().getName(), request.backendName());
+      ModelBackend backend = request.backend();
+      if (profile == KthenaProfile.V1_0) {
+        children.add(child(ChildKind.AUTOSCALING_POLICY, booster, request, backend == null
+            ? TargetedPolicies.heterogeneous(request.policy(), booster)
+            : TargetedPolicies.backend(request.policy(), name, backend)));
+      } else {
+        children.add(child(ChildKind.AUTOSCALING_POLICY, booster, request,
+            PolicySpecs.copy(request.policy(), profile)));
+        children.add(child(ChildKind.AUTOSCALING_POLICY_BINDING, booster, request, backend == null
+            ? PolicyBindings.heterogeneous(booster)
+            : PolicyBindings.homogeneous(name, backend)));
       }
     }
     return children;
   }
 
-  private static void addHomogeneous(List<GenericKubernetesResource> children, ModelBooster booster,
-      ModelBackend backend, AutoscalingPolicySpec policy) {
-    String name = Names.child(booster.getMetadata().getName(), backend.getName());
-    children.add(policy(booster, backend.getName(), policy));
-    children.add(binding(booster, backend.getName(), PolicyBindings.homogeneous(name, backend)));
+  private static List<Request> requests(ModelBoosterSpec spec) {
+    List<Request> requests = new ArrayList<>();
+    if (!spec.legacyShape()) {
+      if (spec.getAutoscalingPolicy() != null) {
+        requests.add(new Request(spec.getAutoscalingPolicy(), spec.getBackend()));
+      }
+    } else if (spec.getAutoscalingPolicy() != null) {
+      requests.add(new Request(spec.getAutoscalingPolicy(), null));
+    } else {
+      for (ModelBackend backend : spec.getBackends()) {
+        if (backend.getAutoscalingPolicy() != null) {
+          requests.add(new Request(backend.getAutoscalingPolicy(), backend));
+        }
+      }
+    }
+    return requests;
   }
 
-  /** Named {@code <m>-<backendName>}, or {@code <m>} for the model-level policy (backend name ""). */
-  private static GenericKubernetesResource policy(ModelBooster booster, String backendName,
-      AutoscalingPolicySpec policy) {
-    String name = Names.child(booster.getMetadata().getName(), backendName);
-    Map<String, Object> spec = PolicySpecs.copy(policy);
-    return Revision.stamp(Labels.base(booster, backendName),
-        labels -> Children.of(ChildKind.AUTOSCALING_POLICY, booster, name, labels, spec));
-  }
-
-  private static GenericKubernetesResource binding(ModelBooster booster, String backendName,
+  /** Named {@code <m>-<backend>}, or {@code <m>} for the model-level policy (backend-name label ""). */
+  private static GenericKubernetesResource child(ChildKind kind, ModelBooster booster, Request request,
       Map<String, Object> spec) {
-    String name = Names.child(booster.getMetadata().getName(), backendName);
-    return Revision.stamp(Labels.base(booster, backendName),
-        labels -> Children.of(ChildKind.AUTOSCALING_POLICY_BINDING, booster, name, labels, spec));
+    String name = Names.child(booster.getMetadata().getName(), request.backendName());
+    return Revision.stamp(Labels.base(booster, request.backendName()),
+        labels -> Children.of(kind, booster, name, labels, spec));
   }
 }

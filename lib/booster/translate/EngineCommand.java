@@ -22,7 +22,10 @@ public final class EngineCommand {
   public static final String MULTI_NODE_SCRIPT = "examples/online_serving/multi-node-serving.sh";
   static final String NVIDIA_GPU = "nvidia.com/gpu";
   static final String ASCEND_NPU = "huawei.com/ascend-1980";
-  /** Connectors whose Python package the stock vLLM image lacks, with the command that installs it. */
+  /**
+   * Connectors whose Python package the stock vLLM image lacks, with the command that installs it; left out when
+   * the backend sets {@link ModelBackend#SKIP_ENGINE_DEPENDENCY_INSTALL} (images that already have it).
+   */
   private static final Map<String, String> CONNECTOR_INSTALL = Map.of(
       "MooncakeConnector", "pip install mooncake-transfer-engine",
       "NixlConnector", "PIP_DISABLE_PIP_VERSION_CHECK=1 pip install -U --no-cache-dir nixl");
@@ -81,7 +84,7 @@ public final class EngineCommand {
 
   private static Optional<String> connectorInstall(ModelBackend backend, ModelWorker worker, String workerPath) {
     boolean anyNvidia = backend.getWorkers().stream().anyMatch(w -> w != null && limit(w, NVIDIA_GPU) > 0);
-    if (!anyNvidia) {
+    if (!anyNvidia || backend.skipsEngineDependencyInstall()) {
       return Optional.empty();
     }
     try {

@@ -4,7 +4,10 @@ import booster.api.ModelBooster;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Label keys on every child (decisions.md 6): our seed label plus the five upstream labels. */
+/**
+ * Label keys on every child (decisions.md 6): our seed label plus the five upstream labels; and our annotation on
+ * each ModelServing.
+ */
 public final class Labels {
   /** The operator selects its children by this label. */
   public static final String SEED_MANAGED_BY = "registry.volcano.sh/managed-by";
@@ -17,6 +20,13 @@ public final class Labels {
   public static final String MANAGED_BY_VALUE = "workload.serving.volcano.sh";
   public static final String REVISION = "workload.serving.volcano.sh/revision";
   public static final String MODEL_UID = "workload.serving.volcano.sh/model-uid";
+
+  /**
+   * The {@code spec.replicas} the booster asked for when this ModelServing was rendered, as a decimal string. The
+   * operator writes {@code spec.replicas} only at creation and when this value changes, so an autoscaler, KEDA or
+   * an HPA may own it otherwise (docs/differences.md).
+   */
+  public static final String APPLIED_REPLICAS = "registry.volcano.sh/applied-replicas";
 
   /** Pod labels written by the ModelServing controller, used in selectors. */
   public static final String ROLE = "modelserving.volcano.sh/role";

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * ModelServing of one backend (translation.md 2, v0.4.0 templates for both input shapes). The revision label is
@@ -22,8 +23,12 @@ final class ModelServings {
     ModelBackend backend = ctx.backend();
     String path = backendPath(ctx);
     CacheVolume cache = CacheVolume.of(backend.getName(), backend.getCacheURI(), path + ".cacheURI");
-    return Revision.stamp(ctx.baseLabels(), labels -> Children.of(ChildKind.MODEL_SERVING, ctx.booster(),
-        ctx.childName(), labels, spec(ctx, path, cache, labels)));
+    GenericKubernetesResource serving = Revision.stamp(ctx.baseLabels(), labels -> Children.of(
+        ChildKind.MODEL_SERVING, ctx.booster(), ctx.childName(), labels, spec(ctx, path, cache, labels)));
+    // Added after the revision: it repeats spec.replicas, which the revision covers, and must not roll any pod.
+    serving.getMetadata().setAnnotations(
+        new TreeMap<>(Map.of(Labels.APPLIED_REPLICAS, String.valueOf(backend.desiredReplicas()))));
+    return serving;
   }
 
   private static Map<String, Object> spec(BackendContext ctx, String path, CacheVolume cache,
@@ -32,8 +37,8 @@ final class ModelServings {
     if (backend.getType() == null) {
       throw new IllegalArgumentException(path + ".type: Required value");
     }
-    if (backend.getMinReplicas() == null) {
-      throw new IllegalArgumentException(path + ".minReplicas: Required value");
+    if (backend.desiredReplicas() == null) {
+      throw new IllegalArgumentException(path + ".replicas: Required value");
     }
     Map<String, Object> template = switch (backend.getType()) {
       case VLLM -> VllmTemplate.of(ctx, path, cache, labels);
@@ -46,7 +51,7 @@ final class ModelServings {
     if (backend.getSchedulerName() != null && !backend.getSchedulerName().isEmpty()) {
       spec.put("schedulerName", backend.getSchedulerName());
     }
-    spec.put("replicas", backend.getMinReplicas());
+    spec.put("replicas", backend.desiredReplicas());
     spec.put("template", template);
     return spec;
   }

@@ -6,6 +6,7 @@ import booster.api.WorkerType;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,9 +67,9 @@ final class PdTemplate {
         .withVolumeMounts(cache.mount())
         .build();
     Container runtime = RuntimeContainer.of(ctx, env).build();
-    return ServingRoles.role(name, worker.effectiveReplicas(),
-        ServingRoles.podTemplate(labels, ServingRoles.podSpec(worker.getAffinity(), InitContainers.of(ctx, cache),
-            List.of(runtime, vllm), List.of(cache.volume()))),
-        0, ServingRoles.noWorkers());
+    PodSpec pod = ServingRoles.podSpec(Placement.of(backend, worker), InitContainers.of(ctx, cache),
+        List.of(runtime, vllm), List.of(cache.volume()));
+    return ServingRoles.role(name, worker.effectiveReplicas(), ServingRoles.podTemplate(labels, pod), 0,
+        ServingRoles.noWorkers());
   }
 }

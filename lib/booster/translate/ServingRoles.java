@@ -1,6 +1,5 @@
 package booster.translate;
 
-import io.fabric8.kubernetes.api.model.Affinity;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HTTPGetAction;
 import io.fabric8.kubernetes.api.model.HTTPGetActionBuilder;
@@ -45,10 +44,10 @@ final class ServingRoles {
    * A pod spec around containers and volumes built beforehand. Set rather than passed to a builder, which would
    * deep-copy every container twice (into element builders and back), the largest cost of a render.
    */
-  static PodSpec podSpec(Affinity affinity, List<Container> initContainers, List<Container> containers,
+  static PodSpec podSpec(Placement placement, List<Container> initContainers, List<Container> containers,
       List<Volume> volumes) {
     PodSpec spec = new PodSpec();
-    spec.setAffinity(affinity);
+    placement.applyTo(spec);
     spec.setInitContainers(initContainers);
     spec.setContainers(containers);
     spec.setVolumes(volumes);

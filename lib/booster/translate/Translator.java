@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The single entry of the translation: a validated booster becomes its ordered children. Pure: no client, no I/O,
- * no clock, so the plugin's offline render is exactly what the operator applies.
+ * The single entry of the translation: a validated booster becomes its ordered children, in the schemas of the
+ * configured Kthena profile. Pure: no client, no I/O, no clock, so the plugin's offline render is exactly what the
+ * operator applies.
  */
 public final class Translator {
   private final TranslatorConfig config;
@@ -21,8 +22,8 @@ public final class Translator {
   }
 
   /**
-   * ModelServing(s), ModelServer(s), the ModelRoute, then each AutoscalingPolicy followed by its binding
-   * (the binding webhook needs its policy to exist first).
+   * ModelServing(s), ModelServer(s), the ModelRoute, then each AutoscalingPolicy, followed by its binding under
+   * profile v0.4 (the binding webhook needs its policy to exist first).
    *
    * @throws InvalidBoosterException listing every validation error when the booster is invalid
    */
@@ -32,7 +33,7 @@ public final class Translator {
 
   /** As {@link #translate(ModelBooster)}, handing each validation warning to {@code warnings}. */
   public List<GenericKubernetesResource> translate(ModelBooster booster, Consumer<Problem> warnings) {
-    List<Problem> problems = Validation.validate(booster);
+    List<Problem> problems = validate(booster);
     List<Problem> errors = problems.stream().filter(Problem::isError).toList();
     if (!errors.isEmpty()) {
       throw new InvalidBoosterException(booster, errors);
@@ -50,7 +51,22 @@ public final class Translator {
       children.add(ModelServers.build(backend));
     }
     children.add(ModelRoutes.build(booster));
-    children.addAll(Autoscaling.build(booster));
+    children.addAll(Autoscaling.build(booster, config.profile()));
     return children;
+  }
+
+  /**
+   * Every problem of the booster for this translator: {@link Validation}'s, plus what the profile cannot express
+   * (role autoscaling under v0.4). Never throws.
+   */
+  public List<Problem> validate(ModelBooster booster) {
+    List<Problem> problems = new ArrayList<>(Validation.validate(booster));
+    problems.addAll(ProfileRules.check(booster, config.profile()));
+    return problems;
+  }
+
+  /** The Kthena profile this translator writes for. */
+  public KthenaProfile profile() {
+    return config.profile();
   }
 }

@@ -13,8 +13,14 @@ public record TranslatorConfig(String downloaderImage, String runtimeImage, Kthe
   public static final String DOWNLOADER_IMAGE_ENV = "BOOSTER_DOWNLOADER_IMAGE";
   public static final String RUNTIME_IMAGE_ENV = "BOOSTER_RUNTIME_IMAGE";
 
+  /** Upstream's images, profile v0.4 (callers that know the cluster choose the profile). */
   public static TranslatorConfig defaults() {
-    return new TranslatorConfig(DEFAULT_DOWNLOADER_IMAGE, DEFAULT_RUNTIME_IMAGE, KthenaProfile.V0_4);
+    return defaults(KthenaProfile.V0_4);
+  }
+
+  /** Upstream's images, for the given profile. */
+  public static TranslatorConfig defaults(KthenaProfile profile) {
+    return new TranslatorConfig(DEFAULT_DOWNLOADER_IMAGE, DEFAULT_RUNTIME_IMAGE, profile);
   }
 
   public static TranslatorConfig fromEnvironment(Map<String, String> env) {

@@ -87,7 +87,8 @@ final class VllmTemplate {
           .withNewPreStop().withNewExec().withCommand("/bin/sh", "-c", PRE_STOP_SCRIPT).endExec().endPreStop()
         .endLifecycle()
         .build();
-    PodSpec entry = ServingRoles.podSpec(server.getAffinity(), init, List.of(runtime, engine), volumes);
+    Placement placement = Placement.of(backend, server);
+    PodSpec entry = ServingRoles.podSpec(placement, init, List.of(runtime, engine), volumes);
     entry.setTerminationGracePeriodSeconds(300L);
 
     String script = "chmod u+x " + EngineCommand.MULTI_NODE_SCRIPT + " && " + EngineCommand.MULTI_NODE_SCRIPT
@@ -101,7 +102,7 @@ final class VllmTemplate {
         .withResources(server.getResources())
         .withVolumeMounts(mounts)
         .build();
-    PodSpec worker = ServingRoles.podSpec(server.getAffinity(), init, List.of(rayWorker), volumes);
+    PodSpec worker = ServingRoles.podSpec(placement, init, List.of(rayWorker), volumes);
 
     int replicas = server.effectiveReplicas();
     Map<String, Object> template = new LinkedHashMap<>();

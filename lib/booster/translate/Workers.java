@@ -1,9 +1,7 @@
 package booster.translate;
 
 import booster.api.ModelBackend;
-import booster.api.ModelWorker;
 import booster.api.WorkerType;
-import java.util.List;
 
 /** Finds the worker of a role, the way upstream indexes them: by type, the last one wins. */
 final class Workers {
@@ -16,12 +14,9 @@ final class Workers {
    * @throws IllegalArgumentException naming the field path when the backend has no such worker
    */
   static int lastIndexOf(ModelBackend backend, WorkerType type, String backendPath) {
-    List<ModelWorker> workers = backend.getWorkers() == null ? List.of() : backend.getWorkers();
-    for (int i = workers.size() - 1; i >= 0; i--) {
-      ModelWorker w = workers.get(i);
-      if (w != null && w.effectiveType() == type) {
-        return i;
-      }
+    int index = backend.lastWorkerIndex(type);
+    if (index >= 0) {
+      return index;
     }
     throw new IllegalArgumentException(backendPath + ".workers: a " + backend.getType()
         + " backend needs a worker of type " + type);

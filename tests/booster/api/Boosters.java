@@ -59,6 +59,52 @@ final class Boosters {
               config: {kv-transfer-config: '{"kv_connector":"NixlConnector","kv_role":"kv_consumer"}'}
       """;
 
+  /** The v1.0 shape: a fixed replica count, a runtime class and tolerations. */
+  static final String FIXED = """
+      apiVersion: workload.serving.volcano.sh/v1alpha1
+      kind: ModelBooster
+      metadata: {name: fixed, namespace: default}
+      spec:
+        backend:
+          name: gpu
+          type: vLLM
+          modelURI: hf://Qwen/Qwen2.5-0.5B-Instruct
+          replicas: 2
+          runtimeClassName: nvidia
+          workers:
+            - type: server
+              image: vllm/vllm-openai:latest
+              tolerations:
+                - {key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}
+                - {key: dedicated, operator: Equal, value: inference, effect: NoExecute, tolerationSeconds: 300}
+      """;
+
+  /** Prefill/decode role autoscaling: a fixed serving group whose prefill role scales from 1 to 3. */
+  static final String ROLE_SCALING = """
+      apiVersion: workload.serving.volcano.sh/v1alpha1
+      kind: ModelBooster
+      metadata: {name: roles}
+      spec:
+        autoscalingPolicy:
+          metrics: [{metricName: "kthena:num_requests_waiting", targetValue: 10}]
+        backend:
+          name: pd
+          type: vLLMDisaggregated
+          modelURI: s3://bucket/model
+          minReplicas: 1
+          maxReplicas: 1
+          workers:
+            - type: prefill
+              image: vllm/vllm-openai:latest
+              replicas: 1
+              maxReplicas: 3
+              config: {kv-transfer-config: '{"kv_connector":"NixlConnector","kv_role":"kv_producer"}'}
+            - type: decode
+              image: vllm/vllm-openai:latest
+              replicas: 2
+              config: {kv-transfer-config: '{"kv_connector":"NixlConnector","kv_role":"kv_consumer"}'}
+      """;
+
   static final String LEGACY = """
       apiVersion: workload.serving.volcano.sh/v1alpha1
       kind: ModelBooster

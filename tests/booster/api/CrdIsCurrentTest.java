@@ -65,12 +65,15 @@ class CrdIsCurrentTest {
     assertTrue(version.getServed() && version.getStorage());
     assertNotNull(version.getSubresources().getStatus());
 
-    assertEquals(List.of("Type", "Legacy Type", "Initialized", "Active", "Age"),
+    assertEquals(List.of("Type", "Legacy Type", "Replicas", "Min", "Max", "Initialized", "Active", "Age"),
         version.getAdditionalPrinterColumns().stream().map(CustomResourceColumnDefinition::getName).toList());
     Map<String, String> columns = version.getAdditionalPrinterColumns().stream()
         .collect(Collectors.toMap(CustomResourceColumnDefinition::getName, CustomResourceColumnDefinition::getJsonPath));
     assertEquals(".spec.backend.type", columns.get("Type"));
     assertEquals(".spec.backends[0].type", columns.get("Legacy Type"));
+    assertEquals(".spec.backend.replicas", columns.get("Replicas"));
+    assertEquals(".spec.backend.minReplicas", columns.get("Min"));
+    assertEquals(".spec.backend.maxReplicas", columns.get("Max"));
     assertEquals(".status.conditions[?(@.type==\"Initialized\")].status", columns.get("Initialized"));
     assertEquals(".status.conditions[?(@.type==\"Active\")].status", columns.get("Active"));
     assertEquals(".metadata.creationTimestamp", columns.get("Age"));
@@ -78,7 +81,17 @@ class CrdIsCurrentTest {
     JSONSchemaProps spec = version.getSchema().getOpenAPIV3Schema().getProperties().get("spec");
     assertTrue(rules(spec).contains("has(self.backend) != has(self.backends)"), "shape rule missing");
     List<String> backendRules = rules(spec.getProperties().get("backend"));
-    assertTrue(backendRules.contains("self.minReplicas <= self.maxReplicas"), "min/max rule missing");
+    assertTrue(backendRules.contains("has(self.replicas) != (has(self.minReplicas) || has(self.maxReplicas))"),
+        "replica style rule missing");
+    assertTrue(backendRules.contains("has(self.minReplicas) == has(self.maxReplicas)"), "min+max rule missing");
+    assertTrue(backendRules.stream().anyMatch(r -> r.endsWith("self.minReplicas <= self.maxReplicas")),
+        "min/max rule missing");
+    assertTrue(rules(spec).contains(
+        "!has(self.backend) || !has(self.backend.replicas) || !has(self.autoscalingPolicy)"),
+        "replicas with autoscalingPolicy rule missing");
+    assertTrue(rules(spec).contains("!has(self.backends) || self.backends.all(b, !has(b.replicas))"),
+        "legacy replicas rule missing");
+    assertEquals(List.of("modelURI", "name", "type", "workers"), spec.getProperties().get("backend").getRequired());
     assertTrue(backendRules.stream().anyMatch(r -> r.contains("'prefill'") && r.contains("exists")),
         "prefill+decode rule missing");
     assertTrue(backendRules.stream().anyMatch(r -> r.startsWith("self.type != 'vLLM' ||")),
@@ -94,9 +107,13 @@ class CrdIsCurrentTest {
     assertTrue(item(env).getRequired().contains("name"));
     assertEquals(Patterns.MODEL_URI,
         spec.getProperties().get("backend").getProperties().get("modelURI").getPattern());
-    JSONSchemaProps config = item(spec.getProperties().get("backend").getProperties().get("workers"))
-        .getProperties().get("config");
-    assertTrue(config.getXKubernetesPreserveUnknownFields());
+    JSONSchemaProps worker = item(spec.getProperties().get("backend").getProperties().get("workers"));
+    assertTrue(worker.getProperties().get("config").getXKubernetesPreserveUnknownFields());
+    assertEquals("atomic", worker.getProperties().get("tolerations").getXKubernetesListType());
+    assertEquals(Patterns.DNS_SUBDOMAIN,
+        spec.getProperties().get("backend").getProperties().get("runtimeClassName").getPattern());
+    assertTrue(rules(worker).stream().anyMatch(r -> r.contains("self.type in ['prefill', 'decode']")),
+        "maxReplicas worker rule missing");
     JSONSchemaProps conditions = version.getSchema().getOpenAPIV3Schema().getProperties().get("status")
         .getProperties().get("conditions");
     assertEquals(List.of("type"), conditions.getXKubernetesListMapKeys());
@@ -130,8 +147,8 @@ class CrdIsCurrentTest {
 
   /**
    * What the generator annotations cannot express: keyed lists (backends by name as upstream's v0.1 CRD, env by name
-   * as upstream, status conditions by type as metav1.Condition), and the printer columns in declaration order (the
-   * generator sorts them by path, which would put Age first).
+   * as upstream, status conditions by type as metav1.Condition), atomic tolerations (as upstream v1.0), and the
+   * printer columns in declaration order (the generator sorts them by path, which would put Age first).
    */
   private static final class ListMaps implements CRDPostProcessor {
     @Override
@@ -143,6 +160,11 @@ class CrdIsCurrentTest {
       keyed(spec.getProperties().get("backend").getProperties().get("env"), "name");
       keyed(item(spec.getProperties().get("backends")).getProperties().get("env"), "name");
       keyed(root.getProperties().get("status").getProperties().get("conditions"), "type");
+      for (JSONSchemaProps backend : List.of(spec.getProperties().get("backend"),
+          item(spec.getProperties().get("backends")))) {
+        JSONSchemaProps worker = item(backend.getProperties().get("workers"));
+        worker.getProperties().get("tolerations").setXKubernetesListType("atomic");
+      }
       List<String> order = Arrays.stream(ModelBooster.class.getAnnotationsByType(AdditionalPrinterColumn.class))
           .map(AdditionalPrinterColumn::name).toList();
       crd.getSpec().getVersions().get(0).getAdditionalPrinterColumns()

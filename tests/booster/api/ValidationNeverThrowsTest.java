@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import booster.translate.InvalidBoosterException;
+import booster.translate.KthenaProfile;
 import booster.translate.Translator;
 import booster.translate.TranslatorConfig;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -87,6 +88,6 @@ class ValidationNeverThrowsTest {
     List<Problem> problems = Validation.validate(booster);
     assertTrue(problems.stream().anyMatch(Problem::isError), problems.toString());
     assertFalse(problems.stream().anyMatch(p -> p.path() == null || p.path().isEmpty()), problems.toString());
-    assertThrows(InvalidBoosterException.class, () -> new Translator(TranslatorConfig.defaults()).translate(booster));
+    assertThrows(InvalidBoosterException.class, () -> new Translator(TranslatorConfig.defaults(KthenaProfile.V1_0)).translate(booster));
   }
 }

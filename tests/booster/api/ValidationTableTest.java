@@ -2,7 +2,9 @@ package booster.api;
 
 import static booster.api.Boosters.CURRENT;
 import static booster.api.Boosters.DISAGGREGATED;
+import static booster.api.Boosters.FIXED;
 import static booster.api.Boosters.LEGACY;
+import static booster.api.Boosters.ROLE_SCALING;
 import static booster.api.Boosters.all;
 import static booster.api.Boosters.remove;
 import static booster.api.Boosters.set;
@@ -11,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import booster.translate.InvalidBoosterException;
+import booster.translate.KthenaProfile;
 import booster.translate.Translator;
 import booster.translate.TranslatorConfig;
 import java.util.List;
@@ -24,9 +27,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.node.ObjectNode;
 
-/** One invalid booster per row: the expected error names the field, and the translator refuses the booster. */
+/**
+ * One invalid booster per row: the expected error names the field, and the translator refuses the booster. Every
+ * row is invalid whatever the Kthena profile; the translator used is v1.0's, which allows the most.
+ */
 class ValidationTableTest {
-  private static final Translator TRANSLATOR = new Translator(TranslatorConfig.defaults());
+  private static final Translator TRANSLATOR =
+      new Translator(TranslatorConfig.defaults().withProfile(KthenaProfile.V1_0));
 
   record Row(String name, String base, Consumer<ObjectNode> edit, String path, String fragment) {
     @Override
@@ -87,6 +94,62 @@ class ValidationTableTest {
         new Row("maxReplicas over a million", CURRENT, set(b + "maxReplicas", "1000001"), b + "maxReplicas",
             "must be less than or equal to 1000000"),
         new Row("maxReplicas missing", CURRENT, remove(b + "maxReplicas"), b + "maxReplicas", "Required value"),
+        // replica styles: v1.0 replicas or the v0.2-v0.4 range (K1, K2)
+        new Row("replicas and minReplicas", FIXED, set(b + "minReplicas", "1"), b + "replicas",
+            "Forbidden: set either replicas (a fixed count) or minReplicas and maxReplicas"),
+        new Row("no replica style at all", FIXED, remove(b + "replicas"), b + "replicas",
+            "Required value: set replicas (a fixed count), or minReplicas and maxReplicas"),
+        new Row("minReplicas alone", FIXED, all(remove(b + "replicas"), set(b + "minReplicas", "1")),
+            b + "maxReplicas", "Required value: minReplicas and maxReplicas must be set together"),
+        new Row("replicas over a million", FIXED, set(b + "replicas", "1000001"), b + "replicas",
+            "must be less than or equal to 1000000"),
+        new Row("negative replicas", FIXED, set(b + "replicas", "-1"), b + "replicas",
+            "must be greater than or equal to 0"),
+        new Row("replicas with autoscalingPolicy", FIXED,
+            set("spec.autoscalingPolicy", "{metrics: [{metricName: m, targetValue: 1}]}"), "spec.autoscalingPolicy",
+            "Forbidden: requires spec.backend.minReplicas and maxReplicas (with replicas, write an "
+                + "AutoscalingPolicy for ModelServing fixed-gpu)"),
+        new Row("replicas in a legacy backend", LEGACY, set(l0 + "replicas", "1"), l0 + "replicas",
+            "Forbidden: spec.backends[] items take minReplicas and maxReplicas"),
+        // runtimeClassName and tolerations (K6)
+        new Row("runtimeClassName not a DNS subdomain", FIXED, set(b + "runtimeClassName", "NVIDIA_gpu"),
+            b + "runtimeClassName", "must be a lowercase RFC 1123 subdomain"),
+        new Row("runtimeClassName over 253 characters", FIXED, set(b + "runtimeClassName", "r".repeat(254)),
+            b + "runtimeClassName", "no more than 253 characters"),
+        new Row("legacy runtimeClassName not a DNS subdomain", LEGACY, set(l0 + "runtimeClassName", "-gpu"),
+            l0 + "runtimeClassName", "RFC 1123 subdomain"),
+        new Row("toleration operator Contains", FIXED, set(w + "tolerations[0].operator", "Contains"),
+            w + "tolerations[0].operator", "Unsupported value: \"Contains\": supported values: \"Equal\", \"Exists\""),
+        new Row("toleration Exists with a value", FIXED, set(w + "tolerations[0].value", "yes"),
+            w + "tolerations[0].value", "value must be empty when `operator` is 'Exists'"),
+        new Row("toleration effect NoRun", FIXED, set(w + "tolerations[0].effect", "NoRun"),
+            w + "tolerations[0].effect", "Unsupported value: \"NoRun\": supported values: \"NoSchedule\", "
+                + "\"PreferNoSchedule\", \"NoExecute\""),
+        new Row("tolerationSeconds without NoExecute", FIXED, set(w + "tolerations[1].effect", "NoSchedule"),
+            w + "tolerations[1].tolerationSeconds", "only allowed with effect NoExecute"),
+        new Row("toleration without key must be Exists", FIXED, remove(w + "tolerations[1].key"),
+            w + "tolerations[1].operator", "operator must be Exists when `key` is empty"),
+        new Row("toleration key not a qualified name", FIXED, set(w + "tolerations[0].key", "'gpu type'"),
+            w + "tolerations[0].key", "must be a qualified name"),
+        new Row("toleration value not a label value", FIXED, set(w + "tolerations[1].value", "'in ference'"),
+            w + "tolerations[1].value", "a label value"),
+        new Row("null toleration", FIXED, set(w + "tolerations[0]", "null"), w + "tolerations[0]", "Required value"),
+        // prefill/decode role autoscaling (K3)
+        new Row("maxReplicas on a server worker", CURRENT, set(w + "maxReplicas", "3"), w + "maxReplicas",
+            "Forbidden: only prefill and decode workers scale by role"),
+        new Row("role maxReplicas below its replicas", ROLE_SCALING, set(w + "replicas", "4"), w + "maxReplicas",
+            "Invalid value: 3: must be greater than or equal to replicas (4)"),
+        new Row("role maxReplicas 0", ROLE_SCALING, set(w + "maxReplicas", "0"), w + "maxReplicas",
+            "must be greater than or equal to 1"),
+        new Row("role autoscaling without a policy", ROLE_SCALING, remove("spec.autoscalingPolicy"), w + "maxReplicas",
+            "Forbidden: role autoscaling needs spec.autoscalingPolicy"),
+        new Row("role and serving-group autoscaling together", ROLE_SCALING, set(b + "maxReplicas", "3"),
+            b + "maxReplicas", "Invalid value: 3: a worker sets maxReplicas (role autoscaling)"),
+        new Row("role autoscaling with fixed replicas", ROLE_SCALING,
+            all(remove(b + "minReplicas"), remove(b + "maxReplicas"), set(b + "replicas", "1")), b + "maxReplicas",
+            "Required value: a worker sets maxReplicas (role autoscaling)"),
+        new Row("role autoscaling with a role at 0 replicas", ROLE_SCALING, set(b + "workers[1].replicas", "0"),
+            b + "workers[1].replicas", "needs every role at 1 replica or more"),
         // workers
         new Row("no workers", CURRENT, set(b + "workers", "[]"), b + "workers", "must have at least 1 item"),
         new Row("vLLM with two workers", CURRENT, set(b + "workers[1]", "{type: server, image: x}"), b + "workers",
@@ -142,6 +205,17 @@ class ValidationTableTest {
         new Row("negative stabilization window", CURRENT,
             set(policy + "behavior.scaleDown.stabilizationWindow", "-5m"),
             policy + "behavior.scaleDown.stabilizationWindow", "must not be negative"),
+        // the AutoscalingPolicy webhook's own rules (the same at Kthena v0.4 and v1.0)
+        new Row("duplicate metric name", CURRENT,
+            set(policy + "metrics[1]", "{metricName: 'kthena:num_requests_waiting', targetValue: 3}"),
+            policy + "metrics[1].metricName", "duplicate metric name kthena:num_requests_waiting is not allowed"),
+        new Row("targetValue 0", CURRENT, set(policy + "metrics[0].targetValue", "0"),
+            policy + "metrics[0].targetValue", "must be greater than 0"),
+        new Row("negative targetValue", CURRENT, set(policy + "metrics[0].targetValue", "'-500m'"),
+            policy + "metrics[0].targetValue", "must be greater than 0"),
+        new Row("panic hold over 30 minutes", CURRENT,
+            set(policy + "behavior.scaleUp.panicPolicy", "{period: 10s, panicModeHold: 31m}"),
+            policy + "behavior.scaleUp.panicPolicy.panicModeHold", "must be between 0 and 30 minutes"),
         // model match
         new Row("header match with exact and prefix", CURRENT,
             set("spec.modelMatch.headers.users", "{exact: john, prefix: jo}"), "spec.modelMatch.headers[users]",
@@ -218,11 +292,13 @@ class ValidationTableTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"CURRENT", "DISAGGREGATED", "LEGACY"})
+  @ValueSource(strings = {"CURRENT", "DISAGGREGATED", "LEGACY", "FIXED", "ROLE_SCALING"})
   void baseBoostersAreClean(String which) {
     String base = switch (which) {
       case "CURRENT" -> CURRENT;
       case "DISAGGREGATED" -> DISAGGREGATED;
+      case "FIXED" -> FIXED;
+      case "ROLE_SCALING" -> ROLE_SCALING;
       default -> LEGACY;
     };
     assertEquals(List.of(), Validation.validate(Boosters.read(base)));

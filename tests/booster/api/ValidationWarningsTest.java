@@ -5,9 +5,12 @@ import static booster.api.Boosters.DISAGGREGATED;
 import static booster.api.Boosters.all;
 import static booster.api.Boosters.set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Findings that are reported but do not block the booster. */
 class ValidationWarningsTest {
@@ -45,5 +48,29 @@ class ValidationWarningsTest {
     List<Problem> problems = Validation.validate(booster);
     assertEquals(List.of(Problem.warning("spec.backend", "Invalid value: \"minReplicas=1, maxReplicas=3\": "
         + "without autoscaling exactly minReplicas replicas run and maxReplicas has no effect")), problems);
+  }
+
+  @Test
+  void skipInstallSwitchThatIsNoGoBooleanIsAWarning() {
+    ModelBooster booster = Boosters.edited(DISAGGREGATED,
+        set("spec.backend.env", "[{name: KTHENA_SKIP_ENGINE_DEPENDENCY_INSTALL, value: 'yes'}]"));
+    assertEquals(List.of(Problem.warning("spec.backend.env[0].value", "Invalid value: \"yes\": not a literal boolean "
+        + "(true, false, 1, 0, ...), so it counts as false and the connector is installed")),
+        Validation.validate(booster));
+    assertFalse(booster.getSpec().getBackend().skipsEngineDependencyInstall());
+  }
+
+  /** Go's ParseBool decides, the first entry wins, and valueFrom is not read (upstream v1.0 semantics). */
+  @ParameterizedTest
+  @CsvSource({"'1', true", "t, true", "T, true", "TRUE, true", "true, true", "True, true", "0, false",
+      "false, false", "'yes', false", "'', false", "tRUE, false"})
+  void skipInstallSwitchFollowsGoParseBool(String value, boolean skips) {
+    ModelBooster booster = Boosters.edited(DISAGGREGATED, set("spec.backend.env",
+        "[{name: KTHENA_SKIP_ENGINE_DEPENDENCY_INSTALL, value: '" + value + "'},"
+            + " {name: KTHENA_SKIP_ENGINE_DEPENDENCY_INSTALL, value: '" + !skips + "'}]"));
+    assertEquals(skips, booster.getSpec().getBackend().skipsEngineDependencyInstall(), value);
+    ModelBooster fromSecret = Boosters.edited(DISAGGREGATED, set("spec.backend.env",
+        "[{name: KTHENA_SKIP_ENGINE_DEPENDENCY_INSTALL, valueFrom: {secretKeyRef: {name: s, key: k}}}]"));
+    assertFalse(fromSecret.getSpec().getBackend().skipsEngineDependencyInstall());
   }
 }

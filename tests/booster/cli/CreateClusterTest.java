@@ -171,4 +171,16 @@ class CreateClusterTest {
       Thread.currentThread().interrupt();
     }
   }
+
+  @Test
+  void roleAutoscalingIsRefusedOnAKthenaV04Cluster() {
+    String roles = Examples.text("prefill-decode.yaml").replace("  namespace: inference\n", "")
+        .replace("maxReplicas: 4", "maxReplicas: 1")
+        .replaceFirst("(type: prefill\n(\\s+)image: [^\n]+\n)", "$1$2maxReplicas: 3\n");
+    cluster.resetWrites();
+    Result r = create(roles);
+    assertEquals(1, r.exit(), r.out());
+    assertTrue(r.err().contains("maxReplicas") && r.err().contains("v1.0"), r.err());
+    assertEquals(List.of(), cluster.writes(), "refused before anything is sent");
+  }
 }

@@ -7,6 +7,7 @@ import static booster.cli.Cli.yamlDocuments;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import booster.translate.KthenaProfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -199,7 +200,7 @@ class CreateCommandTest {
     assertEquals(0, outcome.exit(), outcome.toString());
     assertTrue(outcome.errLines().stream().anyMatch(l -> l.startsWith("Warning: ") && l.contains(connector.toString())
         && l.contains("SomeFutureConnector")), outcome.toString());
-    assertEquals(Examples.RENDERS.get("prefill-decode.yaml"), kindsAndNames(yamlDocuments(outcome.out())));
+    assertEquals(Examples.renders("prefill-decode.yaml", KthenaProfile.V1_0), kindsAndNames(yamlDocuments(outcome.out())));
   }
 
   @Test
@@ -250,5 +251,66 @@ class CreateCommandTest {
     assertLineNaming(unknown, "--bogus");
     assertEquals(2, create("--dry-run=client").exit(), "-f is required");
     assertEquals(2, create("-f", "examples/single-gpu.yaml", "-o", "xml").exit());
+  }
+
+  @Test
+  void offlineAutoRendersForKthenaV10AndSaysSoOnStderr() {
+    Cli.Outcome outcome = create("-f", "examples/prefill-decode.yaml", CLIENT, "-o", "yaml");
+    assertEquals(0, outcome.exit(), outcome.toString());
+    assertEquals(Examples.renders("prefill-decode.yaml", KthenaProfile.V1_0),
+        kindsAndNames(yamlDocuments(outcome.out())));
+    assertEquals(List.of("rendered for Kthena v1.0 (--kthena-version=auto, offline)"), outcome.errLines());
+    assertTrue(yamlDocuments(outcome.out()).get(4).path("spec").has("homogeneousTarget"), outcome.out());
+  }
+
+  @Test
+  void kthenaVersionFlagOrEnvironmentPicksTheProfileAndTheFlagWins() {
+    Cli.Outcome flag = create("-f", "examples/prefill-decode.yaml", CLIENT, "--kthena-version=v0.4");
+    assertEquals(Examples.renders("prefill-decode.yaml", KthenaProfile.V0_4), kindsAndNames(yamlDocuments(flag.out())));
+    assertEquals(List.of("rendered for Kthena v0.4 (--kthena-version=v0.4, offline)"), flag.errLines());
+
+    Cli.Outcome env = createWith("", Map.of("BOOSTER_KTHENA_VERSION", "v0.4"), "-f", "examples/prefill-decode.yaml",
+        CLIENT);
+    assertEquals(Examples.renders("prefill-decode.yaml", KthenaProfile.V0_4), kindsAndNames(yamlDocuments(env.out())));
+    assertEquals(List.of("rendered for Kthena v0.4 (BOOSTER_KTHENA_VERSION=v0.4, offline)"), env.errLines());
+
+    Cli.Outcome both = createWith("", Map.of("BOOSTER_KTHENA_VERSION", "v0.4"), "-f", "examples/prefill-decode.yaml",
+        CLIENT, "--kthena-version", "v1.0");
+    assertEquals(Examples.renders("prefill-decode.yaml", KthenaProfile.V1_0), kindsAndNames(yamlDocuments(both.out())));
+  }
+
+  @Test
+  void anUnknownKthenaVersionIsAUsageError() {
+    Cli.Outcome flag = create("-f", "examples/single-gpu.yaml", CLIENT, "--kthena-version=v0.9");
+    assertEquals(2, flag.exit(), flag.toString());
+    assertLineNaming(flag, "--kthena-version", "v0.9", "auto, v0.4 or v1.0");
+    Cli.Outcome env = createWith("", Map.of("BOOSTER_KTHENA_VERSION", "latest"), "-f", "examples/single-gpu.yaml",
+        CLIENT);
+    assertEquals(2, env.exit(), env.toString());
+    assertLineNaming(env, "BOOSTER_KTHENA_VERSION", "latest");
+    assertEquals("", env.out());
+  }
+
+  @Test
+  void roleAutoscalingNeedsKthenaV10() {
+    String manifest = Examples.text("prefill-decode.yaml").replace("maxReplicas: 4", "maxReplicas: 1")
+        .replaceFirst("(type: prefill\n(\\s+)image: [^\\n]+\\n)", "$1$2maxReplicas: 3\n");
+    Cli.Outcome v04 = createWith(manifest, Map.of(), "-f", "-", CLIENT, "--kthena-version=v0.4");
+    assertEquals(1, v04.exit(), v04.toString());
+    assertLineNaming(v04, "maxReplicas", "v1.0");
+    Cli.Outcome v10 = createWith(manifest, Map.of(), "-f", "-", CLIENT, "-o", "yaml");
+    assertEquals(0, v10.exit(), v10.toString());
+    assertTrue(yamlDocuments(v10.out()).get(4).path("spec").has("disaggregatedTarget"), v10.out());
+  }
+
+  @Test
+  void examplesThatNeedKthenaV10AreRefusedForV04() {
+    Examples.NEEDS_KTHENA_V1.forEach((example, field) -> {
+      Cli.Outcome v04 = create("-f", Examples.path(example).toString(), CLIENT, "--kthena-version=v0.4");
+      assertEquals(1, v04.exit(), v04.toString());
+      assertLineNaming(v04, field, "role autoscaling needs Kthena v1.0");
+      Cli.Outcome v10 = create("-f", Examples.path(example).toString(), CLIENT, "-o", "yaml");
+      assertEquals(Examples.renders(example, KthenaProfile.V1_0), kindsAndNames(yamlDocuments(v10.out())));
+    });
   }
 }

@@ -56,7 +56,8 @@ class CreateDryRunTest {
   void rendersEachExampleAndItsChildren(String example) {
     Cli.Outcome outcome = rendered(example);
     assertEquals(0, outcome.exit(), outcome.toString());
-    assertEquals(List.of(), outcome.errLines(), "nothing but JBang progress on stderr");
+    assertEquals(List.of("rendered for Kthena v1.0 (--kthena-version=auto, offline)"), outcome.errLines(),
+        "nothing but the profile line and JBang progress on stderr");
     List<JsonNode> objects = yamlDocuments(outcome.out());
     assertEquals(Examples.RENDERS.get(example), kindsAndNames(objects));
 

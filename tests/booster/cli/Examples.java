@@ -1,18 +1,28 @@
 package booster.cli;
 
+import booster.translate.KthenaProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The shipped examples and the objects each renders to, in print order: the booster, ModelServing(s),
- * ModelServer(s), the ModelRoute, then policy + binding (names per translation.md 1.1).
+ * The shipped examples and the objects each renders to offline by default (Kthena v1.0), in print order: the
+ * booster, ModelServing(s), ModelServer(s), the ModelRoute, then each AutoscalingPolicy (names per translation.md
+ * 1.1). Under v0.4 each policy is followed by its binding: {@link #renders}.
  */
 final class Examples {
+  /**
+   * Examples that only Kthena v1.0 can run (prefill/decode role autoscaling), with the field a v0.4 render refuses;
+   * the offline default (v1.0) renders them.
+   */
+  static final Map<String, String> NEEDS_KTHENA_V1 = Map.of(
+      "prefill-decode-role-autoscaling.yaml", "spec.backend.workers[0].maxReplicas");
+
   static final Map<String, List<String>> RENDERS = Map.of(
       "single-gpu.yaml", List.of(
           "ModelBooster/qwen-chat",
@@ -29,8 +39,18 @@ final class Examples {
           "ModelServing/deepseek-pd-mooncake",
           "ModelServer/deepseek-pd-mooncake",
           "ModelRoute/deepseek-pd",
-          "AutoscalingPolicy/deepseek-pd-mooncake",
-          "AutoscalingPolicyBinding/deepseek-pd-mooncake"),
+          "AutoscalingPolicy/deepseek-pd-mooncake"),
+      "fixed-replicas.yaml", List.of(
+          "ModelBooster/qwen-coder",
+          "ModelServing/qwen-coder-l40s",
+          "ModelServer/qwen-coder-l40s",
+          "ModelRoute/qwen-coder"),
+      "prefill-decode-role-autoscaling.yaml", List.of(
+          "ModelBooster/deepseek-roles",
+          "ModelServing/deepseek-roles-nixl",
+          "ModelServer/deepseek-roles-nixl",
+          "ModelRoute/deepseek-roles",
+          "AutoscalingPolicy/deepseek-roles-nixl"),
       "legacy-multi-backend.yaml", List.of(
           "ModelBooster/mistral",
           "ModelServing/mistral-a100",
@@ -40,10 +60,21 @@ final class Examples {
           "ModelServer/mistral-l40s",
           "ModelServer/mistral-t4",
           "ModelRoute/mistral",
-          "AutoscalingPolicy/mistral",
-          "AutoscalingPolicyBinding/mistral"));
+          "AutoscalingPolicy/mistral"));
 
   private Examples() {
+  }
+
+  /** What the example renders to for {@code profile}. */
+  static List<String> renders(String name, KthenaProfile profile) {
+    List<String> out = new ArrayList<>();
+    for (String object : RENDERS.get(name)) {
+      out.add(object);
+      if (profile == KthenaProfile.V0_4 && object.startsWith("AutoscalingPolicy/")) {
+        out.add(object.replace("AutoscalingPolicy/", "AutoscalingPolicyBinding/"));
+      }
+    }
+    return out;
   }
 
   static Path path(String name) {

@@ -155,7 +155,7 @@ class KrewInstallTest {
     Run render = kubectl("booster", "create", "-f", Path.of("examples/single-gpu.yaml").toAbsolutePath().toString(),
         "--dry-run=client");
     assertEquals(0, render.exit(), render.err());
-    assertEquals("", render.err());
+    assertEquals("rendered for Kthena v1.0 (--kthena-version=auto, offline)\n", render.err());
     assertTrue(render.out().contains("\nkind: ModelServing\n"), render.out());
     Run again = kubectl("booster", "--version");
     assertEquals("kubectl-booster " + BoosterCommand.VERSION + "\n", again.out());

@@ -20,6 +20,8 @@ class ApplyTest {
   @RegisterExtension
   static final TestCluster cluster = new TestCluster();
 
+  private static final ReplicaOwnership NO_SCALER = ReplicaOwnership.of(java.util.List.of());
+
   private ModelBooster booster;
   private Apply apply;
 
@@ -41,25 +43,25 @@ class ApplyTest {
 
   @Test
   void staleCacheConflictIsRetriedAgainstTheLatestObject() {
-    assertEquals(Apply.Action.CREATED, apply.apply(route("a"), route("a"), null, booster).action());
+    assertEquals(Apply.Action.CREATED, apply.apply(route("a"), NO_SCALER, null, booster).action());
     GenericKubernetesResource stale = live();
     Kinds.child(cluster.client(), stale).edit(r -> {
       r.getMetadata().setAnnotations(Map.of("someone", "else"));
       return r;
     });
-    Apply.Result result = apply.apply(route("b"), route("b"), stale, booster);
+    Apply.Result result = apply.apply(route("b"), NO_SCALER, stale, booster);
     assertEquals(Apply.Action.UPDATED, result.action());
     assertEquals("b", Compare.map(live().getAdditionalProperties().get("spec")).get("modelName"));
     assertEquals("else", live().getMetadata().getAnnotations().get("someone"), "their annotation kept");
-    assertEquals(Apply.Action.UNCHANGED, apply.apply(route("b"), route("b"), live(), booster).action());
+    assertEquals(Apply.Action.UNCHANGED, apply.apply(route("b"), NO_SCALER, live(), booster).action());
   }
 
   @Test
   void childDeletedBehindTheCacheIsCreatedAgain() {
-    apply.apply(route("a"), route("a"), null, booster);
+    apply.apply(route("a"), NO_SCALER, null, booster);
     GenericKubernetesResource cached = live();
     Kinds.child(cluster.client(), cached).delete();
-    assertEquals(Apply.Action.CREATED, apply.apply(route("b"), route("b"), cached, booster).action());
+    assertEquals(Apply.Action.CREATED, apply.apply(route("b"), NO_SCALER, cached, booster).action());
     assertNotEquals(cached.getMetadata().getUid(), live().getMetadata().getUid());
   }
 
@@ -71,7 +73,7 @@ class ApplyTest {
             .withNewMetadata().withName("r").withNamespace(cluster.namespace()).endMetadata()
             .addToAdditionalProperties("spec", Map.of("modelName", "theirs")).build()).create();
     cluster.resetWrites();
-    assertEquals(Apply.Action.NOT_CONTROLLED, apply.apply(route("a"), route("a"), null, booster).action());
+    assertEquals(Apply.Action.NOT_CONTROLLED, apply.apply(route("a"), NO_SCALER, null, booster).action());
     assertEquals(theirs.getMetadata().getResourceVersion(), live().getMetadata().getResourceVersion());
     assertEquals(1, cluster.writes().size(), "only the refused create: " + cluster.writes());
   }

@@ -1,8 +1,6 @@
 package booster.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import booster.api.ModelBooster;
 import booster.translate.ChildKind;
@@ -91,14 +89,15 @@ class CompareTest {
   }
 
   @Test
-  void autoscaledServingsLoseReplicasForComparison() {
-    GenericKubernetesResource binding = Children.of(ChildKind.AUTOSCALING_POLICY_BINDING, booster,
-        "test-model-backend1", Map.of(), Map.of("homogeneousTarget", Map.of("target",
-            Map.of("targetRef", Map.of("kind", "ModelServing", "name", "test-model-backend1")))));
-    List<GenericKubernetesResource> desired = List.of(serving(spec(1, 1)), binding);
-    assertEquals(java.util.Set.of("test-model-backend1"), Compare.autoscaledServings(desired));
-    GenericKubernetesResource forUpdate = Compare.withoutAutoscaledReplicas(desired).get(0);
-    assertFalse(Compare.map(forUpdate.getAdditionalProperties().get("spec")).containsKey("replicas"));
-    assertTrue(Compare.changes(forUpdate, serving(spec(4, 1))).isEmpty());
+  void anAutoscalingPolicySpecIsReplacedWholeNotMerged() {
+    GenericKubernetesResource v04 = Children.of(ChildKind.AUTOSCALING_POLICY, booster, "p", new TreeMap<>(),
+        Map.of("metrics", List.of(Map.of("metricName", "m", "targetValue", "1"))));
+    v04.getMetadata().setResourceVersion("3");
+    GenericKubernetesResource v10 = Children.of(ChildKind.AUTOSCALING_POLICY, booster, "p", new TreeMap<>(),
+        Map.of("metrics", List.of(Map.of("name", "m", "targetValue", "1")), "homogeneousTarget", Map.of()));
+    GenericKubernetesResource merged = Merge.ours(v10, v04);
+    assertEquals(v10.getAdditionalProperties().get("spec"), merged.getAdditionalProperties().get("spec"),
+        "no metricName of the v0.4 shape left behind");
+    assertEquals("3", merged.getMetadata().getResourceVersion());
   }
 }

@@ -5,6 +5,7 @@ import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
+import booster.translate.KthenaProfile;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -26,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,26 +50,43 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code @RegisterExtension static final TestCluster cluster = new TestCluster();}.
  * <ul>
  * <li>default ({@code -Dbooster.test.server=mock}): fabric8's KubernetesMockServer in CRUD mode over real HTTP,
- * with the six CRDs created in it and every write request counted at the server;</li>
+ * with our ModelBooster CRD and the child CRDs of one Kthena release created in it, every request recorded and
+ * every write counted at the server. Like a real API server, it answers 404 for a Kthena kind whose CRD is not
+ * installed and serves the OpenAPI v3 document of the Kthena groups, built from the installed CRDs;</li>
  * <li>{@code -Dbooster.test.server=kubeconfig}: the cluster of the current kubeconfig (kind, k3d, ...);</li>
  * <li>{@code -Dbooster.test.server=kubeapitest}: kube-api-test's etcd + kube-apiserver, from binaries already in
  * {@code KUBE_API_TEST_DIR} or {@code ~/.kubeapitest} (never downloaded).</li>
  * </ul>
- * On a real server, writes are counted at the clients this class hands out, CRDs are installed (or replaced) once,
- * and each test gets its own fresh namespace, deleted afterwards. A requested real server that is not available
- * makes every test SKIPPED (a failed assumption before each test), never passed.
+ * On a real server, writes are counted at the clients this class hands out, CRDs are installed once, and each
+ * test gets its own fresh namespace, deleted afterwards. Child CRDs that a Kthena installation put there (without
+ * our {@value #INSTALLED_BY} label) are never replaced or deleted: when they belong to another Kthena release than
+ * the test class asks for, its tests are skipped. A requested real server that is not available makes every test
+ * SKIPPED (a failed assumption before each test), never passed. In every mode, the requests of the operator's
+ * clients ({@link #newClient()}) are recorded in {@link ApiRequests} for the RBAC test.
  */
 public final class TestCluster implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
     AfterEachCallback {
   public static final String MODE = System.getProperty("booster.test.server", "mock");
-  private static final Path CHILD_CRDS = Path.of("..", "shared", "reference", "kthena", "v0.4.0", "crds");
+  /** Marks the CRDs the tests installed on a real server (so they may replace or delete them later). */
+  static final String INSTALLED_BY = "booster.test/installed-by";
+  private static final Path REFERENCE = Path.of("..", "shared", "reference", "kthena");
+  private static final String DEFAULT_TAG = "v0.4.0";
+  private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
+  private static final String BINDINGS = "autoscalingpolicybindings.workload.serving.volcano.sh";
+  /** A path of a Kthena custom resource: group, then plural. */
+  private static final Pattern KTHENA_RESOURCE = Pattern.compile(
+      "/apis/([a-z.]+\\.volcano\\.sh)/v1alpha1/(?:namespaces/[^/]+/)?([a-z]+)(?:/.*)?");
+  private static final Pattern OPENAPI_V3_GROUP = Pattern.compile("/openapi/v3/apis/([^/]+)/([^/]+)");
   private static final Path PROJECT_CRDS = Path.of("crds");
   private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
   private static final AtomicInteger NAMESPACES = new AtomicInteger();
   /** Held so the level setting survives garbage collection; the mock logs every request at INFO. */
   private static final java.util.logging.Logger MOCK_LOG = quiet("io.fabric8.mockwebserver.MockWebServer");
 
+  private final String kthenaTag;
   private final List<String> writes = new CopyOnWriteArrayList<>();
+  private final List<String> requests = new CopyOnWriteArrayList<>();
+  private volatile boolean openApiV3 = true;
   private final Map<String, Status> rejections = new ConcurrentHashMap<>();
   private final List<KubernetesClient> clients = new ArrayList<>();
   /** Null: a fresh namespace per test. */
@@ -79,16 +98,28 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
   private Config config;
   private KubernetesClient client;
   private String namespace;
+  private String operatorNamespace;
   /** Why the requested real server cannot be used; every test then reports SKIPPED. */
   private String unavailable;
 
+  /** With the child CRDs of Kthena v0.4.0. */
   public TestCluster() {
-    this(null, null);
+    this(DEFAULT_TAG);
   }
 
-  private TestCluster(String fixedNamespace, String fixedCreation) {
+  private TestCluster(String kthenaTag) {
+    this(kthenaTag, null, null);
+  }
+
+  private TestCluster(String kthenaTag, String fixedNamespace, String fixedCreation) {
+    this.kthenaTag = kthenaTag;
     this.fixedNamespace = fixedNamespace;
     this.fixedCreation = fixedCreation;
+  }
+
+  /** With the child CRDs of the Kthena release {@code tag} (a folder of the reference data, e.g. v1.0.0). */
+  public static TestCluster kthena(String tag) {
+    return new TestCluster(tag);
   }
 
   /**
@@ -97,12 +128,18 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
    * run happened in.
    */
   public static TestCluster reproducible(String namespace, String created) {
-    return new TestCluster(namespace, created);
+    return new TestCluster(DEFAULT_TAG, namespace, created);
+  }
+
+  /** The profile the class's Kthena release wants. */
+  public KthenaProfile profile() {
+    return profileOf(kthenaTag);
   }
 
   @Override
   public void beforeAll(ExtensionContext context) {
     unavailable = null;
+    ApiRequests.testClass(context.getRequiredTestClass());
     switch (MODE) {
       case "mock" -> startMock();
       case "kubeconfig" -> useKubeconfig();
@@ -111,27 +148,38 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
           + MODE);
     }
     if (unavailable == null) {
-      client = newClient();
+      client = createClient(false);
       installCrds();
     }
+  }
+
+  private static KthenaProfile profileOf(String tag) {
+    return KthenaProfile.parse(tag.substring(0, tag.lastIndexOf('.')));
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
     namespace = null;
+    operatorNamespace = null;
     Assumptions.assumeTrue(unavailable == null, unavailable);
     namespace = fixedNamespace != null ? fixedNamespace
         : "booster-t" + NAMESPACES.incrementAndGet() + (isMock() ? "" : "-" + System.nanoTime() % 100000);
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
         .create();
     writes.clear();
+    requests.clear();
     rejections.clear();
+    openApiV3 = true;
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
-    if (!isMock() && namespace != null) {
-      client.namespaces().withName(namespace).delete();
+    if (!isMock()) {
+      for (String ns : new String[] {namespace, operatorNamespace}) {
+        if (ns != null) {
+          client.namespaces().withName(ns).delete();
+        }
+      }
     }
   }
 
@@ -155,11 +203,24 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
     return client;
   }
 
-  /** A further client to the same server (for a second operator instance); closed after the class. */
+  /** A client for an operator instance, whose requests {@link ApiRequests} records; closed after the class. */
   public KubernetesClient newClient() {
-    KubernetesClient c = isMock() ? mock.createClient() : new KubernetesClientBuilder().withConfig(config)
-        .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("booster-write-counter", new Counter()))
-        .build();
+    return createClient(true);
+  }
+
+  private KubernetesClient createClient(boolean operator) {
+    KubernetesClient c;
+    if (isMock()) {
+      c = operator ? mock.createClient(b -> b.withHttpClientBuilderConsumer(
+          h -> h.addOrReplaceInterceptor("booster-requests", ApiRequests.recorder()))) : mock.createClient();
+    } else {
+      c = new KubernetesClientBuilder().withConfig(config).withHttpClientBuilderConsumer(b -> {
+        b.addOrReplaceInterceptor("booster-write-counter", new Counter());
+        if (operator) {
+          b.addOrReplaceInterceptor("booster-requests", ApiRequests.recorder());
+        }
+      }).build();
+    }
     clients.add(c);
     return c;
   }
@@ -167,6 +228,20 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
   /** This test's namespace, fresh for each test. */
   public String namespace() {
     return namespace;
+  }
+
+  /**
+   * A second namespace of this test that stands for the operator's own namespace (where its Lease lives, like
+   * {@code booster-system} in deploy/), so the RBAC test can tell the namespaced Role's requests from the rest.
+   */
+  public String operatorNamespace() {
+    if (operatorNamespace == null) {
+      operatorNamespace = namespace + "-operator";
+      client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(operatorNamespace).endMetadata()
+          .build()).create();
+      ApiRequests.operatorNamespace(operatorNamespace);
+    }
+    return operatorNamespace;
   }
 
   /** Write requests (method and path) seen since the test started or since {@link #resetWrites()}. */
@@ -178,9 +253,56 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
     writes.clear();
   }
 
+  /** Mock only (the test is skipped on a real server): every request (method and path) since the test started. */
+  public List<String> requests() {
+    Assumptions.assumeTrue(isMock(), "recording every request needs the mock server");
+    return List.copyOf(requests);
+  }
+
+  /**
+   * Mock only (the test is skipped on a real server): {@code false} answers 404 for the OpenAPI v3 documents, as an
+   * API server without OpenAPI v3 (before Kubernetes 1.24, or behind a proxy that hides it) does. Reset before each
+   * test.
+   */
+  public void openApiV3(boolean served) {
+    Assumptions.assumeTrue(isMock(), "hiding OpenAPI v3 needs the mock server");
+    openApiV3 = served;
+  }
+
+  /**
+   * Makes the cluster serve the autoscaling kinds of the Kthena release {@code tag}, as an upgrade (or downgrade)
+   * with its CRDs applied does: its AutoscalingPolicy (and binding) CRDs are installed or replaced, a binding CRD it
+   * does not have is deleted. (ModelServing, ModelServer and ModelRoute are the same in v0.4 and v1.0, and their
+   * CRDs are large: they are left as they are.) On a real server only CRDs these tests installed are replaced or
+   * deleted; otherwise the test is skipped.
+   */
+  public void serveKthena(String tag) {
+    Set<String> wanted = new HashSet<>();
+    for (Path file : childCrdFiles(tag)) {
+      if (file.getFileName().toString().contains("_autoscaling")) {
+        wanted.add(install(file));
+      }
+    }
+    if (!wanted.contains(BINDINGS)) {
+      deleteCrd(BINDINGS);
+    }
+  }
+
+  /** Installs (or replaces) one child CRD of the release {@code tag}, e.g. a binding CRD left behind by an upgrade. */
+  public void installChildCrd(String tag, String plural) {
+    install(childCrdFiles(tag).stream().filter(p -> p.getFileName().toString().contains("_" + plural + "."))
+        .findFirst().orElseThrow(() -> new IllegalArgumentException("no CRD for " + plural + " in " + tag)));
+  }
+
+  /** Deletes one child CRD (mock, or a CRD these tests installed; otherwise the test is skipped). */
+  public void deleteChildCrd(String plural) {
+    deleteCrd(plural + ".workload.serving.volcano.sh");
+  }
+
   /**
    * Mock only (the test is skipped on a real server): answers every write whose body contains {@code bodyText},
-   * dry run or not, with {@code status}, as an admission webhook or a CEL rule would. Cleared before each test.
+   * dry run or not, with {@code status}, as an admission webhook or a CEL rule would (CRD installs excepted).
+   * Cleared before each test.
    */
   public void rejectWrites(String bodyText, Status status) {
     Assumptions.assumeTrue(isMock(), "rejecting chosen writes needs the mock server");
@@ -225,27 +347,97 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
   }
 
   private void installCrds() {
-    List<Path> files = new ArrayList<>();
-    try (Stream<Path> children = Files.list(CHILD_CRDS)) {
-      children.filter(p -> !p.getFileName().toString().contains("modelboosters")).sorted().forEach(files::add);
-      files.add(boosterCrd());
-      for (Path file : files) {
-        CustomResourceDefinition crd = Serialization.unmarshal(Files.readString(file),
-            CustomResourceDefinition.class);
-        crd.getMetadata().setResourceVersion(null);
-        var handle = client.apiextensions().v1().customResourceDefinitions().resource(crd);
-        if (isMock()) {
-          handle.create();
-        } else {
-          handle.createOr(existing -> existing.update());
-          client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-              .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions().stream()
-                  .anyMatch(cond -> "Established".equals(cond.getType()) && "True".equals(cond.getStatus())),
-                  30, TimeUnit.SECONDS);
-        }
-      }
+    try {
+      install(boosterCrd());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    if (isMock()) {
+      childCrdFiles(kthenaTag).forEach(this::install);
+      return;
+    }
+    for (Path file : childCrdFiles(kthenaTag)) {
+      CustomResourceDefinition crd = read(file);
+      CustomResourceDefinition existing = crdClient().withName(crd.getMetadata().getName()).get();
+      if (existing == null || installedByUs(existing)) {
+        install(file);
+      }
+    }
+    CustomResourceDefinition bindings = crdClient().withName(BINDINGS).get();
+    if (profile() == KthenaProfile.V1_0 && bindings != null && installedByUs(bindings)) {
+      deleteCrd(BINDINGS);
+    }
+    CustomResourceDefinition policies = crdClient().withName("autoscalingpolicies.workload.serving.volcano.sh").get();
+    if (policies != null && !installedByUs(policies) && profileOfCrd(policies) != profile()) {
+      unavailable = "the cluster runs Kthena " + profileOfCrd(policies) + " (its own CRDs), and these tests need "
+          + "Kthena " + profile() + ": its CRDs are left alone";
+    }
+  }
+
+  private static List<Path> childCrdFiles(String tag) {
+    try (Stream<Path> children = Files.list(REFERENCE.resolve(tag).resolve("crds"))) {
+      return children.filter(p -> !p.getFileName().toString().contains("modelboosters")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static CustomResourceDefinition read(Path file) {
+    try {
+      CustomResourceDefinition crd = Serialization.unmarshal(Files.readString(file), CustomResourceDefinition.class);
+      crd.getMetadata().setResourceVersion(null);
+      return crd;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<CustomResourceDefinition,
+      io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionList,
+      io.fabric8.kubernetes.client.dsl.Resource<CustomResourceDefinition>> crdClient() {
+    return client.apiextensions().v1().customResourceDefinitions();
+  }
+
+  private static boolean installedByUs(CustomResourceDefinition crd) {
+    return crd.getMetadata().getLabels() != null && crd.getMetadata().getLabels().containsKey(INSTALLED_BY);
+  }
+
+  /** v1.0 moved the scaling target into AutoscalingPolicy. */
+  private static KthenaProfile profileOfCrd(CustomResourceDefinition policies) {
+    return Serialization.asJson(policies.getSpec()).contains("\"homogeneousTarget\"") ? KthenaProfile.V1_0
+        : KthenaProfile.V0_4;
+  }
+
+  /** Installs or replaces a CRD from a file; returns its name. On a real server, waits until it is established. */
+  private String install(Path file) {
+    CustomResourceDefinition crd = read(file);
+    String name = crd.getMetadata().getName();
+    if (!isMock()) {
+      CustomResourceDefinition existing = crdClient().withName(name).get();
+      Assumptions.assumeTrue(existing == null || installedByUs(existing) || name.startsWith("modelboosters."),
+          "CRD " + name + " belongs to a Kthena installation; these tests do not replace it");
+      crd.getMetadata().setLabels(Map.of(INSTALLED_BY, "kubectl-booster-tests"));
+    }
+    // Replaced in place, as kubectl apply does: the kind stays served throughout.
+    crdClient().resource(crd).createOr(existing -> existing.update());
+    if (!isMock()) {
+      crdClient().withName(name).waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions()
+          .stream().anyMatch(cond -> "Established".equals(cond.getType()) && "True".equals(cond.getStatus())),
+          30, TimeUnit.SECONDS);
+    }
+    return name;
+  }
+
+  private void deleteCrd(String name) {
+    CustomResourceDefinition existing = crdClient().withName(name).get();
+    if (existing == null) {
+      return;
+    }
+    Assumptions.assumeTrue(isMock() || installedByUs(existing),
+        "CRD " + name + " belongs to a Kthena installation; these tests do not delete it");
+    crdClient().withName(name).delete();
+    if (!isMock()) {
+      crdClient().withName(name).waitUntilCondition(java.util.Objects::isNull, 60, TimeUnit.SECONDS);
     }
   }
 
@@ -259,7 +451,7 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
         }
       }
     }
-    return CHILD_CRDS.resolve("workload.serving.volcano.sh_modelboosters.yaml");
+    return REFERENCE.resolve(DEFAULT_TAG).resolve("crds").resolve("workload.serving.volcano.sh_modelboosters.yaml");
   }
 
   private static java.util.logging.Logger quiet(String name) {
@@ -269,17 +461,18 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
   }
 
   /**
-   * Counts writes at the mock server, for "zero writes" assertions; answers the rejections a test asked for;
-   * honours dryRun=All on creates and updates by echoing the object without storing it (without the server's
-   * existence checks); and answers a GET of a missing object as a real API server does (below).
+   * Records every request and counts writes at the mock server, for "zero writes" assertions; answers the
+   * rejections a test asked for; honours dryRun=All on creates and updates by echoing the object without storing it
+   * (without the server's existence checks); answers 404 for a Kthena kind whose CRD is not installed, names the
+   * missing object in the 404 of a GET, and serves the OpenAPI v3 document of a group from its installed CRDs, as a
+   * real API server does.
    */
   private final class CountingDispatcher extends KubernetesCrudDispatcher {
-    private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
     private static final Pattern OBJECT = Pattern.compile(
         "/(?:api/v1|apis/([^/]+)/[^/]+)(?:/namespaces/[^/]+)?/([^/]+)/([^/?]+)(?:\\?.*)?");
     private static final Pattern CREATED = Pattern.compile("\"creationTimestamp\":\"[^\"]*\"");
-    /** The CRDs stored in the mock, as {@code plural.group}. */
-    private final Set<String> crds = ConcurrentHashMap.newKeySet();
+    /** OpenAPI v3 documents by group and version, built once per set of CRDs (they are large). */
+    private final Map<String, String> openApiDocuments = new ConcurrentHashMap<>();
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
@@ -292,17 +485,33 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
     }
 
     private MockResponse answer(RecordedRequest request) {
+      requests.add(request.getMethod() + " " + request.getPath());
+      String path = request.getPath().replaceFirst("\\?.*", "");
+      Matcher openApi = OPENAPI_V3_GROUP.matcher(path);
+      if (openApi.matches()) {
+        String document = openApiV3 ? openApiDocuments.computeIfAbsent(openApi.group(1) + "/" + openApi.group(2),
+            k -> openApiV3(openApi.group(1), openApi.group(2))) : "";
+        return document.isEmpty() ? json(404, new StatusBuilder().withStatus("Failure").withCode(404)
+            .withReason("NotFound").withMessage("404 page not found").build())
+            : new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json").setBody(document);
+      }
+      if (path.startsWith(CRDS) && WRITE_METHODS.contains(request.getMethod())) {
+        openApiDocuments.clear();
+      }
+      Matcher kthena = KTHENA_RESOURCE.matcher(path);
+      if (kthena.matches() && handleGet(CRDS + "/" + kthena.group(2) + "." + kthena.group(1)).code() != 200) {
+        return json(404, new StatusBuilder().withStatus("Failure").withCode(404).withReason("NotFound")
+            .withMessage("the server could not find the requested resource").build());
+      }
       if (!WRITE_METHODS.contains(request.getMethod())) {
         MockResponse response = super.dispatch(request);
         return response.code() == 404 && "GET".equals(request.getMethod()) ? notFound(request.getPath()) : response;
       }
       writes.add(request.getMethod() + " " + request.getPath());
       String body = request.getBody() == null ? "" : new String(request.getBody().getBytes(), StandardCharsets.UTF_8);
-      trackCrds(request, body);
       for (Map.Entry<String, Status> rejection : rejections.entrySet()) {
-        if (body.contains(rejection.getKey())) {
-          return new MockResponse().setResponseCode(rejection.getValue().getCode())
-              .setHeader("Content-Type", "application/json").setBody(Serialization.asJson(rejection.getValue()));
+        if (body.contains(rejection.getKey()) && !path.startsWith(CRDS)) {
+          return json(rejection.getValue().getCode(), rejection.getValue());
         }
       }
       boolean dryRun = request.getPath().matches(".*[?&]dryRun=All(&.*)?");
@@ -313,34 +522,50 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
       return super.dispatch(request);
     }
 
-    private void trackCrds(RecordedRequest request, String body) {
-      String path = request.getPath();
-      if ("POST".equals(request.getMethod()) && path.startsWith(CRDS)) {
-        CustomResourceDefinition crd = Serialization.unmarshal(body, CustomResourceDefinition.class);
-        crds.add(crd.getMetadata().getName());
-      } else if ("DELETE".equals(request.getMethod()) && path.startsWith(CRDS + "/")) {
-        crds.remove(path.substring(CRDS.length() + 1).replaceAll("\\?.*", ""));
-      }
-    }
-
-    /**
-     * The plain mock answers an empty 404. An API server names the missing object in a Status, and answers a bare
-     * "404 page not found" when it serves no such resource (a CRD that is not installed).
-     */
+    /** The plain mock answers an empty 404 where an API server names the missing object in a Status. */
     private MockResponse notFound(String path) {
       Matcher m = OBJECT.matcher(path);
-      String group = m.matches() && m.group(1) != null ? m.group(1) : "";
-      boolean crdGroup = crds.stream().anyMatch(name -> name.endsWith("." + group));
-      if (!m.matches() || (crdGroup && !crds.contains(m.group(2) + "." + group))) {
+      if (!m.matches()) {
         return new MockResponse().setResponseCode(404).setHeader("Content-Type", "text/plain")
             .setBody("404 page not found\n");
       }
+      String group = m.group(1) == null ? "" : m.group(1);
       String resource = group.isEmpty() ? m.group(2) : m.group(2) + "." + group;
-      Status status = new StatusBuilder().withStatus("Failure").withReason("NotFound").withCode(404)
+      return json(404, new StatusBuilder().withStatus("Failure").withReason("NotFound").withCode(404)
           .withMessage(resource + " \"" + m.group(3) + "\" not found")
-          .withNewDetails().withName(m.group(3)).withGroup(group).withKind(m.group(2)).endDetails().build();
-      return new MockResponse().setResponseCode(404).setHeader("Content-Type", "application/json")
-          .setBody(Serialization.asJson(status));
+          .withNewDetails().withName(m.group(3)).withGroup(group).withKind(m.group(2)).endDetails().build());
+    }
+
+    /**
+     * The group's schemas as Kubernetes publishes CRDs in OpenAPI v3: one component per served kind, named
+     * {@code <reversed group>.<version>.<Kind>}, tagged with its group, version and kind.
+     */
+    private String openApiV3(String group, String version) {
+      Map<String, Object> schemas = new java.util.TreeMap<>();
+      for (CustomResourceDefinition crd : Serialization.unmarshal(new String(handleGet(CRDS).getBody().getBytes(),
+          StandardCharsets.UTF_8), io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionList.class)
+          .getItems()) {
+        if (!group.equals(crd.getSpec().getGroup())) {
+          continue;
+        }
+        String kind = crd.getSpec().getNames().getKind();
+        crd.getSpec().getVersions().stream().filter(v -> v.getName().equals(version) && v.getServed()).forEach(v -> {
+          Map<String, Object> schema = new HashMap<>(Serialization.jsonMapper().convertValue(
+              v.getSchema().getOpenAPIV3Schema(), Map.class));
+          schema.put("x-kubernetes-group-version-kind", List.of(Map.of("group", group, "version", version, "kind",
+              kind)));
+          List<String> reversed = new ArrayList<>(List.of(group.split("\\.")));
+          java.util.Collections.reverse(reversed);
+          schemas.put(String.join(".", reversed) + "." + version + "." + kind, schema);
+        });
+      }
+      return schemas.isEmpty() ? "" : Serialization.asJson(Map.of("openapi", "3.0.0", "components",
+          Map.of("schemas", schemas)));
+    }
+
+    private MockResponse json(int code, Object body) {
+      return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
+          .setBody(Serialization.asJson(body));
     }
   }
 

@@ -20,11 +20,10 @@ class GracefulShutdownTest {
   @Test
   void closeFinishesTheReconcileInFlight() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
-    Translator real = new Translator(TranslatorConfig.defaults());
-    Render slow = (booster, warnings) -> {
+    Render slow = (booster, profile, warnings) -> {
       entered.countDown();
       Running.sleep(700);
-      return real.translate(booster, warnings);
+      return new Translator(TranslatorConfig.defaults().withProfile(profile)).translate(booster, warnings);
     };
     Controller controller = new Controller(cluster.newClient(), Running.options(cluster).build(), new Metrics(),
         slow, "test");

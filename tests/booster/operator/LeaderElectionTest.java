@@ -16,9 +16,10 @@ class LeaderElectionTest {
   @RegisterExtension
   static final TestCluster cluster = new TestCluster();
 
+  /** The Lease lives in a namespace of its own, as in deploy/ (the RBAC test tells the two apart). */
   private Operator instance(String identity) {
     return Running.operator(cluster, Running.options(cluster).leaderElect(true).lease(new OperatorOptions.Lease(
-        cluster.namespace(), "booster-operator", identity, Duration.ofSeconds(2), Duration.ofMillis(1500),
+        cluster.operatorNamespace(), "booster-operator", identity, Duration.ofSeconds(2), Duration.ofMillis(1500),
         Duration.ofMillis(200))));
   }
 
@@ -44,8 +45,8 @@ class LeaderElectionTest {
       Running.create(cluster, Running.golden(cluster, "v0.4.0", "model.yaml", "second"));
       await("second Initialized", () -> Running.conditionIs(cluster, "second", "Initialized", "True"));
       assertTrue(follower.metrics().writes() > 0, "the new leader writes");
-      String holder = cluster.client().leases().inNamespace(cluster.namespace()).withName("booster-operator").get()
-          .getSpec().getHolderIdentity();
+      String holder = cluster.client().leases().inNamespace(cluster.operatorNamespace()).withName("booster-operator")
+          .get().getSpec().getHolderIdentity();
       assertEquals(follower == a ? "instance-a" : "instance-b", holder);
     } finally {
       a.close();

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import booster.cluster.KthenaVersion;
+import booster.translate.KthenaProfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +50,19 @@ class OperatorCommandTest {
     assertEquals(Duration.ofMinutes(10), o.resync());
     assertNull(o.leaderElect(), "decided by where it runs");
     assertEquals(8081, o.healthPort());
+  }
+
+  @Test
+  void kthenaVersion() {
+    assertEquals(KthenaProfile.V0_4, parse("--kthena-version", "v0.4").kthenaVersion().fixed());
+    assertEquals(KthenaProfile.V1_0, parse("--kthena-version=1.0").kthenaVersion().fixed());
+    assertEquals(KthenaVersion.AUTO, parse("--kthena-version=auto").kthenaVersion());
+    if (System.getenv(KthenaVersion.ENV) == null) {
+      assertEquals(KthenaVersion.AUTO, parse().kthenaVersion(), "auto by default");
+    }
+    CommandLine.ParameterException bad = assertThrows(CommandLine.ParameterException.class,
+        () -> parse("--kthena-version", "v2"));
+    assertTrue(bad.getMessage().contains("expected auto, v0.4 or v1.0"), bad.getMessage());
   }
 
   @Test

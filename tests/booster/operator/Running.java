@@ -8,6 +8,7 @@ import booster.api.ModelBooster;
 import booster.cluster.Compare;
 import booster.cluster.Conditions;
 import booster.cluster.Kinds;
+import booster.cluster.KthenaVersion;
 import booster.cluster.LiveChildren;
 import booster.cluster.Ownership;
 import booster.cluster.TestCluster;
@@ -30,10 +31,13 @@ final class Running {
   private Running() {
   }
 
-  /** Options for a test: this test's namespace only, no leader election, no resync, free health port. */
+  /**
+   * Options for a test: this test's namespace only, no leader election, no resync, free health port, and the
+   * Kthena version detected from the cluster, as in production.
+   */
   static OperatorOptions.Builder options(TestCluster cluster) {
     return OperatorOptions.builder().namespaces(List.of(cluster.namespace())).leaderElect(false)
-        .resync(Duration.ZERO).healthPort(0).translator(TranslatorConfig.defaults());
+        .resync(Duration.ZERO).healthPort(0).translator(TranslatorConfig.defaults()).kthenaVersion(KthenaVersion.AUTO);
   }
 
   static Operator operator(TestCluster cluster, OperatorOptions.Builder options) {
@@ -71,10 +75,10 @@ final class Running {
     return c != null && status.equals(c.get("status"));
   }
 
-  /** What the translator makes of the booster as stored (with its server-assigned uid). */
+  /** What the translator makes of the booster as stored (with its server-assigned uid), for the cluster's Kthena. */
   static List<GenericKubernetesResource> desired(TestCluster cluster, String name) {
     ModelBooster stored = Serialization.jsonMapper().convertValue(booster(cluster, name), ModelBooster.class);
-    return new Translator(TranslatorConfig.defaults()).translate(stored);
+    return new Translator(TranslatorConfig.defaults().withProfile(cluster.profile())).translate(stored);
   }
 
   /** The booster's live children are exactly its translation: same set, controlled by it, nothing to change. */

@@ -1,5 +1,6 @@
 package booster.translate;
 
+import booster.api.ModelBackend;
 import booster.api.ModelBooster;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
@@ -29,12 +30,20 @@ final class Boosters {
 
   static List<Source> all() {
     List<Source> all = new ArrayList<>();
-    for (String tag : List.of("v0.1.0", "v0.4.0")) {
+    for (String tag : List.of("v0.1.0", "v0.4.0", "v1.0.0")) {
       all.addAll(folder(Golden.REFERENCE.resolve(tag).resolve("convert-testdata/input"), tag + " input "));
       all.addAll(folder(Golden.REFERENCE.resolve(tag).resolve("examples/model-booster"), tag + " example "));
     }
     all.addAll(projectExamples());
     return all;
+  }
+
+  /**
+   * Whether a profile can render the booster: all but role autoscaling (a worker maxReplicas) under v0.4, whose
+   * translator refuses it with an error naming the field.
+   */
+  static boolean renderable(ModelBooster booster, KthenaProfile profile) {
+    return profile == KthenaProfile.V1_0 || booster.getSpec().allBackends().stream().noneMatch(ModelBackend::scalesRoles);
   }
 
   /** Our own examples; once the folder exists it must hold at least one booster. */

@@ -12,6 +12,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The rules of the ModelServer, ModelRoute and autoscaling builders that the golden files do not reach. */
 class ChildBuildersTest {
@@ -33,7 +35,7 @@ class ChildBuildersTest {
 
   private static Map<String, Object> serverSpec(ModelBooster booster) {
     return spec(ModelServers.build(new BackendContext(booster, booster.getSpec().getBackend(),
-        TranslatorConfig.defaults())));
+        TranslatorConfig.defaults(KthenaProfile.V1_0))));
   }
 
   // ---- ModelServer ----
@@ -136,11 +138,13 @@ class ChildBuildersTest {
         "targetModels", List.of(Map.of("modelServerName", "test-model-backend1", "weight", 100)))), spec.get("rules"));
   }
 
-  // ---- autoscaling ----
+  // ---- autoscaling (profile v0.4 here; v1.0 in TargetedPoliciesTest) ----
+
+  private static final KthenaProfile V04 = KthenaProfile.V0_4;
 
   @Test
   void policyAlwaysCarriesTheEmptyBehaviourObjectsUpstreamSerialises() {
-    Map<String, Object> spec = spec(Autoscaling.build(Golden.input("v0.4.0", "model.yaml")).get(0));
+    Map<String, Object> spec = spec(Autoscaling.build(Golden.input("v0.4.0", "model.yaml"), V04).get(0));
     assertEquals(Map.of("scaleUp", Map.of("stablePolicy", Map.of(), "panicPolicy", Map.of("period", "0s")),
         "scaleDown", Map.of()), spec.get("behavior"));
     assertFalse(spec.containsKey("tolerancePercent"), "left to the CRD default 10");
@@ -162,7 +166,7 @@ class ChildBuildersTest {
             metrics: [{metricName: m, targetValue: 2500m}]
             behavior: {scaleDown: {instances: 2, stabilizationWindow: 5m}}
         """).getSpec().getAutoscalingPolicy());
-    Map<String, Object> spec = spec(Autoscaling.build(booster).get(0));
+    Map<String, Object> spec = spec(Autoscaling.build(booster, V04).get(0));
     assertEquals(5, spec.get("tolerancePercent"));
     assertEquals(List.of(Map.of("metricName", "m", "targetValue", "2500m")), spec.get("metrics"));
     assertEquals(Map.of("scaleUp", Map.of("stablePolicy", Map.of(), "panicPolicy", Map.of("period", "0s")),
@@ -177,7 +181,7 @@ class ChildBuildersTest {
         workers: [{type: prefill, image: i}, {type: decode, image: i}]
         """);
     booster.getSpec().setAutoscalingPolicy(Golden.input("v0.4.0", "model.yaml").getSpec().getAutoscalingPolicy());
-    Map<String, Object> target = Masks.map(Masks.map(spec(Autoscaling.build(booster).get(1)), "homogeneousTarget"),
+    Map<String, Object> target = Masks.map(Masks.map(spec(Autoscaling.build(booster, V04).get(1)), "homogeneousTarget"),
         "target");
     assertEquals(Map.of("kind", "ModelServing", "name", "m-b"), target.get("targetRef"));
     assertEquals(Map.of("port", 9100), target.get("metricEndpoint"));
@@ -191,7 +195,7 @@ class ChildBuildersTest {
     assertTrue(booster.getSpec().getAutoscalingPolicy() == null, "fixture edit applied");
     booster.getSpec().getBackends().get(0).setAutoscalingPolicy(withPolicies.getSpec().getAutoscalingPolicy());
     booster.getSpec().getBackends().get(2).setAutoscalingPolicy(withPolicies.getSpec().getAutoscalingPolicy());
-    List<String> children = Autoscaling.build(booster).stream().map(c -> c.getKind() + "/"
+    List<String> children = Autoscaling.build(booster, V04).stream().map(c -> c.getKind() + "/"
         + c.getMetadata().getName() + "/" + c.getMetadata().getLabels().get(Labels.BACKEND_NAME)).toList();
     assertEquals(List.of("AutoscalingPolicy/trio-small/small", "AutoscalingPolicyBinding/trio-small/small",
         "AutoscalingPolicy/trio-large/large", "AutoscalingPolicyBinding/trio-large/large"), children);
@@ -201,7 +205,7 @@ class ChildBuildersTest {
   void legacyModelLevelPolicyIsHeterogeneousEvenForOneBackend() {
     ModelBooster booster = Golden.input("v0.1.0", "model.yaml");
     booster.getSpec().setAutoscalingPolicy(booster.getSpec().getBackends().get(0).getAutoscalingPolicy());
-    List<GenericKubernetesResource> children = Autoscaling.build(booster);
+    List<GenericKubernetesResource> children = Autoscaling.build(booster, V04);
     assertEquals(List.of("test-model", "test-model"), children.stream().map(c -> c.getMetadata().getName()).toList());
     Map<String, Object> target = Masks.map(spec(children.get(1)), "heterogeneousTarget");
     assertEquals(1, Masks.list(target.get("params")).size());
@@ -212,16 +216,18 @@ class ChildBuildersTest {
   void anExpansionRateOfZeroIsLeftToTheCrdDefault() {
     ModelBooster booster = Golden.input("v0.1.0", "multi-backends-model.yaml");
     booster.getSpec().setCostExpansionRatePercent(0);
-    assertFalse(Masks.map(spec(Autoscaling.build(booster).get(1)), "heterogeneousTarget")
+    assertFalse(Masks.map(spec(Autoscaling.build(booster, V04).get(1)), "heterogeneousTarget")
         .containsKey("costExpansionRatePercent"));
     booster.getSpec().setCostExpansionRatePercent(150);
-    assertEquals(150, Masks.map(spec(Autoscaling.build(booster).get(1)), "heterogeneousTarget")
+    assertEquals(150, Masks.map(spec(Autoscaling.build(booster, V04).get(1)), "heterogeneousTarget")
         .get("costExpansionRatePercent"));
   }
 
-  @Test
-  void noPolicyNoChildren() {
-    assertEquals(List.of(), Autoscaling.build(current("type: vLLM\nworkers: [{type: server, image: i}]")));
-    assertEquals(List.of(), Autoscaling.build(Golden.input("v0.1.0", "pd-disaggregated-model.yaml")));
+  @ParameterizedTest
+  @EnumSource(KthenaProfile.class)
+  void noPolicyNoChildren(KthenaProfile profile) {
+    assertEquals(List.of(), Autoscaling.build(current("type: vLLM\nworkers: [{type: server, image: i}]"), profile));
+    assertEquals(List.of(), Autoscaling.build(Golden.input("v0.1.0", "pd-disaggregated-model.yaml"), profile));
+    assertEquals(List.of(), Autoscaling.build(Golden.input("v1.0.0", "model.yaml"), profile));
   }
 }

@@ -23,13 +23,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Upstream golden parity for ModelServer, ModelRoute, AutoscalingPolicy and AutoscalingPolicyBinding
- * (golden-cases.md 2 and 3). v0.4.0 files are compared directly; v0.1.0 files are compared through the legacy
- * mapping of translation.md 11 (v0.4.0 child schemas). Only the masks of {@link Masks} are applied, each named
- * after its decisions.md point.
+ * (golden-cases.md 2 and 3). v0.4.0 and v1.0.0 files are compared directly; v0.1.0 files are compared through the
+ * legacy mapping of translation.md 11 (v0.4.0 child schemas). v1.0.0 has no autoscaling golden file (its booster
+ * writes none). Only the masks of {@link Masks} are applied, each named after its decisions.md point.
  */
 class ChildrenGoldenTest {
   private static final String V040 = "v0.4.0";
   private static final String V010 = "v0.1.0";
+  private static final String V100 = "v1.0.0";
+  /** Both upstream tags compared here predate Kthena v1.0: their children are profile v0.4's. */
+  private static final KthenaProfile V04 = KthenaProfile.V0_4;
 
   /** One upstream case: which builder output is compared with which golden file, and under which masks. */
   record Case(String name, String inputTag, String input, Function<ModelBooster, GenericKubernetesResource> build,
@@ -49,14 +52,21 @@ class ChildrenGoldenTest {
             V040, "pd-model-server.yaml", false, REVISION_8, SEED_LABEL_6),
         new Case("v0.4.0 ModelRoute", V040, "model.yaml", ModelRoutes::build,
             V040, "model-route.yaml", false, REVISION_8, SEED_LABEL_6, OWNER_CONTROLLER_7),
-        new Case("v0.4.0 homogeneous binding", V040, "model.yaml", b -> Autoscaling.build(b).get(1),
+        new Case("v0.4.0 homogeneous binding", V040, "model.yaml", b -> Autoscaling.build(b, V04).get(1),
             V040, "scaling-asp-binding.yaml", false, REVISION_8, SEED_LABEL_6, METRICS_PORT_23),
         // the orphaned v0.4.0 files picture the legacy optimiser in the v0.4.0 schema (golden-cases.md 3)
         new Case("v0.4.0 orphan model-level policy", V010, "multi-backends-model.yaml",
-            b -> Autoscaling.build(b).get(0), V040, "optimize-asp.yaml", false, REVISION_8, SEED_LABEL_6),
+            b -> Autoscaling.build(b, V04).get(0), V040, "optimize-asp.yaml", false, REVISION_8, SEED_LABEL_6),
         new Case("v0.4.0 orphan heterogeneous binding", V010, "multi-backends-model.yaml",
-            b -> Autoscaling.build(b).get(1), V040, "optimize-asp-binding.yaml", false,
+            b -> Autoscaling.build(b, V04).get(1), V040, "optimize-asp-binding.yaml", false,
             REVISION_8, SEED_LABEL_6, METRICS_PORT_23),
+        // v1.0.0 convert tests: owner references are controller references upstream too, so no OWNER_CONTROLLER_7
+        new Case("v1.0.0 ModelServer", V100, "model.yaml", ChildrenGoldenTest::server,
+            V100, "model-server.yaml", false, REVISION_8, SEED_LABEL_6, SERVER_SELECTOR_12),
+        new Case("v1.0.0 PD ModelServer", V100, "pd-disaggregated-model-npu.yaml", ChildrenGoldenTest::server,
+            V100, "pd-model-server.yaml", false, REVISION_8, SEED_LABEL_6),
+        new Case("v1.0.0 ModelRoute", V100, "model.yaml", ModelRoutes::build,
+            V100, "model-route.yaml", false, REVISION_8, SEED_LABEL_6),
         // v0.1.0 convert tests, through the legacy mapping (translation.md 11)
         new Case("v0.1.0 ModelServer", V010, "model.yaml", ChildrenGoldenTest::server,
             V010, "model-server.yaml", false, REVISION_8, SEED_LABEL_6, SERVER_SELECTOR_12),
@@ -69,14 +79,14 @@ class ChildrenGoldenTest {
             V010, "model-route-subset.yaml", false, REVISION_8, SEED_LABEL_6, OWNER_CONTROLLER_7),
         new Case("v0.1.0 multi-LoRA route", V010, "multi-lora-model.yaml", ModelRoutes::build,
             V010, "model-route-loras-subset.yaml", false, REVISION_8, SEED_LABEL_6, OWNER_CONTROLLER_7),
-        new Case("v0.1.0 backend-level policy", V010, "model.yaml", b -> Autoscaling.build(b).get(0),
+        new Case("v0.1.0 backend-level policy", V010, "model.yaml", b -> Autoscaling.build(b, V04).get(0),
             V010, "scaling-asp.yaml", false, REVISION_8, SEED_LABEL_6),
-        new Case("v0.1.0 backend-level binding", V010, "model.yaml", b -> Autoscaling.build(b).get(1),
+        new Case("v0.1.0 backend-level binding", V010, "model.yaml", b -> Autoscaling.build(b, V04).get(1),
             V010, "scaling-asp-binding.yaml", true, REVISION_8, SEED_LABEL_6, METRICS_PORT_23),
-        new Case("v0.1.0 model-level policy", V010, "multi-backends-model.yaml", b -> Autoscaling.build(b).get(0),
+        new Case("v0.1.0 model-level policy", V010, "multi-backends-model.yaml", b -> Autoscaling.build(b, V04).get(0),
             V010, "optimize-asp.yaml", false, REVISION_8, SEED_LABEL_6),
         new Case("v0.1.0 model-level binding", V010, "multi-backends-model.yaml",
-            b -> Autoscaling.build(b).get(1), V010, "optimize-asp-binding.yaml", true,
+            b -> Autoscaling.build(b, V04).get(1), V010, "optimize-asp-binding.yaml", true,
             REVISION_8, SEED_LABEL_6, METRICS_PORT_23));
   }
 
@@ -114,7 +124,7 @@ class ChildrenGoldenTest {
   @ValueSource(strings = {"v0.4.0/model.yaml", "v0.1.0/model.yaml", "v0.1.0/multi-backends-model.yaml"})
   void onePolicyAndOneBinding(String input) {
     String[] parts = input.split("/");
-    List<String> kinds = Autoscaling.build(Golden.input(parts[0], parts[1])).stream()
+    List<String> kinds = Autoscaling.build(Golden.input(parts[0], parts[1]), V04).stream()
         .map(GenericKubernetesResource::getKind).toList();
     assertEquals(List.of("AutoscalingPolicy", "AutoscalingPolicyBinding"), kinds);
   }
@@ -133,7 +143,7 @@ class ChildrenGoldenTest {
     assertEquals("", Masks.labels(expected).get(Labels.BACKEND_NAME));
     Masks.map(expected, "metadata").put("name", "test-model-backend1");
     Masks.labels(expected).put(Labels.BACKEND_NAME, "backend1");
-    assertParity(booster, Autoscaling.build(booster).get(0), expected, REVISION_8, SEED_LABEL_6);
+    assertParity(booster, Autoscaling.build(booster, V04).get(0), expected, REVISION_8, SEED_LABEL_6);
   }
 
   /** The schema mapping itself: the v0.1.0 optimiser binding, renamed, is the orphaned v0.4.0 file (5.4). */
@@ -148,9 +158,10 @@ class ChildrenGoldenTest {
 
   // ---- helpers ----
 
+  /** The ModelServer is the same in both profiles (only the autoscaling children differ). */
   private static GenericKubernetesResource server(ModelBooster booster) {
     return ModelServers.build(new BackendContext(booster, booster.getSpec().allBackends().get(0),
-        TranslatorConfig.defaults()));
+        TranslatorConfig.defaults(V04)));
   }
 
   private static void assertParity(ModelBooster booster, GenericKubernetesResource child,

@@ -24,7 +24,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * A schema keyword this class does not know fails loudly, so nothing is skipped silently.
  */
 final class CrdSchema {
-  static final Path CRDS = Golden.REFERENCE.resolve("v0.4.0").resolve("crds");
   private static final Set<String> KEYWORDS = Set.of("description", "type", "properties", "additionalProperties",
       "items", "required", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength",
       "maxLength", "pattern", "minItems", "maxItems", "minProperties", "maxProperties", "uniqueItems", "format",
@@ -39,9 +38,18 @@ final class CrdSchema {
     this.root = root;
   }
 
-  /** The upstream v0.4.0 CRD of a child kind, {@code <group>_<plural>.yaml}. */
-  static CrdSchema of(ChildKind kind) {
-    return load(CRDS.resolve(kind.group() + "_" + kind.plural() + ".yaml"));
+  /** The upstream CRD of a child kind in the release a profile writes for, {@code <group>_<plural>.yaml}. */
+  static CrdSchema of(ChildKind kind, KthenaProfile profile) {
+    if (!profile.childKinds().contains(kind)) {
+      throw new IllegalArgumentException("Kthena " + profile + " has no " + kind.kind());
+    }
+    return load(Golden.REFERENCE.resolve(release(profile)).resolve("crds")
+        .resolve(kind.group() + "_" + kind.plural() + ".yaml"));
+  }
+
+  /** The upstream tag whose CRDs and golden files stand for a profile. */
+  static String release(KthenaProfile profile) {
+    return profile == KthenaProfile.V0_4 ? "v0.4.0" : "v1.0.0";
   }
 
   @SuppressWarnings("unchecked")

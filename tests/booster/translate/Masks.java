@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import booster.api.ModelBackend;
 import booster.api.ModelBooster;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The only differences allowed between an upstream golden child and ours, one named step per decisions.md point.
+ * The only differences allowed between an upstream golden child and ours, one named step per decisions.md point
+ * (or Kthena v1.0 decision, K1-K12), each listed in docs/differences.md.
  * Each step rewrites the expected tree into what the decision prescribes (computed from the input booster, never
  * copied from our output), so the comparison still checks the value; only the revision is removed from both sides.
  */
@@ -40,6 +42,19 @@ enum Masks {
         ref.put("controller", true);
         ref.put("blockOwnerDeletion", true);
       }
+    }
+  },
+  /**
+   * K5: every ModelServing carries the replicas it was rendered with, so the operator can tell the booster's own
+   * change from an autoscaler's; the expected value is the golden file's own spec.replicas (absent means 0).
+   */
+  APPLIED_REPLICAS_K5 {
+    @Override
+    void apply(ModelBooster booster, Map<String, Object> expected, Map<String, Object> actual) {
+      Object replicas = map(expected, "spec").getOrDefault("replicas", 0);
+      Map<String, Object> annotations = new LinkedHashMap<>();
+      annotations.put(Labels.APPLIED_REPLICAS, String.valueOf(replicas));
+      map(expected, "metadata").put("annotations", annotations);
     }
   },
   /** decisions.md 3: an absent legacy routeWeight is sent as 100 by the translator (not by a mutating webhook). */

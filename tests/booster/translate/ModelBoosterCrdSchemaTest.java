@@ -32,7 +32,8 @@ class ModelBoosterCrdSchemaTest {
   static Stream<Path> manifests() throws IOException {
     Stream<Path> all = Stream.empty();
     for (String dir : List.of("v0.1.0/examples/model-booster", "v0.4.0/examples/model-booster",
-        "v0.1.0/convert-testdata/input", "v0.4.0/convert-testdata/input")) {
+        "v0.1.0/convert-testdata/input", "v0.4.0/convert-testdata/input", "v1.0.0/examples/model-booster",
+        "v1.0.0/convert-testdata/input")) {
       try (Stream<Path> files = Files.list(Golden.REFERENCE.resolve(dir))) {
         all = Stream.concat(all, files.sorted().toList().stream());
       }

@@ -24,24 +24,27 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The v0.4.0 ModelServing golden cases, reproduced exactly after masking only the differences decisions.md
- * introduces (each mask checks what our side holds before it removes anything); and the v0.1.0 cases checked
- * against the legacy mapping of translation.md 11.
+ * The v0.4.0 and v1.0.0 ModelServing golden cases, reproduced exactly after masking only the differences
+ * docs/differences.md lists (each mask checks what our side holds before it removes anything); and the v0.1.0
+ * cases checked against the legacy mapping of translation.md 11. Each tag renders in the profile of its release.
  */
 class ModelServingGoldenTest {
   private static final String V4 = "v0.4.0";
+  private static final String V10 = "v1.0.0";
   private static final String V1 = "v0.1.0";
 
-  @Test
-  void multiNodeVllmMatchesGolden() {
-    ModelBooster booster = Golden.input(V4, "model.yaml");
-    Map<String, Object> expected = Golden.expected(V4, "model-serving.yaml");
-    Map<String, Object> actual = render(booster);
+  @ParameterizedTest
+  @ValueSource(strings = {V4, V10})
+  void multiNodeVllmMatchesGolden(String tag) {
+    ModelBooster booster = Golden.input(tag, "model.yaml");
+    Map<String, Object> expected = Golden.expected(tag, "model-serving.yaml");
+    Map<String, Object> actual = render(booster, tag);
 
-    maskLabelsAndOwner(booster, expected, actual);
-    // golden-cases.md 1.4: the v0.4.0 ModelServing type has no topologySpreadConstraints; upstream's decoder drops it.
+    maskLabelsAndOwner(tag, booster, expected, actual);
+    // golden-cases.md 1.4: the ModelServing type has no topologySpreadConstraints; upstream's decoder drops it.
     Golden.remove(expected, "spec", "topologySpreadConstraints");
     // decisions.md 20: the server worker sets no replicas; upstream wrote 0 (a role that never runs), we default 1.
     assertNull(booster.getSpec().getBackend().getWorkers().get(0).getReplicas());
@@ -57,14 +60,16 @@ class ModelServingGoldenTest {
   /** PD on Ascend (no pip wrapper) and PD on NVIDIA with MooncakeConnector (pip wrapper in bash -c). */
   @ParameterizedTest
   @CsvSource({
-      "pd-disaggregated-model-npu.yaml, disaggregated-model-serving.yaml, false",
-      "pd-disaggregated-model-mooncake.yaml, disaggregated-model-serving-mooncake.yaml, true"})
-  void disaggregatedMatchesGolden(String input, String expectedFile, boolean wrapped) {
-    ModelBooster booster = Golden.input(V4, input);
-    Map<String, Object> expected = Golden.expected(V4, expectedFile);
-    Map<String, Object> actual = render(booster);
+      "v0.4.0, pd-disaggregated-model-npu.yaml, disaggregated-model-serving.yaml, false",
+      "v0.4.0, pd-disaggregated-model-mooncake.yaml, disaggregated-model-serving-mooncake.yaml, true",
+      "v1.0.0, pd-disaggregated-model-npu.yaml, disaggregated-model-serving.yaml, false",
+      "v1.0.0, pd-disaggregated-model-mooncake.yaml, disaggregated-model-serving-mooncake.yaml, true"})
+  void disaggregatedMatchesGolden(String tag, String input, String expectedFile, boolean wrapped) {
+    ModelBooster booster = Golden.input(tag, input);
+    Map<String, Object> expected = Golden.expected(tag, expectedFile);
+    Map<String, Object> actual = render(booster, tag);
 
-    maskLabelsAndOwner(booster, expected, actual);
+    maskLabelsAndOwner(tag, booster, expected, actual);
     maskPrefillRuntimeEnvFrom(booster, expected, actual);
     if (wrapped) {
       // decisions.md 10: the pip wrapper's script is shell-quoted, so the JSON keeps its double quotes (upstream's
@@ -79,7 +84,7 @@ class ModelServingGoldenTest {
   @Test
   void renderingIsDeterministic() {
     ModelBooster booster = Golden.input(V4, "model.yaml");
-    assertEquals(Golden.tree(render(booster)), Golden.tree(render(Golden.input(V4, "model.yaml"))));
+    assertEquals(Golden.tree(render(booster, V4)), Golden.tree(render(Golden.input(V4, "model.yaml"), V4)));
   }
 
   /** translation.md 11: a legacy backend with LoRA gets the v0.4.0 template plus LoRA downloaders and flags. */
@@ -87,7 +92,7 @@ class ModelServingGoldenTest {
   void legacyVllmWithLoraFollowsTheLegacyMapping() {
     ModelBooster booster = Golden.input(V1, "model.yaml");
     Map<String, Object> v1 = Golden.expected(V1, "model-serving.yaml");
-    Map<String, Object> actual = render(booster);
+    Map<String, Object> actual = render(booster, V1);
 
     // 2.9: model and LoRA downloaders exactly as v0.1.0 wrote them (the LoRA downloader gets all backend env), in
     // the entry and the worker template.
@@ -127,7 +132,7 @@ class ModelServingGoldenTest {
     ModelBooster booster = Golden.input(V1, "pd-disaggregated-model.yaml");
     ModelBackend backend = booster.getSpec().getBackends().get(0);
     Map<String, Object> v1 = Golden.expected(V1, "disaggregated-model-serving.yaml");
-    Map<String, Object> actual = render(booster);
+    Map<String, Object> actual = render(booster, V1);
 
     for (int role = 0; role < 2; role++) {
       assertTrue(podSpec(role(v1, role), "entryTemplate").containsKey("affinity"), "v0.1.0 pinned to Ascend");
@@ -147,17 +152,28 @@ class ModelServingGoldenTest {
     }
   }
 
-  static Map<String, Object> render(ModelBooster booster) {
+  /** The first backend's ModelServing, in the profile of the tag's release (v0.1.0 and v0.4.0: profile v0.4). */
+  static Map<String, Object> render(ModelBooster booster, String tag) {
     ModelBackend backend = booster.getSpec().allBackends().get(0);
-    return Golden.tree(ModelServings.build(new BackendContext(booster, backend, TranslatorConfig.defaults())));
+    KthenaProfile profile = tag.equals(V10) ? KthenaProfile.V1_0 : KthenaProfile.V0_4;
+    return Golden.tree(ModelServings.build(new BackendContext(booster, backend, TranslatorConfig.defaults(profile))));
   }
 
   // ---- masks, one per deliberate difference -------------------------------------------------------------------
 
-  private static void maskLabelsAndOwner(ModelBooster booster, Map<String, Object> expected,
+  private static void maskLabelsAndOwner(String tag, ModelBooster booster, Map<String, Object> expected,
       Map<String, Object> actual) {
-    // decisions.md 8, 6 and 7 on the object itself: the masks every golden test shares.
-    for (Masks mask : List.of(Masks.REVISION_8, Masks.SEED_LABEL_6, Masks.OWNER_CONTROLLER_7)) {
+    // decisions.md 8 and 6 and K5 on the object itself: the masks every ModelServing golden test shares; 7 only
+    // before v1.0.0, which writes controller owner references itself.
+    List<Masks> masks = new ArrayList<>(List.of(Masks.REVISION_8, Masks.SEED_LABEL_6, Masks.APPLIED_REPLICAS_K5));
+    if (tag.equals(V10)) {
+      Map<String, Object> owner = Masks.list(Masks.map(expected, "metadata").get("ownerReferences")).get(0);
+      assertEquals(List.of(true, true), List.of(owner.get("controller"), owner.get("blockOwnerDeletion")));
+      maskEmptyAffinity(expected, actual);
+    } else {
+      masks.add(Masks.OWNER_CONTROLLER_7);
+    }
+    for (Masks mask : masks) {
       mask.apply(booster, expected, actual);
     }
     // decisions.md 8 and 6 on the pod templates, which carry the object's labels (only where upstream's do).
@@ -170,6 +186,30 @@ class ModelServingGoldenTest {
     for (Map<String, Object> labels : expectedLabels) {
       labels.remove(Labels.REVISION);
       labels.put(Labels.SEED_MANAGED_BY, Labels.SEED_MANAGED_BY_VALUE);
+    }
+  }
+
+  /**
+   * v1.0.0 writes {@code affinity: {}} into every entry and worker pod template whose worker sets none; we leave it
+   * out (docs/differences.md). Both mean no constraint; Go's typed comparison would still tell them apart, so the
+   * step is explicit, although our normal form drops empty maps anyway.
+   */
+  private static void maskEmptyAffinity(Map<String, Object> expected, Map<String, Object> actual) {
+    int masked = 0;
+    for (Map<String, Object> role : maps(map(spec(expected).get("template")).get("roles"))) {
+      for (String template : List.of("entryTemplate", "workerTemplate")) {
+        Map<String, Object> pod = podSpec(role, template);
+        if (pod.containsKey("affinity")) {
+          assertEquals(Map.of(), pod.remove("affinity"), template);
+          masked++;
+        }
+      }
+    }
+    assertTrue(masked > 0, "upstream v1.0.0 writes an empty affinity");
+    for (Map<String, Object> role : maps(map(spec(actual).get("template")).get("roles"))) {
+      for (String template : List.of("entryTemplate", "workerTemplate")) {
+        assertFalse(podSpec(role, template).containsKey("affinity"), template);
+      }
     }
   }
 

@@ -76,7 +76,7 @@ class ModelServingsTest {
 
   private static Map<String, Object> render(ModelBooster booster, int backend) {
     return Golden.tree(ModelServings.build(new BackendContext(booster, booster.getSpec().allBackends().get(backend),
-        TranslatorConfig.defaults())));
+        TranslatorConfig.defaults(KthenaProfile.V0_4))));
   }
 
   @Test
@@ -102,6 +102,52 @@ class ModelServingsTest {
     Map<String, Object> role = role(render(booster, 0), 0);
     assertEquals(affinity, podSpec(role, "entryTemplate").get("affinity"), "decisions.md 25");
     assertEquals(affinity, podSpec(role, "workerTemplate").get("affinity"));
+  }
+
+  /** The v1.0 shape: a fixed replica count, runtime class and tolerations on every vLLM pod template. */
+  @Test
+  void fixedReplicasRuntimeClassAndTolerationsReachTheVllmPods() {
+    String yaml = edit(VLLM, "    minReplicas: 1\n    maxReplicas: 2\n", "    replicas: 3\n    runtimeClassName: nvidia\n");
+    yaml = edit(yaml, "        image: vllm:1\n", "        image: vllm:1\n        pods: 2\n"
+        + "        tolerations: [{key: gpu, operator: Exists, effect: NoSchedule}]\n");
+    ModelBooster booster = booster(yaml);
+    Map<String, Object> serving = render(booster, 0);
+    assertEquals(3, spec(serving).get("replicas"));
+    assertEquals(Map.of(Labels.APPLIED_REPLICAS, "3"), map(serving.get("metadata")).get("annotations"));
+    for (String template : List.of("entryTemplate", "workerTemplate")) {
+      Map<String, Object> pod = podSpec(role(serving, 0), template);
+      assertEquals("nvidia", pod.get("runtimeClassName"), template);
+      assertEquals(List.of(Map.of("key", "gpu", "operator", "Exists", "effect", "NoSchedule")), pod.get("tolerations"));
+    }
+  }
+
+  /** Only the prefill and decode entry pods run anything; each takes its own worker's tolerations. */
+  @Test
+  void disaggregatedRolesTakeTheirOwnTolerations() {
+    String yaml = edit(PD, "max-model-len: null", "max-model-len: 2048");
+    yaml = edit(yaml, "      envFrom:", "      runtimeClassName: kata\n      envFrom:");
+    yaml = edit(yaml, "          image: d:1\n", "          image: d:1\n"
+        + "          tolerations: [{key: pool, operator: Equal, value: decode}]\n");
+    ModelBooster booster = booster(yaml);
+    Map<String, Object> serving = render(booster, 1);
+    Map<String, Object> prefill = podSpec(role(serving, 0), "entryTemplate");
+    Map<String, Object> decode = podSpec(role(serving, 1), "entryTemplate");
+    assertEquals("kata", prefill.get("runtimeClassName"));
+    assertEquals("kata", decode.get("runtimeClassName"));
+    assertFalse(prefill.containsKey("tolerations"));
+    assertEquals(List.of(Map.of("key", "pool", "operator", "Equal", "value", "decode")), decode.get("tolerations"));
+    assertEquals(Map.of("spec", Map.of("containers", List.of())), role(serving, 1).get("workerTemplate"));
+  }
+
+  /** Nothing unset is written: no runtime class, no tolerations, no empty affinity (upstream v1.0 writes {}). */
+  @Test
+  void unsetPlacementIsLeftOut() {
+    Map<String, Object> serving = render(booster(PD.replace("max-model-len: null", "max-model-len: 2048")), 1);
+    Map<String, Object> decode = podSpec(role(serving, 1), "entryTemplate");
+    for (String field : List.of("runtimeClassName", "tolerations", "affinity")) {
+      assertFalse(decode.containsKey(field), field);
+    }
+    assertEquals(Map.of(Labels.APPLIED_REPLICAS, "1"), map(serving.get("metadata")).get("annotations"));
   }
 
   @Test
@@ -172,7 +218,7 @@ class ModelServingsTest {
   void violatedPreconditionsFailNamingTheField() {
     assertFails(VLLM.replace("type: server", "type: decode"), "spec.backend.workers: ");
     assertFails(VLLM.replace("type: vLLM", "type: SGLang"), "spec.backend.type: ");
-    assertFails(VLLM.replace("    minReplicas: 1\n", ""), "spec.backend.minReplicas: ");
+    assertFails(VLLM.replace("    minReplicas: 1\n", ""), "spec.backend.replicas: ");
     assertFails(VLLM.replace("workers:", "cacheURI: nfs://server/x\n    workers:"), "spec.backend.cacheURI: ");
     assertFails(VLLM.replace("image: vllm:1", "image: vllm:1\n        pods: 0"), "spec.backend.workers[0].pods: ");
     assertFails(PD.replace("type: decode", "type: server"), "spec.backends[1].workers: ");
@@ -180,6 +226,12 @@ class ModelServingsTest {
     ModelBooster decodeWithoutPods = booster(PD.replace("image: d:1", "image: d:1\n          pods: 0")
         .replace("null", "1"));
     assertEquals(0, role(render(decodeWithoutPods, 1), 1).get("workerReplicas"));
+  }
+
+  /** Replaces text that must be there, so an edit can never silently do nothing. */
+  private static String edit(String yaml, String from, String to) {
+    assertTrue(yaml.contains(from), "no '" + from + "' in the base booster");
+    return yaml.replace(from, to);
   }
 
   private static void assertFails(String yaml, String prefix) {

@@ -214,7 +214,8 @@ class ShellInjectionTest {
   }
 
   private static List<String> engineCommand(ModelBooster booster, int role, String container) {
-    return ServingTrees.list(ServingTrees.container(ServingTrees.role(ModelServingGoldenTest.render(booster), role),
-        "entryTemplate", container).get("command")).stream().map(String.class::cast).toList();
+    Map<String, Object> serving = ModelServingGoldenTest.render(booster, "v0.4.0");
+    return ServingTrees.list(ServingTrees.container(ServingTrees.role(serving, role), "entryTemplate", container)
+        .get("command")).stream().map(String.class::cast).toList();
   }
 }

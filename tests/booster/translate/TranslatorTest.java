@@ -11,13 +11,18 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The whole translation: order, naming, labels, owner references, determinism, the legacy multi-backend case. */
+/**
+ * The whole translation: order, naming, labels, owner references, determinism, the legacy multi-backend case. Both
+ * profiles where the output differs; profile v0.4 (policy + binding) otherwise.
+ */
 class TranslatorTest {
-  private static final Translator TRANSLATOR = new Translator(TranslatorConfig.defaults());
+  private static final Translator TRANSLATOR = translator(KthenaProfile.V0_4);
 
   /** Three legacy backends: weights 20, 30 and absent; adapters a+c, c, b; a model-level policy, no expansion rate. */
   static final String THREE_BACKENDS = """
@@ -61,26 +66,45 @@ class TranslatorTest {
               - {type: decode, image: vllm:1, replicas: 1, pods: 1}
       """;
 
-  static List<ModelBooster> boosters() {
+  static Translator translator(KthenaProfile profile) {
+    return new Translator(TranslatorConfig.defaults(profile));
+  }
+
+  static List<ModelBooster> known() {
     List<ModelBooster> all = new ArrayList<>();
     all.add(parse(THREE_BACKENDS));
     Boosters.all().forEach(source -> all.add(source.booster()));
     return all;
   }
 
-  @ParameterizedTest
-  @MethodSource("boosters")
-  void sameBoosterTwiceGivesByteIdenticalYaml(ModelBooster booster) {
-    String first = Serialization.asYaml(TRANSLATOR.translate(booster));
-    ModelBooster copy = parse(Serialization.asYaml(booster));
-    assertEquals(first, Serialization.asYaml(TRANSLATOR.translate(booster)));
-    assertEquals(first, Serialization.asYaml(TRANSLATOR.translate(copy)), "a re-read booster renders the same");
+  /** Every booster we know with each profile that can render it. */
+  static Stream<Arguments> boosters() {
+    List<Arguments> out = new ArrayList<>();
+    for (KthenaProfile profile : KthenaProfile.values()) {
+      known().stream().filter(b -> Boosters.renderable(b, profile)).forEach(b -> out.add(Arguments.of(profile, b)));
+    }
+    return out.stream();
+  }
+
+  /** The boosters both profiles render. */
+  static Stream<ModelBooster> boostersOfBothProfiles() {
+    return known().stream().filter(b -> Boosters.renderable(b, KthenaProfile.V0_4));
   }
 
   @ParameterizedTest
   @MethodSource("boosters")
-  void childrenComeInApplyOrderWithLabelsAndOneControllerReference(ModelBooster booster) {
-    List<GenericKubernetesResource> children = TRANSLATOR.translate(booster);
+  void sameBoosterTwiceGivesByteIdenticalYaml(KthenaProfile profile, ModelBooster booster) {
+    Translator translator = translator(profile);
+    String first = Serialization.asYaml(translator.translate(booster));
+    ModelBooster copy = parse(Serialization.asYaml(booster));
+    assertEquals(first, Serialization.asYaml(translator.translate(booster)));
+    assertEquals(first, Serialization.asYaml(translator.translate(copy)), "a re-read booster renders the same");
+  }
+
+  @ParameterizedTest
+  @MethodSource("boosters")
+  void childrenComeInApplyOrderWithLabelsAndOneControllerReference(KthenaProfile profile, ModelBooster booster) {
+    List<GenericKubernetesResource> children = translator(profile).translate(booster);
     int backends = booster.getSpec().allBackends().size();
     List<String> kinds = children.stream().map(GenericKubernetesResource::getKind).toList();
     List<String> expected = new ArrayList<>();
@@ -91,9 +115,12 @@ class TranslatorTest {
       expected.add("ModelServer");
     }
     expected.add("ModelRoute");
-    for (int i = expected.size(); i < kinds.size(); i += 2) {
+    int perPolicy = profile == KthenaProfile.V0_4 ? 2 : 1;
+    for (int i = expected.size(); i < kinds.size(); i += perPolicy) {
       expected.add("AutoscalingPolicy");
-      expected.add("AutoscalingPolicyBinding");
+      if (profile == KthenaProfile.V0_4) {
+        expected.add("AutoscalingPolicyBinding");
+      }
     }
     assertEquals(expected, kinds);
     for (GenericKubernetesResource child : children) {
@@ -135,6 +162,30 @@ class TranslatorTest {
         "AutoscalingPolicyBinding/test-model-backend1"), current);
   }
 
+  /** Profile v1.0 writes the same children but one policy in place of each policy + binding pair, same name. */
+  @Test
+  void profileV10ReplacesEachPairByItsPolicy() {
+    for (ModelBooster booster : List.of(parse(THREE_BACKENDS), Golden.input("v0.4.0", "model.yaml"))) {
+      List<String> v04 = TRANSLATOR.translate(booster).stream()
+          .filter(c -> !c.getKind().equals("AutoscalingPolicyBinding"))
+          .map(c -> c.getKind() + "/" + c.getMetadata().getName()).toList();
+      List<String> v10 = translator(KthenaProfile.V1_0).translate(booster).stream()
+          .map(c -> c.getKind() + "/" + c.getMetadata().getName()).toList();
+      assertEquals(v04, v10);
+    }
+  }
+
+  /** Only the autoscaling children depend on the profile. */
+  @ParameterizedTest
+  @MethodSource("boostersOfBothProfiles")
+  void servingServerAndRouteAreTheSameInBothProfiles(ModelBooster booster) {
+    List<GenericKubernetesResource> v04 = TRANSLATOR.translate(booster).stream()
+        .filter(c -> !c.getKind().startsWith("Autoscaling")).toList();
+    List<GenericKubernetesResource> v10 = translator(KthenaProfile.V1_0).translate(booster).stream()
+        .filter(c -> !c.getKind().startsWith("Autoscaling")).toList();
+    assertEquals(Serialization.asYaml(v04), Serialization.asYaml(v10));
+  }
+
   @Test
   void legacyThreeBackendRouteHasWeightsAndPerAdapterRules() {
     Map<String, Object> spec = spec(child(TRANSLATOR.translate(parse(THREE_BACKENDS)), "ModelRoute"));
@@ -172,7 +223,7 @@ class TranslatorTest {
     assertFalse(params.get(1).containsKey("cost"), "a cost of 0 is left out");
     assertEquals(9, params.get(2).get("cost"));
     Map<String, Object> leader = Map.of("labelSelector",
-        Map.of("matchLabels", Map.of(Labels.ROLE, PolicyBindings.LEADER_ROLE)));
+        Map.of("matchLabels", Map.of(Labels.ROLE, PolicyTargets.LEADER_ROLE)));
     assertEquals(leader, Masks.map(params.get(0), "target").get("metricEndpoint"));
     assertEquals(Map.of("port", 8200, "labelSelector", leader.get("labelSelector")),
         Masks.map(params.get(1), "target").get("metricEndpoint"), "decisions.md 23: RUNTIME_PORT");

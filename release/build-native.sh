@@ -33,8 +33,8 @@ mkdir -p "$jvm" "$bin"
 export_plugin "$jvm"
 classpath="$jvm/kubectl-booster.jar:$(ls "$jvm"/lib/*.jar | paste -sd:)"
 # Every charset (snakeyaml-engine probes UTF-32 reading a kubeconfig) and both API server schemes.
-options=(-H:ConfigurationFileDirectories="$root/release/native-image/META-INF/native-image/dev.kthena.booster/kubectl-booster"
-  -H:+AddAllCharsets -H:EnableURLProtocols=http,https)
+metadata="$root/release/native-image/META-INF/native-image/dev.kthena.booster/kubectl-booster"
+options=(-H:ConfigurationFileDirectories="$metadata" -H:+AddAllCharsets -H:EnableURLProtocols=http,https)
 
 if [[ -n ${GRAALVM_HOME:-} ]]; then
   "$GRAALVM_HOME/bin/native-image" --no-fallback -cp "$classpath" -o "$bin/kubectl-booster" "${options[@]}" \

@@ -1,6 +1,7 @@
 package booster.cli;
 
 import booster.cli.TreeView.Node;
+import booster.cluster.Concurrent;
 import booster.cluster.LiveChildren;
 import booster.cluster.Ownership;
 import booster.translate.ChildKind;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -23,9 +25,12 @@ final class TreeNodes {
   }
 
   static Node read(KubeSession session, String name) {
+    // The children's LISTs need only the name; the pods' LIST waits for the booster's UID.
+    CompletableFuture<LiveChildren> listed = Concurrent.start(() -> LiveChildren.list(session.client(),
+        session.namespace(), name));
     GenericKubernetesResource booster = Boosters.get(session.client(), session.namespace(), name);
-    LiveChildren children = LiveChildren.list(session.client(), session.namespace(), name);
     Map<String, List<Node>> pods = podsByServing(session, booster);
+    LiveChildren children = Concurrent.await(listed);
     List<Node> nodes = new ArrayList<>();
     for (GenericKubernetesResource child : children.all()) {
       List<Node> podNodes = ChildKind.MODEL_SERVING.kind().equals(child.getKind())

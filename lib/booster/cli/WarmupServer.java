@@ -1,7 +1,6 @@
 package booster.cli;
 
 import booster.api.ModelBooster;
-import booster.cluster.Kinds;
 import booster.cluster.Trees;
 import booster.translate.ChildKind;
 import com.sun.net.httpserver.HttpExchange;
@@ -19,10 +18,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A loopback stand-in for an API server holding one booster with its children, a pod and an event, for the
- * {@link Warmup} training run: GETs of those paths answer the objects (query strings ignored), writes echo their
- * body, other GETs are kubectl's NotFound. Not a test double: it only makes the training take the same code
- * paths as a real cluster.
+ * A loopback stand-in for a Kthena v0.4 API server holding one booster with its children, a pod and an event, for
+ * the {@link Warmup} training run: GETs of those paths answer the objects (query strings ignored), the OpenAPI v3
+ * document of the workload group carries a v0.4 AutoscalingPolicy schema, writes echo their body, other GETs are
+ * the API server's NotFound for that name. Not a test double: it only makes the training take the same code paths
+ * as a real cluster.
  */
 final class WarmupServer implements AutoCloseable {
   private final HttpServer server;
@@ -47,6 +47,12 @@ final class WarmupServer implements AutoCloseable {
         .withNewInvolvedObject().withKind(ModelBooster.KIND).withName(booster.getMetadata().getName())
         .endInvolvedObject().withType("Normal").withReason("Warmup").withMessage("warm-up").withCount(1)
         .withLastTimestamp("2026-01-01T00:00:00Z").build())));
+    // Just enough schema for the Kthena release detection to read v0.4 (a metric named by metricName).
+    documents.put("/openapi/v3/apis/" + ModelBooster.GROUP + "/" + ChildKind.VERSION, """
+        {"components": {"schemas": {"AutoscalingPolicy": {
+          "x-kubernetes-group-version-kind": [{"group": "%s", "kind": "AutoscalingPolicy", "version": "%s"}],
+          "properties": {"spec": {"properties": {"metrics": {"items": {"properties": {"metricName": {}}}}}}}}}}}
+        """.formatted(ChildKind.AUTOSCALING_POLICY.group(), ChildKind.VERSION));
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::answer);
     server.start();
@@ -72,9 +78,9 @@ final class WarmupServer implements AutoCloseable {
       body = new String(sent, StandardCharsets.UTF_8);
     } else if (body == null) {
       code = 404;
+      String name = path.substring(path.lastIndexOf('/') + 1);
       body = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"NotFound\","
-          + "\"message\":\"" + Kinds.MODEL_BOOSTER.getPlural() + " not found\",\"code\":404,"
-          + "\"details\":{\"kind\":\"" + Kinds.MODEL_BOOSTER.getPlural() + "\"}}";
+          + "\"message\":\"" + name + " not found\",\"code\":404,\"details\":{\"name\":\"" + name + "\"}}";
     }
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");

@@ -30,7 +30,7 @@ final class CaseRunner {
     if (c.setup() == null) {
       return exec(command, c);
     }
-    TestCluster cluster = TestCluster.reproducible(CliCases.NAMESPACE, CliCases.CREATED);
+    TestCluster cluster = TestCluster.reproducible(c.kthena(), CliCases.NAMESPACE, CliCases.CREATED);
     cluster.beforeAll(null);
     try {
       cluster.beforeEach(null);

@@ -35,10 +35,12 @@ final class CliCases {
   }
 
   /**
+   * @param kthena the Kthena release whose child CRDs the cluster serves (a reference folder such as v1.0.0), null
+   *     for the default
    * @param setup null for an offline case; otherwise the run gets {@code --kubeconfig} of the seeded cluster
    *     (contexts {@code test}, {@code elsewhere} and {@code dead}, see {@link PluginFixture#kubeconfig})
    */
-  record Case(String name, Setup setup, String stdin, Map<String, String> env, List<String> args) {
+  record Case(String name, String kthena, Setup setup, String stdin, Map<String, String> env, List<String> args) {
     @Override
     public String toString() {
       return name;
@@ -46,7 +48,7 @@ final class CliCases {
   }
 
   private static final List<String> EXAMPLES = List.of("single-gpu", "multi-node-ray", "prefill-decode",
-      "legacy-multi-backend");
+      "legacy-multi-backend", "fixed-replicas", "prefill-decode-role-autoscaling");
 
   private final List<Case> cases = new ArrayList<>();
 
@@ -73,11 +75,15 @@ final class CliCases {
   }
 
   private void offline(String name, String... args) {
-    cases.add(new Case(name, null, "", Map.of(), List.of(args)));
+    cases.add(new Case(name, null, null, "", Map.of(), List.of(args)));
+  }
+
+  private void onKthena10(String name, Setup setup, String... args) {
+    cases.add(new Case(name, "v1.0.0", setup, "", Map.of(), List.of(args)));
   }
 
   private void cluster(String name, Setup setup, String... args) {
-    cases.add(new Case(name, setup, "", Map.of(), List.of(args)));
+    cases.add(new Case(name, null, setup, "", Map.of(), List.of(args)));
   }
 
   private void offline() {
@@ -97,23 +103,31 @@ final class CliCases {
       offline("create " + example + " -o json", "create", "-f", file, "--dry-run=client", "-o", "json");
       offline("create " + example + " -o yaml", "create", "-f", file, "--dry-run", "-o", "yaml");
     }
+    offline("create --kthena-version v0.4", "create", "-f", "examples/prefill-decode.yaml", "--dry-run=client",
+        "--kthena-version", "v0.4");
+    offline("create role autoscaling for v0.4", "create", "-f", "examples/prefill-decode-role-autoscaling.yaml",
+        "--dry-run=client", "--kthena-version=v0.4");
+    offline("create a bad --kthena-version", "create", "-f", "examples/single-gpu.yaml", "--dry-run=client",
+        "--kthena-version", "v2");
+    cases.add(new Case("create with BOOSTER_KTHENA_VERSION", null, null, "",
+        Map.of("BOOSTER_KTHENA_VERSION", "v0.4"), List.of("create", "-f", "examples/fixed-replicas.yaml", "--dry-run=client", "-o", "json")));
     offline("create examples/ -o name", "create", "-f", "examples", "--dry-run=client", "-o", "name");
     offline("create -n namespace", "create", "-f", "examples/single-gpu.yaml", "--dry-run=client", "-n", "models");
     offline("create -n conflicting", "create", "-f", "examples/prefill-decode.yaml", "--dry-run=client", "-n",
         "models");
     offline("create with images", "create", "-f", "examples/single-gpu.yaml", "--dry-run=client",
         "--downloader-image", "registry.local/downloader:1", "--runtime-image", "registry.local/runtime:1");
-    cases.add(new Case("create with image variables", null, "", Map.of("BOOSTER_RUNTIME_IMAGE", "rt:2",
+    cases.add(new Case("create with image variables", null, null, "", Map.of("BOOSTER_RUNTIME_IMAGE", "rt:2",
         "BOOSTER_DOWNLOADER_IMAGE", "dl:2"), List.of("create", "-f", "examples/single-gpu.yaml", "--dry-run=client")));
     String singleGpu = read("examples/single-gpu.yaml");
-    cases.add(new Case("create from stdin", null, singleGpu, Map.of(),
+    cases.add(new Case("create from stdin", null, null, singleGpu, Map.of(),
         List.of("create", "-f", "-", "--dry-run=client", "-o", "json")));
-    cases.add(new Case("create an invalid booster", null, singleGpu.replace("minReplicas: 1", "minReplicas: -1")
+    cases.add(new Case("create an invalid booster", null, null, singleGpu.replace("minReplicas: 1", "minReplicas: -1")
         .replace("name: qwen-chat", "name: Qwen_Chat").replace("type: server", "type: router"), Map.of(),
         List.of("create", "-f", "-", "--dry-run=client")));
-    cases.add(new Case("create a non-booster", null, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n",
+    cases.add(new Case("create a non-booster", null, null, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n",
         Map.of(), List.of("create", "-f", "-", "--dry-run=client")));
-    cases.add(new Case("create broken YAML", null, "kind: ModelBooster\nspec: [\n", Map.of(),
+    cases.add(new Case("create broken YAML", null, null, "kind: ModelBooster\nspec: [\n", Map.of(),
         List.of("create", "-f", "-", "--dry-run=client")));
     offline("create a missing file", "create", "-f", "no/such.yaml", "--dry-run=client");
     offline("create a bad --wait", "create", "-f", "examples/single-gpu.yaml", "--wait=soon");
@@ -148,7 +162,7 @@ final class CliCases {
     cluster("diff new", none, "diff", "-f", "examples/prefill-decode.yaml");
     cluster("diff drifted", CliCases::drifted, "diff", "qwen-chat");
     cluster("diff a stale child", CliCases::foreignChild, "diff", "-f", "examples/single-gpu.yaml");
-    cases.add(new Case("diff with KUBECTL_EXTERNAL_DIFF", CliCases::drifted, "", Map.of("KUBECTL_EXTERNAL_DIFF",
+    cases.add(new Case("diff with KUBECTL_EXTERNAL_DIFF", null, CliCases::drifted, "", Map.of("KUBECTL_EXTERNAL_DIFF",
         "true"), List.of("diff", "qwen-chat")));
     cluster("diff of a missing booster", none, "diff", "nope");
     cluster("diff on a dead server", none, "diff", "-f", "examples/single-gpu.yaml", "--context", "dead");
@@ -164,6 +178,13 @@ final class CliCases {
     cluster("create rejected by the server", CliCases::rejecting, "create", "-f", "examples/single-gpu.yaml");
     cluster("create --wait that times out", none, "create", "-f", "examples/single-gpu.yaml", "--wait=1s");
     cluster("create without the CRD", CliCases::withoutCrd, "create", "-f", "examples/single-gpu.yaml");
+    onKthena10("status on Kthena v1.0", CliCases::applied, "status", "qwen-chat");
+    onKthena10("tree on Kthena v1.0", CliCases::applied, "tree", "qwen-chat");
+    onKthena10("diff new on Kthena v1.0", none, "diff", "-f", "examples/prefill-decode.yaml");
+    onKthena10("create on Kthena v1.0", none, "create", "-f", "examples/prefill-decode-role-autoscaling.yaml", "-o",
+        "yaml");
+    onKthena10("create for v0.4 on Kthena v1.0", none, "create", "-f", "examples/prefill-decode.yaml",
+        "--kthena-version", "v0.4", "--dry-run=server");
   }
 
   private static String read(String file) {

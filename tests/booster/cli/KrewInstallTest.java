@@ -90,7 +90,8 @@ class KrewInstallTest {
         Map<String, Object> p = matching.get(0);
         Path archive = os.equals("darwin") && arch.equals("arm64")
             ? krew.dist.resolve("kubectl-booster-v" + BoosterCommand.VERSION + "-darwin-arm64.tar.gz") : krew.archive;
-        assertTrue(((String) p.get("uri")).endsWith("/" + archive.getFileName()), os + "/" + arch + ": " + p.get("uri"));
+        assertTrue(((String) p.get("uri")).endsWith("/" + archive.getFileName()),
+            os + "/" + arch + ": " + p.get("uri"));
         assertEquals(sha256(archive), p.get("sha256"), os + "/" + arch);
         assertEquals("kubectl-booster", p.get("bin"));
         List<Object> files = ((List<Map<String, Object>>) p.get("files")).stream().map(f -> f.get("from")).toList();

@@ -123,12 +123,13 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
   }
 
   /**
-   * For runs whose output is compared byte for byte across processes: every test in namespace {@code namespace},
+   * For runs whose output is compared byte for byte across processes: the child CRDs of Kthena {@code tag} (null:
+   * the default release), every test in namespace {@code namespace},
    * and (mock only) every object reported as created at {@code created}, so that ages do not depend on the second a
    * run happened in.
    */
-  public static TestCluster reproducible(String namespace, String created) {
-    return new TestCluster(DEFAULT_TAG, namespace, created);
+  public static TestCluster reproducible(String tag, String namespace, String created) {
+    return new TestCluster(tag == null ? DEFAULT_TAG : tag, namespace, created);
   }
 
   /** The profile the class's Kthena release wants. */

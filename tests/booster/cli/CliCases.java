@@ -110,7 +110,8 @@ final class CliCases {
     offline("create a bad --kthena-version", "create", "-f", "examples/single-gpu.yaml", "--dry-run=client",
         "--kthena-version", "v2");
     cases.add(new Case("create with BOOSTER_KTHENA_VERSION", null, null, "",
-        Map.of("BOOSTER_KTHENA_VERSION", "v0.4"), List.of("create", "-f", "examples/fixed-replicas.yaml", "--dry-run=client", "-o", "json")));
+        Map.of("BOOSTER_KTHENA_VERSION", "v0.4"),
+        List.of("create", "-f", "examples/fixed-replicas.yaml", "--dry-run=client", "-o", "json")));
     offline("create examples/ -o name", "create", "-f", "examples", "--dry-run=client", "-o", "name");
     offline("create -n namespace", "create", "-f", "examples/single-gpu.yaml", "--dry-run=client", "-n", "models");
     offline("create -n conflicting", "create", "-f", "examples/prefill-decode.yaml", "--dry-run=client", "-n",

@@ -140,7 +140,10 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
   @Override
   public void beforeAll(ExtensionContext context) {
     unavailable = null;
-    ApiRequests.testClass(context.getRequiredTestClass());
+    if (context != null) {
+      // Outside JUnit (a reproducible cluster started by a program) there is no class to record requests for.
+      ApiRequests.testClass(context.getRequiredTestClass());
+    }
     switch (MODE) {
       case "mock" -> startMock();
       case "kubeconfig" -> useKubeconfig();

@@ -197,13 +197,30 @@ class KrewInstallTest {
   private static Path onlyCache(String suffix) throws Exception {
     try (Stream<Path> files = Files.list(krew.cache())) {
       List<Path> all = files.toList();
-      assertEquals(List.of(), all.stream().filter(p -> !p.toString().endsWith(".jsa") && !p.toString().endsWith(".aot"))
-          .toList(), "no failure marker, no half-written file");
+      assertEquals(List.of(), all.stream().map(p -> p.getFileName().toString())
+          .filter(n -> !n.endsWith(".jsa") && !n.endsWith(".aot") && !n.endsWith("-completion.bash")).toList(),
+          "no failure marker, no half-written file");
       List<Path> caches = all.stream().filter(p -> p.toString().endsWith(suffix)).toList();
       assertEquals(1, caches.size(), all.toString());
       assertTrue(caches.get(0).getFileName().toString().startsWith("v" + BoosterCommand.VERSION + "-java-"));
       return caches.get(0);
     }
+  }
+
+  /** The launcher answers completion from the script it saved after training: the JVM's own answer. */
+  @Test
+  void completionComesFromTheSavedScript() throws Exception {
+    kubectl("booster", "--version");
+    Run jvm = KrewInstall.exec(work, List.of("java", "-cp", krew.store.resolve("kubectl-booster.jar").toString(),
+        "KubectlBooster", "completion", "bash"), Map.of());
+    assertEquals(0, jvm.exit(), jvm.err());
+    Path saved = krew.cache().resolve("v" + BoosterCommand.VERSION + "-completion.bash");
+    assertEquals(jvm.out(), Files.readString(saved));
+    for (String shell : List.of("bash", "zsh")) {
+      Run served = kubectl("booster", "completion", shell);
+      assertEquals(new Run(0, jvm.out(), ""), served, shell);
+    }
+    assertEquals(2, kubectl("booster", "completion", "fish").exit(), "anything else still runs the plugin");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package booster.cli;
 
+import booster.cluster.Concurrent;
 import java.io.BufferedWriter;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,6 +32,8 @@ public final class BoosterCommand implements Callable<Integer> {
   public static final int FAILED = 1;
   public static final int USAGE = 2;
 
+  /** The subcommands that (may) read a kubeconfig and talk to a cluster. */
+  private static final Set<String> CONNECTING = Set.of("create", "diff", "status", "tree");
   /** The subcommands, in the order help lists them. */
   private static final List<Class<?>> SUBCOMMANDS = List.of(CreateCommand.class, DiffCommand.class,
       StatusCommand.class, TreeCommand.class, CompletionCommand.class);
@@ -46,6 +50,13 @@ public final class BoosterCommand implements Callable<Integer> {
 
   /** Runs the plugin on the process's own streams and environment; returns the exit code. */
   public static int run(String... args) {
+    List<String> given = List.of(args);
+    if (!given.isEmpty() && CONNECTING.contains(given.get(0)) && !given.contains("--help") && !given.contains("-h")) {
+      Concurrent.start(() -> {
+        KubeClients.prepare();
+        return null;
+      });
+    }
     CommandLine cli = commandLine(System.in, System.getenv(), args);
     // UTF-8 whatever the locale, as kubectl prints: under LANG=C the JVM would print tree's box drawing as '?'.
     cli.setOut(utf8(System.out));

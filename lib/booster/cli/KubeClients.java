@@ -14,6 +14,15 @@ public final class KubeClients {
   private KubeClients() {
   }
 
+  /**
+   * Builds the costliest parts of connecting that depend on nothing the command line says: fabric8's serialization
+   * and its readers of a kubeconfig (YAML, the kubeconfig model). Run on another thread while picocli builds and
+   * parses the command, it uses the second core instead of adding to the start-up.
+   */
+  static void prepare() {
+    Trees.SERIALIZATION.unmarshal("kind: Config", io.fabric8.kubernetes.api.model.Config.class);
+  }
+
   /** @param namespace {@code -n} when given; else the context's namespace, else {@code default} */
   public static KubeSession connect(KubeOptions options, Optional<String> namespace) {
     Config config = config(options);

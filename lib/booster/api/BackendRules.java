@@ -88,19 +88,12 @@ final class BackendRules {
         "unsupported scheme: must start with hf://, s3://, pvc:// or ms://");
     errors.pattern(path.child("cacheURI"), backend.getCacheURI(), Patterns.CACHE_URI,
         "unsupported scheme: must start with hostpath:// or pvc://");
-    runtimeClassName(backend.getRuntimeClassName(), path.child("runtimeClassName"), errors);
+    NameRules.subdomain(backend.getRuntimeClassName(), "a RuntimeClass", path.child("runtimeClassName"), errors);
+    TopologyRules.backend(backend, path, errors);
     env(backend, path.child("env"), errors);
     replicaRanges(backend, path, errors);
     workers(backend, path.child("workers"), errors);
-  }
-
-  private static void runtimeClassName(String name, FieldPath path, FieldErrors errors) {
-    if (name != null && name.length() > Patterns.MAX_DNS_SUBDOMAIN) {
-      errors.invalid(path, name, "must be no more than 253 characters");
-    } else {
-      errors.pattern(path, name, Patterns.DNS_SUBDOMAIN,
-          "must be a lowercase RFC 1123 subdomain (the name of a RuntimeClass)");
-    }
+    PodRules.backend(backend, path, errors);
   }
 
   private static void requiredText(FieldPath path, String value, FieldErrors errors) {

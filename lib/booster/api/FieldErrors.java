@@ -45,6 +45,11 @@ final class FieldErrors {
     problems.add(Problem.warning(path.text(), "Invalid value: " + show(value) + ": " + detail));
   }
 
+  /** A warning about the field as a whole rather than one value of it. */
+  void warning(FieldPath path, String detail) {
+    problems.add(Problem.warning(path.text(), detail));
+  }
+
   /** Enforces the CRD's minimum/maximum on an optional integer. */
   void range(FieldPath path, Integer value, long min, long max) {
     if (value == null) {

@@ -3,6 +3,7 @@ package booster.api;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,8 +49,10 @@ public final class KvConnectors {
     JsonNode parsed;
     try {
       parsed = JSON.readTree(transfer.asString());
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(CONFIG_KEY + " is not valid JSON: " + e.getMessage(), e);
+    } catch (JacksonException e) {
+      // the parser's own words, without its source and location lines
+      throw new IllegalArgumentException(CONFIG_KEY + " is not valid JSON: "
+          + ManifestReader.firstLine(e.getOriginalMessage()), e);
     }
     if (!parsed.isObject()) {
       throw new IllegalArgumentException(CONFIG_KEY + " must be a JSON object");

@@ -9,9 +9,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.ObjectMapper;
@@ -30,6 +35,8 @@ public final class ManifestReader {
   private static final YAMLMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   private static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   private static final String LIST_ITEMS = "items";
+  /** How many levels of a too-deep path a message shows. */
+  private static final int SHOWN_LEVELS = 12;
 
   private ManifestReader() {
   }
@@ -91,12 +98,56 @@ public final class ManifestReader {
         documents.add(it.nextValue());
       }
     } catch (JacksonException e) {
-      TokenStreamLocation at = e.getLocation();
-      String where = at == null || at.getLineNr() < 1 ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-      problems.add(source + ": " + where + "not valid " + (mapper == JSON ? "JSON" : "YAML") + ": "
-          + syntaxSummary(e.getOriginalMessage()));
+      problems.add(source + ": " + syntaxError(mapper, text, e));
     }
     return documents;
+  }
+
+  /**
+   * A syntax error or a nesting too deep, with the line, column and field path where the parser stopped. The path
+   * comes from reading the tokens again (the exception does not keep its parser); Jackson's hints on its own
+   * settings are left out.
+   */
+  private static String syntaxError(ObjectMapper mapper, String text, JacksonException e) {
+    String where = "";
+    String path = "";
+    try (JsonParser parser = mapper.createParser(text)) {
+      try {
+        while (parser.nextToken() != null) {
+          // only the position at the failure matters
+        }
+      } catch (JacksonException again) {
+        TokenStreamLocation at = parser.currentLocation();
+        where = "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+        path = path(parser.streamReadContext());
+      }
+    } catch (JacksonException notEvenOpened) {
+      // the first location is all there is
+    }
+    if (where.isEmpty() && e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+      where = "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ";
+    }
+    if (e instanceof StreamConstraintsException) {
+      return where + "nested too deeply at " + (path.isEmpty() ? "the document" : path) + ": at most "
+          + StreamReadConstraints.DEFAULT_MAX_DEPTH + " levels of lists and objects are allowed";
+    }
+    return where + (path.isEmpty() ? "" : path + ": ") + "not valid " + (mapper == JSON ? "JSON" : "YAML") + ": "
+        + syntaxSummary(e.getOriginalMessage());
+  }
+
+  private static String path(TokenStreamContext context) {
+    List<String> segments = new ArrayList<>();
+    for (TokenStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      segments.add(0, c.inArray() ? "[" + Math.max(c.getCurrentIndex(), 0) + "]"
+          : c.currentName() == null ? "" : "." + c.currentName());
+    }
+    StringBuilder path = new StringBuilder();
+    segments.stream().limit(SHOWN_LEVELS).forEach(path::append);
+    if (segments.size() > SHOWN_LEVELS) {
+      path.append("...");
+    }
+    String shown = path.toString();
+    return shown.startsWith(".") ? shown.substring(1) : shown;
   }
 
   private static void document(JsonNode node, String prefix, List<ModelBooster> boosters, List<String> problems) {
@@ -133,22 +184,36 @@ public final class ManifestReader {
       return;
     }
     try {
-      boosters.add(StrictBinding.MAPPER.treeToValue(node, ModelBooster.class));
+      ModelBooster booster = StrictBinding.MAPPER.treeToValue(node, ModelBooster.class);
+      if (booster.getMetadata() == null) {
+        // "metadata: null" or an empty "metadata:" is no metadata at all: validation then asks for the name
+        booster.setMetadata(new ObjectMeta());
+      }
+      boosters.add(booster);
     } catch (JacksonException e) {
-      problems.add(prefix + path + StrictBinding.describe(e));
+      problems.add(prefix + path + StrictBinding.describe(e, node));
     }
   }
 
-  /** The parser's explanation without its indented source excerpts and location lines. */
+  /**
+   * The parser's explanation without its indented source excerpts and location lines, and without the clause
+   * naming a Jackson setting in backticks ({@code enable `JsonReadFeature...` to allow}).
+   */
   private static String syntaxSummary(String message) {
     if (message == null) {
       return "unreadable input";
     }
-    return message.lines()
+    String summary = message.lines()
         .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
         .map(String::strip)
         .reduce((a, b) -> a + "; " + b)
         .orElse("unreadable input");
+    int tick = summary.indexOf('`');
+    if (tick >= 0) {
+      int clause = Math.max(summary.lastIndexOf(": ", tick), summary.lastIndexOf("; ", tick));
+      summary = clause > 0 ? summary.substring(0, clause) : "unreadable input";
+    }
+    return summary;
   }
 
   static String firstLine(String message) {

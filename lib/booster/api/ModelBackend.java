@@ -23,7 +23,7 @@ import java.util.Optional;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"name", "type", "modelURI", "cacheURI", "envFrom", "env", "replicas", "minReplicas",
     "maxReplicas", "scalingCost", "routeWeight", "scaleToZeroGracePeriod", "workers", "loraAdapters",
-    "autoscalingPolicy", "schedulerName", "runtimeClassName"})
+    "autoscalingPolicy", "schedulerName", "runtimeClassName", "networkTopology"})
 @ValidationRule(value = "has(self.replicas) != (has(self.minReplicas) || has(self.maxReplicas))",
     message = "set either replicas (a fixed count) or minReplicas and maxReplicas (a range), not both",
     fieldPath = ".replicas")
@@ -96,6 +96,8 @@ public class ModelBackend {
   @Size(max = Patterns.MAX_DNS_SUBDOMAIN)
   @Pattern(Patterns.DNS_SUBDOMAIN)
   private String runtimeClassName;
+  /** Topology-aware placement of the serving groups (Volcano HyperNodes), for the ModelServing template. */
+  private NetworkTopology networkTopology;
 
   public String getName() { return name; }
   public void setName(String name) { this.name = name; }
@@ -135,6 +137,8 @@ public class ModelBackend {
   public void setSchedulerName(String schedulerName) { this.schedulerName = schedulerName; }
   public String getRuntimeClassName() { return runtimeClassName; }
   public void setRuntimeClassName(String runtimeClassName) { this.runtimeClassName = runtimeClassName; }
+  public NetworkTopology getNetworkTopology() { return networkTopology; }
+  public void setNetworkTopology(NetworkTopology networkTopology) { this.networkTopology = networkTopology; }
 
   /** The serving groups the ModelServing starts with: the fixed {@code replicas}, else {@code minReplicas}. */
   @JsonIgnore

@@ -1,6 +1,7 @@
 package booster.api;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -31,6 +32,19 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Initialized", jsonPath = ".status.conditions[?(@.type==\"Initialized\")].status")
 @AdditionalPrinterColumn(name = "Active", jsonPath = ".status.conditions[?(@.type==\"Active\")].status")
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+// Route rules that need the booster's name, which only the root of the schema can read.
+@ValidationRule(value = "!has(self.spec) || !has(self.spec.routes)"
+    + " || self.spec.routes.all(r, size(self.metadata.name) + size(r.name) < 63)",
+    message = "the child name metadata.name-routes[].name must be no more than 63 characters")
+@ValidationRule(value = "!has(self.spec) || !has(self.spec.routes) || self.spec.routes.all(r, !has(r.rateLimit)"
+    + " || (has(r.modelName) && r.modelName != self.metadata.name"
+    + " && self.spec.routes.exists_one(o, has(o.modelName) && o.modelName == r.modelName)))",
+    message = "a route with a rateLimit needs a modelName no other route of the booster answers (the Kthena router"
+        + " keeps one token budget per model name)")
+@ValidationRule(value = "!has(self.spec) || !has(self.spec.rateLimit) || !has(self.spec.routes)"
+    + " || self.spec.routes.all(r, has(r.modelName) && r.modelName != self.metadata.name)",
+    message = "with spec.rateLimit, every route needs a modelName other than metadata.name (the Kthena router"
+        + " keeps one token budget per model name)")
 public class ModelBooster extends CustomResource<ModelBoosterSpec, ModelBoosterStatus> implements Namespaced {
   public static final String GROUP = "workload.serving.volcano.sh";
   public static final String VERSION = "v1alpha1";

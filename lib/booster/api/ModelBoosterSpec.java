@@ -16,7 +16,8 @@ import java.util.List;
  * must be set (decisions.md 1); the rules run in the API server (CEL) and in {@link Validation}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"name", "owner", "backend", "backends", "autoscalingPolicy", "costExpansionRatePercent", "modelMatch"})
+@JsonPropertyOrder({"name", "owner", "backend", "backends", "autoscalingPolicy", "costExpansionRatePercent", "modelMatch",
+    "rateLimit", "parentRefs", "routes"})
 @ValidationRule(value = "has(self.backend) != has(self.backends)",
     message = "exactly one of spec.backend or spec.backends must be set")
 @ValidationRule(value = "!has(self.backend) || !has(self.costExpansionRatePercent)",
@@ -40,7 +41,14 @@ import java.util.List;
     + " || !b.workers.exists(w, has(w.maxReplicas)))",
     message = "a worker maxReplicas (role autoscaling) needs an autoscalingPolicy on its own backend",
     fieldPath = ".backends")
+@ValidationRule(value = "!has(self.routes) || !has(self.backends) || self.routes.all(r, !has(r.modelName)"
+    + " || self.backends.all(b, !has(b.loraAdapters) || b.loraAdapters.all(l, l.name != r.modelName)))",
+    message = "a route's modelName cannot be the name of a LoRA adapter (the router would send that adapter's"
+        + " requests to the base model)", fieldPath = ".routes")
 public class ModelBoosterSpec {
+  /** Extra routes besides the main one; each is a ModelRoute child. */
+  static final int MAX_ROUTES = 16;
+
   /** Display name only; children are always named after metadata.name. */
   @Size(max = 64)
   @Pattern(Patterns.DNS_LABEL)
@@ -57,6 +65,13 @@ public class ModelBoosterSpec {
   @Max(1000)
   private Integer costExpansionRatePercent;
   private ModelMatch modelMatch;
+  /** The main route's token budget. */
+  private RateLimit rateLimit;
+  /** The Gateways the main route attaches to. */
+  private List<ParentReference> parentRefs;
+  /** More ModelRoutes to the same backends; keyed by name (list-map, added by the CRD test). */
+  @Size(max = MAX_ROUTES)
+  private List<RouteSpec> routes;
 
   public String getName() { return name; }
   public void setName(String name) { this.name = name; }
@@ -72,6 +87,12 @@ public class ModelBoosterSpec {
   public void setCostExpansionRatePercent(Integer value) { this.costExpansionRatePercent = value; }
   public ModelMatch getModelMatch() { return modelMatch; }
   public void setModelMatch(ModelMatch modelMatch) { this.modelMatch = modelMatch; }
+  public RateLimit getRateLimit() { return rateLimit; }
+  public void setRateLimit(RateLimit rateLimit) { this.rateLimit = rateLimit; }
+  public List<ParentReference> getParentRefs() { return parentRefs; }
+  public void setParentRefs(List<ParentReference> parentRefs) { this.parentRefs = parentRefs; }
+  public List<RouteSpec> getRoutes() { return routes; }
+  public void setRoutes(List<RouteSpec> routes) { this.routes = routes; }
 
   /** True for the v0.1 {@code backends[]} shape. */
   public boolean legacyShape() {
@@ -86,6 +107,27 @@ public class ModelBoosterSpec {
     }
     if (backends != null) {
       all.addAll(backends);
+    }
+    return all;
+  }
+
+  /**
+   * The main route (model name {@code boosterName}) followed by each {@code routes[]} entry in spec order; null
+   * entries are left out. Never null.
+   */
+  public List<BoosterRoute> allRoutes(String boosterName) {
+    List<BoosterRoute> all = new ArrayList<>();
+    all.add(new BoosterRoute("", boosterName, modelMatch, rateLimit, parentRefs,
+        FieldPath.of(BoosterRoute.MAIN_PATH)));
+    if (routes != null) {
+      for (int i = 0; i < routes.size(); i++) {
+        RouteSpec route = routes.get(i);
+        if (route != null) {
+          all.add(new BoosterRoute(route.getName(), route.getModelName() == null ? boosterName : route.getModelName(),
+              route.getModelMatch(), route.getRateLimit(), route.getParentRefs(),
+              FieldPath.of(BoosterRoute.MAIN_PATH).child("routes").index(i)));
+        }
+      }
     }
     return all;
   }

@@ -15,6 +15,14 @@ public final class Patterns {
   public static final int MAX_DNS_SUBDOMAIN = 253;
   /** The name part of a qualified name (label key, toleration key) and a non-empty label value. */
   public static final String LABEL_NAME = "^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$";
+  /** An API group: empty (the core group) or a DNS-1123 subdomain, as in Gateway API references. */
+  public static final String GROUP = "^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+  /** A kind, as in Gateway API references. */
+  public static final String KIND = "^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$";
+  /** {@code host:port}: a DNS name, an IPv4 address or a bracketed IPv6 address, and a port from 1 to 65535. */
+  public static final String HOST_PORT = "^(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?"
+      + "(\\.[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?)*)"
+      + ":([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])$";
   /** Label values and the names derived from them are at most this long. */
   public static final int MAX_LABEL_VALUE = 63;
 

@@ -60,12 +60,7 @@ final class TolerationRules {
 
   /** A label-key style name: an optional DNS subdomain prefix and "/", then up to 63 name characters. */
   private static void qualifiedName(String key, FieldPath path, FieldErrors errors) {
-    int slash = key.indexOf('/');
-    String prefix = slash < 0 ? "" : key.substring(0, slash);
-    String name = key.substring(slash + 1);
-    boolean prefixOk = slash < 0 || (!prefix.isEmpty() && prefix.length() <= Patterns.MAX_DNS_SUBDOMAIN
-        && prefix.matches(Patterns.DNS_SUBDOMAIN));
-    if (!prefixOk || name.length() > Patterns.MAX_LABEL_VALUE || !name.matches(Patterns.LABEL_NAME)) {
+    if (!NameRules.qualifiedName(key)) {
       errors.invalid(path, key, "must be a qualified name such as example.com/gpu or dedicated: an optional DNS "
           + "subdomain and '/', then at most 63 alphanumeric characters, '-', '_' or '.'");
     }

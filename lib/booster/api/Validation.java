@@ -19,6 +19,10 @@ public final class Validation {
     }
     String name = booster.getMetadata() == null ? null : booster.getMetadata().getName();
     NameRules.boosterName(name, errors);
+    if (booster.getMetadata() != null) {
+      NameRules.namespace(booster.getMetadata().getNamespace(), errors);
+      NameRules.uid(booster.getMetadata().getUid(), errors);
+    }
     ModelBoosterSpec spec = booster.getSpec();
     FieldPath path = FieldPath.of("spec");
     if (spec == null) {
@@ -33,6 +37,7 @@ public final class Validation {
     errors.range(path.child("costExpansionRatePercent"), spec.getCostExpansionRatePercent(), 0, 1000);
     AutoscalingRules.policy(spec.getAutoscalingPolicy(), path.child("autoscalingPolicy"), errors);
     MatchRules.modelMatch(spec.getModelMatch(), path.child("modelMatch"), errors);
+    RouteRules.routes(name, spec, errors);
     if (spec.getBackend() != null) {
       BackendRules.current(name, spec, errors);
     }

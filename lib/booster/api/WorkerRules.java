@@ -29,6 +29,7 @@ final class WorkerRules {
     image(worker.getImage(), path.child("image"), errors);
     TolerationRules.tolerations(worker.getTolerations(), path.child("tolerations"), errors);
     config(worker, path.child("config"), errors);
+    ResourceRules.resources(worker.getResources(), path.child("resources"), errors);
   }
 
   private static void image(String image, FieldPath path, FieldErrors errors) {
@@ -51,8 +52,13 @@ final class WorkerRules {
       return;
     }
     for (Map.Entry<String, JsonNode> entry : config.properties()) {
+      if (entry.getKey().isEmpty()) {
+        errors.invalid(path.key(""), "", "a flag name must not be empty");
+      }
       if (entry.getValue() == null || entry.getValue().isNull()) {
         errors.invalid(path.child(entry.getKey()), "null", "null is not allowed; use \"\" for a bare flag");
+      } else {
+        finiteNumbers(entry.getValue(), path.child(entry.getKey()), errors);
       }
     }
     JsonNode transfer = config.get(KvConnectors.CONFIG_KEY);
@@ -75,6 +81,20 @@ final class WorkerRules {
       });
     } catch (IllegalArgumentException e) {
       errors.invalid(transferPath, shown(transfer), e.getMessage());
+    }
+  }
+
+  /** Flag values become text on the command line: infinity and NaN (YAML .inf, .nan) have none. */
+  private static void finiteNumbers(JsonNode value, FieldPath path, FieldErrors errors) {
+    if (value.isNumber() && !Double.isFinite(value.asDouble()) && !value.isBigDecimal() && !value.isIntegralNumber()) {
+      errors.invalid(path, value.asDouble() > 0 ? ".inf" : value.asDouble() < 0 ? "-.inf" : ".nan",
+          "must be a finite number");
+    } else if (value.isArray()) {
+      for (int i = 0; i < value.size(); i++) {
+        finiteNumbers(value.get(i), path.index(i), errors);
+      }
+    } else if (value.isObject()) {
+      value.properties().forEach(e -> finiteNumbers(e.getValue(), path.child(e.getKey()), errors));
     }
   }
 

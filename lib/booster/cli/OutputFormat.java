@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
@@ -61,8 +62,12 @@ public enum OutputFormat {
    * there would slow down {@code --help} and completion.
    */
   private static final class Writers {
-    /** Plain YAML: no {@code !!} tags, quotes only where a string would otherwise read as another type. */
-    static final YAMLMapper YAML = YAMLMapper.builder()
+    /**
+     * Plain YAML: no {@code !!} tags, quotes only where a string would otherwise read as another type, to YAML 1.1
+     * readers too ({@link YamlQuoting}).
+     */
+    static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+            .stringQuotingChecker(YamlQuoting.INSTANCE).build())
         .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
         .disable(YAMLWriteFeature.USE_NATIVE_TYPE_ID)
         .disable(YAMLWriteFeature.SPLIT_LINES)

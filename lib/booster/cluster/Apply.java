@@ -19,11 +19,11 @@ public final class Apply {
   private static final int CONFLICT_ATTEMPTS = 5;
 
   private final KubernetesClient client;
-  private final WriteObserver observer;
+  private final Writes writes;
 
-  public Apply(KubernetesClient client, WriteObserver observer) {
+  public Apply(KubernetesClient client, Writes writes) {
     this.client = client;
-    this.observer = observer;
+    this.writes = writes;
   }
 
   /** What happened to one child. */
@@ -47,11 +47,10 @@ public final class Apply {
     GenericKubernetesResource live = cached;
     if (live == null) {
       try {
-        GenericKubernetesResource created = handle(desired).create();
-        observer.wrote(desired.getKind(), "create");
+        GenericKubernetesResource created = writes.send(desired.getKind(), "create",
+            c -> Kinds.child(c, desired).create());
         return new Result(Action.CREATED, created, List.of());
       } catch (KubernetesClientException e) {
-        observer.wrote(desired.getKind(), "create");
         if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
           throw e;
         }
@@ -75,11 +74,11 @@ public final class Apply {
         return new Result(Action.IMMUTABLE, live, immutable);
       }
       try {
-        GenericKubernetesResource updated = handle(Merge.ours(comparable, live)).update();
-        observer.wrote(desired.getKind(), "update");
+        GenericKubernetesResource merged = Merge.ours(comparable, live);
+        GenericKubernetesResource updated = writes.send(desired.getKind(), "update",
+            c -> Kinds.child(c, merged).update());
         return new Result(Action.UPDATED, updated, changes);
       } catch (KubernetesClientException e) {
-        observer.wrote(desired.getKind(), "update");
         if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
           return apply(desired, replicas, null, owner);
         }

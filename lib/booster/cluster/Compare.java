@@ -12,32 +12,53 @@ import java.util.Objects;
 /**
  * "Anything to change?" for one child, shared by the operator and {@code kubectl booster diff} (decisions.md 15).
  * The desired object is a SUBSET of the live one: only the fields we set count (labels and annotations by the keys
- * we set, ownerReferences, spec); defaults the API server filled in and fields others added are not changes.
+ * we set, ownerReferences, spec); defaults the API server filled in and fields others added are not changes, except
+ * that an {@link OwnedFields owned field} the desired child leaves out must be absent.
  * Lists are compared element by element and must have the same length.
  */
 public final class Compare {
   /** The ModelServing field the CRD makes immutable (decisions.md 21). */
   public static final String IMMUTABLE_GANG_MINIMUMS = "spec.template.gangPolicy.minRoleReplicas";
+  /** The ModelRoute field the CRD makes immutable: an extra route's model name can change in the booster. */
+  public static final String IMMUTABLE_MODEL_NAME = "spec.modelName";
 
   private Compare() {
   }
 
   /** Every field we set whose live value differs, in a stable order; empty when the child is up to date. */
-  @SuppressWarnings("unchecked")
   public static List<FieldChange> changes(GenericKubernetesResource desired, GenericKubernetesResource live) {
     Map<String, Object> want = Trees.of(desired);
     Map<String, Object> have = Trees.of(live);
     Map<String, Object> wantMeta = map(want.get("metadata"));
     Map<String, Object> haveMeta = map(have.get("metadata"));
-    boolean serving = ChildKind.MODEL_SERVING.kind().equals(desired.getKind());
-    Object liveGang = serving ? at(have, "spec", "template", "gangPolicy", "minRoleReplicas") : null;
+    String immutable = immutablePath(desired.getKind(), have);
     List<FieldChange> out = new ArrayList<>();
     for (String field : List.of("labels", "annotations")) {
-      walk("metadata." + field, wantMeta.get(field), haveMeta.get(field), out, liveGang != null);
+      walk("metadata." + field, wantMeta.get(field), haveMeta.get(field), out, immutable);
     }
     ownerReferences(wantMeta.get("ownerReferences"), haveMeta.get("ownerReferences"), out);
-    walk("spec", want.get("spec"), have.get("spec"), out, liveGang != null);
+    walk("spec", want.get("spec"), have.get("spec"), out, immutable);
+    for (OwnedFields.Slot slot : OwnedFields.slots(desired.getKind(), want, have)) {
+      if (!slot.desired().containsKey(slot.key())) {
+        out.add(new FieldChange(slot.path(), null, slot.live().get(slot.key()), false));
+      }
+    }
     return out;
+  }
+
+  /**
+   * The field of this kind the API server refuses to change once it is set (a transition rule
+   * {@code self == oldSelf}), when the live object has it; else null.
+   */
+  private static String immutablePath(String kind, Map<String, Object> live) {
+    if (ChildKind.MODEL_SERVING.kind().equals(kind)
+        && at(live, "spec", "template", "gangPolicy", "minRoleReplicas") != null) {
+      return IMMUTABLE_GANG_MINIMUMS;
+    }
+    if (ChildKind.MODEL_ROUTE.kind().equals(kind) && at(live, "spec", "modelName") != null) {
+      return IMMUTABLE_MODEL_NAME;
+    }
+    return null;
   }
 
   /** Owner references are a set keyed by UID: ours must be there as we set it; others' may come and go. */
@@ -48,7 +69,7 @@ public final class Compare {
     for (Object ref : wanted) {
       Object uid = map(ref).get("uid");
       Object live = sameUid(have, uid);
-      walk("metadata.ownerReferences[uid=" + uid + "]", ref, live, out, false);
+      walk("metadata.ownerReferences[uid=" + uid + "]", ref, live, out, null);
     }
   }
 
@@ -64,44 +85,44 @@ public final class Compare {
     return null;
   }
 
-  private static void walk(String path, Object want, Object have, List<FieldChange> out, boolean gangLive) {
+  private static void walk(String path, Object want, Object have, List<FieldChange> out, String immutable) {
     if (want == null) {
       return;
     }
     if (want instanceof Map<?, ?> wantMap) {
       if (!(have instanceof Map<?, ?> haveMap)) {
         if (!wantMap.isEmpty()) {
-          out.add(change(path, want, have, gangLive));
+          out.add(change(path, want, have, immutable));
         }
         return;
       }
       for (Map.Entry<?, ?> e : wantMap.entrySet()) {
         String key = String.valueOf(e.getKey());
-        walk(Trees.child(path, key), e.getValue(), haveMap.get(key), out, gangLive);
+        walk(Trees.child(path, key), e.getValue(), haveMap.get(key), out, immutable);
       }
       return;
     }
     if (want instanceof List<?> wantList) {
       if (!(have instanceof List<?> haveList) || haveList.size() != wantList.size()) {
         if (!wantList.isEmpty() || have != null) {
-          out.add(change(path, want, have, gangLive));
+          out.add(change(path, want, have, immutable));
         }
         return;
       }
       for (int i = 0; i < wantList.size(); i++) {
-        walk(path + "[" + i + "]", wantList.get(i), haveList.get(i), out, gangLive);
+        walk(path + "[" + i + "]", wantList.get(i), haveList.get(i), out, immutable);
       }
       return;
     }
     if (!sameScalar(want, have)) {
-      out.add(change(path, want, have, gangLive));
+      out.add(change(path, want, have, immutable));
     }
   }
 
-  private static FieldChange change(String path, Object want, Object have, boolean gangLive) {
-    boolean immutable = gangLive && (path.equals(IMMUTABLE_GANG_MINIMUMS)
-        || path.startsWith(IMMUTABLE_GANG_MINIMUMS + ".") || path.startsWith(IMMUTABLE_GANG_MINIMUMS + "["));
-    return new FieldChange(path, want, have, immutable);
+  private static FieldChange change(String path, Object want, Object have, String immutable) {
+    boolean frozen = immutable != null && (path.equals(immutable) || path.startsWith(immutable + ".")
+        || path.startsWith(immutable + "["));
+    return new FieldChange(path, want, have, frozen);
   }
 
   /** Numbers compare by value: a desired 1 (int) equals a live 1 read back as long or 1.0. */

@@ -3,7 +3,6 @@ package booster.cluster;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,8 +25,7 @@ public final class Events implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Events.class.getName());
   public static final String COMPONENT = "booster-operator";
 
-  private final KubernetesClient client;
-  private final WriteObserver observer;
+  private final Writes writes;
   private final String instance;
   private final AtomicLong sequence = new AtomicLong();
   private final Map<String, String> lastWarning = new ConcurrentHashMap<>();
@@ -39,9 +37,8 @@ public final class Events implements AutoCloseable {
         return t;
       }, new ThreadPoolExecutor.DiscardPolicy());
 
-  public Events(KubernetesClient client, WriteObserver observer, String instance) {
-    this.client = client;
-    this.observer = observer;
+  public Events(Writes writes, String instance) {
+    this.writes = writes;
     this.instance = instance;
   }
 
@@ -85,9 +82,9 @@ public final class Events implements AutoCloseable {
     Event event = build(booster, type, reason, message);
     sender.execute(() -> {
       try {
-        client.v1().events().inNamespace(event.getMetadata().getNamespace()).resource(event).create();
-        observer.wrote("Event", "create");
-      } catch (KubernetesClientException e) {
+        writes.send("Event", "create", c -> c.v1().events().inNamespace(event.getMetadata().getNamespace())
+            .resource(event).create());
+      } catch (KubernetesClientException | FencedOff e) {
         LOG.log(Level.FINE, "event not recorded: " + e.getMessage());
       }
     });

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The object an update sends (decisions.md 15): the live object, with its resourceVersion and everything others
  * set, and our fields written over it. Maps merge by the keys we set; lists of the same length merge element by
- * element (keeping defaults inside elements); a list of another length is replaced by ours. The spec of an
+ * element (keeping defaults inside elements); a list of another length is replaced by ours; an {@link OwnedFields
+ * owned field} is replaced whole, or removed when we leave it out. The spec of an
  * autoscaling child is replaced whole: all of it is ours (the server fills its defaults in again), and merging would
  * leave fields of the other Kthena release's shape behind when a policy moves between the v0.4 and v1.0 schemas.
  */
@@ -34,6 +35,13 @@ public final class Merge {
     }
     if (want.get("spec") != null) {
       result.put("spec", wholeSpec(desired.getKind()) ? want.get("spec") : merge(want.get("spec"), result.get("spec")));
+    }
+    for (OwnedFields.Slot slot : OwnedFields.slots(desired.getKind(), want, result)) {
+      if (slot.desired().containsKey(slot.key())) {
+        slot.live().put(slot.key(), slot.desired().get(slot.key()));
+      } else {
+        slot.live().remove(slot.key());
+      }
     }
     result.remove("status");
     return Trees.toResource(result);

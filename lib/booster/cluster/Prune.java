@@ -3,7 +3,6 @@ package booster.cluster;
 import booster.translate.ChildKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,12 +13,10 @@ import java.util.Set;
  * desired, for all five kinds (decisions.md 16). Objects it does not control are never deleted.
  */
 public final class Prune {
-  private final KubernetesClient client;
-  private final WriteObserver observer;
+  private final Writes writes;
 
-  public Prune(KubernetesClient client, WriteObserver observer) {
-    this.client = client;
-    this.observer = observer;
+  public Prune(Writes writes) {
+    this.writes = writes;
   }
 
   /** The live children that would be deleted: controlled by {@code owner} and not in {@code desired}. */
@@ -42,9 +39,8 @@ public final class Prune {
       HasMetadata owner) {
     List<GenericKubernetesResource> deleted = new ArrayList<>();
     for (GenericKubernetesResource child : candidates(live, desired, owner)) {
-      Kinds.children(client, ChildKind.ofKind(child.getKind())).inNamespace(child.getMetadata().getNamespace())
-          .withName(child.getMetadata().getName()).delete();
-      observer.wrote(child.getKind(), "delete");
+      writes.send(child.getKind(), "delete", c -> Kinds.children(c, ChildKind.ofKind(child.getKind()))
+          .inNamespace(child.getMetadata().getNamespace()).withName(child.getMetadata().getName()).delete());
       deleted.add(child);
     }
     return deleted;

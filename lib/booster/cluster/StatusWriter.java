@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.net.HttpURLConnection;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
@@ -14,7 +14,8 @@ import java.util.function.UnaryOperator;
  * the cached one): skipped when nothing changes; on 409 the booster is re-read and the status recomputed from it.
  * The server's answer to the last write is remembered per booster and used while a cache still shows exactly the
  * version that write replaced, so a pass running before the watch caught up neither rewrites the same status nor
- * sends a stale resourceVersion.
+ * sends a stale resourceVersion; it is forgotten when the booster goes, or at the booster informer's next list
+ * ({@link UnseenWrites}).
  */
 public final class StatusWriter {
   private static final int ATTEMPTS = 5;
@@ -23,12 +24,12 @@ public final class StatusWriter {
   }
 
   private final KubernetesClient client;
-  private final WriteObserver observer;
-  private final Map<String, Write> lastWrite = new ConcurrentHashMap<>();
+  private final Writes writes;
+  private final UnseenWrites<Write> lastWrite = new UnseenWrites<>();
 
-  public StatusWriter(KubernetesClient client, WriteObserver observer) {
+  public StatusWriter(KubernetesClient client, Writes writes) {
     this.client = client;
-    this.observer = observer;
+    this.writes = writes;
   }
 
   /**
@@ -41,7 +42,8 @@ public final class StatusWriter {
     String key = booster.getMetadata().getNamespace() + "/" + booster.getMetadata().getName();
     Write last = lastWrite.get(key);
     GenericKubernetesResource current = last != null
-        && last.basedOn().equals(booster.getMetadata().getResourceVersion()) ? last.result() : booster;
+        && last.basedOn().equals(booster.getMetadata().getResourceVersion())
+        && Objects.equals(last.result().getMetadata().getUid(), booster.getMetadata().getUid()) ? last.result() : booster;
     for (int attempt = 1; ; attempt++) {
       Map<String, Object> tree = Trees.of(current);
       Map<String, Object> old = tree.get("status") instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
@@ -51,13 +53,12 @@ public final class StatusWriter {
       }
       tree.put("status", next);
       try {
-        GenericKubernetesResource result = Kinds.genericBoosters(client)
-            .inNamespace(booster.getMetadata().getNamespace()).resource(Trees.toResource(tree)).updateStatus();
-        observer.wrote(booster.getKind(), "updateStatus");
+        GenericKubernetesResource updated = Trees.toResource(tree);
+        GenericKubernetesResource result = writes.send(booster.getKind(), "updateStatus", c -> Kinds.genericBoosters(c)
+            .inNamespace(booster.getMetadata().getNamespace()).resource(updated).updateStatus());
         lastWrite.put(key, new Write(String.valueOf(current.getMetadata().getResourceVersion()), result));
         return true;
       } catch (KubernetesClientException e) {
-        observer.wrote(booster.getKind(), "updateStatus");
         if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt >= ATTEMPTS) {
           throw e;
         }
@@ -73,5 +74,15 @@ public final class StatusWriter {
   /** The booster is gone: drop what was remembered about it. */
   public void forget(HasMetadata booster) {
     lastWrite.remove(booster.getMetadata().getNamespace() + "/" + booster.getMetadata().getName());
+  }
+
+  /** A booster informer (of one namespace, or all when null) begins a list. */
+  public void listing(String namespace) {
+    lastWrite.listing(namespace == null ? "" : namespace + "/");
+  }
+
+  /** That list completed: what was remembered from before it yields to the cache. */
+  public void listed(String namespace) {
+    lastWrite.listed(namespace == null ? "" : namespace + "/");
   }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 /**
  * The informers on the child kinds (seed label only), one per watched namespace and kind, for exactly the kinds the
@@ -28,15 +29,19 @@ final class ChildWatches implements AutoCloseable {
 
   private final KubernetesClient client;
   private final List<String> scopes;
-  private final ResourceEventHandler<GenericKubernetesResource> handler;
+  private final BiFunction<ChildKind, String, ResourceEventHandler<GenericKubernetesResource>> handlers;
   private final Map<ChildKind, List<SharedIndexInformer<GenericKubernetesResource>>> informers =
       new ConcurrentHashMap<>();
 
-  /** @param scopes the watched namespaces; a null entry means all namespaces */
-  ChildWatches(KubernetesClient client, List<String> scopes, ResourceEventHandler<GenericKubernetesResource> handler) {
+  /**
+   * @param scopes the watched namespaces; a null entry means all namespaces
+   * @param handlers the event handler of each informer, by kind and namespace
+   */
+  ChildWatches(KubernetesClient client, List<String> scopes,
+      BiFunction<ChildKind, String, ResourceEventHandler<GenericKubernetesResource>> handlers) {
     this.client = client;
     this.scopes = scopes;
-    this.handler = handler;
+    this.handlers = handlers;
   }
 
   /**
@@ -58,7 +63,7 @@ final class ChildWatches implements AutoCloseable {
           SharedIndexInformer<GenericKubernetesResource> informer = Controller.scoped(Kinds.children(client, kind), ns)
               .withLabel(Labels.SEED_MANAGED_BY, Labels.SEED_MANAGED_BY_VALUE).runnableInformer(0);
           informer.addIndexers(Map.of(BY_BOOSTER, o -> List.of(boosterIndex(o))));
-          informer.addEventHandler(handler);
+          informer.addEventHandler(handlers.apply(kind, ns));
           list.add(informer);
         }
         informers.put(kind, list);

@@ -2,11 +2,14 @@ package booster.operator;
 
 import booster.cluster.Apply;
 import booster.cluster.Events;
+import booster.cluster.Fence;
+import booster.cluster.FencedOff;
 import booster.cluster.Kinds;
 import booster.cluster.LiveChildren;
 import booster.cluster.Ownership;
 import booster.cluster.Prune;
 import booster.cluster.StatusWriter;
+import booster.cluster.Writes;
 import booster.translate.ChildKind;
 import booster.translate.Labels;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -55,19 +58,21 @@ final class Controller implements AutoCloseable {
   private final List<Thread> workers = new ArrayList<>();
   private volatile boolean closed;
 
+  /** @param fence whether this instance may still write (its Lease), asked before every write */
   Controller(KubernetesClient client, OperatorOptions options, Metrics metrics,
-      Render translator, String identity) {
+      Render translator, String identity, Fence fence) {
     this.client = client;
     this.options = options;
     this.metrics = metrics;
     this.queue = new WorkQueue(options.backoffBase(), options.backoffMax());
-    this.events = new Events(client, metrics, identity);
-    this.status = new StatusWriter(client, metrics);
+    Writes writes = new Writes(client, fence, metrics);
+    this.events = new Events(writes, identity);
+    this.status = new StatusWriter(client, writes);
     this.kthena = new KthenaTracker(client, options.kthenaVersion(),
         options.resync() == null ? Duration.ZERO : options.resync(), this::kthenaChanged);
-    this.children = new ChildWatches(client, scopes(), new ChildHandler());
-    this.reconciler = new Reconciler(new InformerCache(), translator, kthena::current, new Apply(client, metrics),
-        new Prune(client, metrics), status, events, recent, Clock.systemUTC());
+    this.children = new ChildWatches(client, scopes(), ChildHandler::new);
+    this.reconciler = new Reconciler(new InformerCache(), translator, kthena::current, new Apply(client, writes),
+        new Prune(writes), status, events, recent, Clock.systemUTC());
     metrics.queue(queue::depth);
   }
 
@@ -95,7 +100,7 @@ final class Controller implements AutoCloseable {
     for (String ns : scopes()) {
       SharedIndexInformer<GenericKubernetesResource> boosters = scoped(Kinds.genericBoosters(client), ns)
           .runnableInformer(resync);
-      boosters.addEventHandler(new BoosterHandler());
+      boosters.addEventHandler(new BoosterHandler(ns));
       boosterInformers.add(boosters);
     }
     boosterInformers.forEach(SharedIndexInformer::start);
@@ -150,6 +155,9 @@ final class Controller implements AutoCloseable {
       Reconciler.Outcome outcome;
       try {
         outcome = reconciler.reconcile(key);
+      } catch (FencedOff e) {
+        // the lease is lost (or not renewed in time): the rest of this pass is abandoned, nothing more is sent
+        outcome = new Reconciler.Outcome("fenced", true, e.getMessage());
       } catch (RuntimeException e) {
         LOG.log(Level.FINE, "reconcile of " + key + " failed", e);
         outcome = new Reconciler.Outcome("error", true, String.valueOf(e.getMessage()));
@@ -195,7 +203,25 @@ final class Controller implements AutoCloseable {
     return o.getMetadata().getNamespace() + "/" + o.getMetadata().getName();
   }
 
+  /** The handler of one booster informer (one namespace, or all when {@code namespace} is null). */
   private final class BoosterHandler implements ResourceEventHandler<GenericKubernetesResource> {
+    private final String namespace;
+
+    BoosterHandler(String namespace) {
+      this.namespace = namespace;
+    }
+
+    /** A (re)list begins; once it completes, the status writes remembered before it give way to the cache. */
+    @Override
+    public void onBeforeList(String lastSyncResourceVersion) {
+      status.listing(namespace);
+    }
+
+    @Override
+    public void onList(String resourceVersion, boolean remainedEmpty) {
+      status.listed(namespace);
+    }
+
     @Override
     public void onAdd(GenericKubernetesResource booster) {
       queue.add(key(booster));
@@ -223,7 +249,31 @@ final class Controller implements AutoCloseable {
     }
   }
 
+  /** The handler of one child informer: one kind, in one namespace (or all when {@code namespace} is null). */
   private final class ChildHandler implements ResourceEventHandler<GenericKubernetesResource> {
+    private final ChildKind kind;
+    private final String namespace;
+
+    ChildHandler(ChildKind kind, String namespace) {
+      this.kind = kind;
+      this.namespace = namespace;
+    }
+
+    @Override
+    public void onBeforeList(String lastSyncResourceVersion) {
+      recent.listing(kind, namespace);
+    }
+
+    /**
+     * A (re)list completed, after a watch gap the server could not replay: the cache is what the server holds. Own
+     * writes remembered from before it are dropped, and their boosters reconciled against the cache: a child
+     * written and deleted during the gap is in no list and sends no event, so only this finds it missing.
+     */
+    @Override
+    public void onList(String resourceVersion, boolean remainedEmpty) {
+      recent.listed(kind, namespace).forEach(this::requeueOwner);
+    }
+
     @Override
     public void onAdd(GenericKubernetesResource child) {
       if (!recent.seen(child, false)) {

@@ -1,5 +1,6 @@
 package booster.operator;
 
+import booster.cluster.Fence;
 import booster.translate.ChildKind;
 import booster.translate.Translator;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -37,6 +38,8 @@ public final class Operator implements AutoCloseable {
   private volatile boolean lostLease;
   private HealthServer health;
   private CompletableFuture<?> election;
+  /** The Lease as the write fence; null (always open) without leader election. */
+  private Leadership leadership;
 
   public Operator(KubernetesClient client, OperatorOptions options) {
     this.client = client;
@@ -51,9 +54,11 @@ public final class Operator implements AutoCloseable {
     if (leaderElection()) {
       String ns = leaseNamespace();
       LOG.info(() -> "leader election on Lease " + ns + "/" + options.lease().name() + " as " + identity);
+      leadership = new Leadership(new LeaseLock(ns, options.lease().name(), identity),
+          options.lease().renewDeadline(), System::nanoTime);
       election = client.leaderElector().withConfig(new LeaderElectionConfigBuilder()
           .withName(options.lease().name())
-          .withLock(new LeaseLock(ns, options.lease().name(), identity))
+          .withLock(leadership)
           .withLeaseDuration(options.lease().duration())
           .withRenewDeadline(options.lease().renewDeadline())
           .withRetryPeriod(options.lease().retryPeriod())
@@ -110,14 +115,18 @@ public final class Operator implements AutoCloseable {
     LOG.info(() -> identity + " is leading");
     Controller c = new Controller(client, options, metrics,
         (booster, profile, warnings) -> new Translator(options.translator().withProfile(profile))
-            .translate(booster, warnings), identity);
+            .translate(booster, warnings), identity, leadership != null ? leadership : Fence.OPEN);
     c.start();
     controller = c;
     leading = true;
   }
 
+  /** The lease is lost: the fence closes first, so the passes in flight stop at their next write. */
   private synchronized void stopLeading() {
     leading = false;
+    if (leadership != null) {
+      leadership.lost();
+    }
     if (controller != null) {
       LOG.warning(() -> identity + " stopped leading; controller stops");
       controller.close();

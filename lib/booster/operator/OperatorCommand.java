@@ -63,8 +63,24 @@ public final class OperatorCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "Log every request detail (FINE level).")
   boolean verbose;
 
+  /** Counts and ports, said in words rather than Java's ("is not an int"). */
+  private static final CommandLine.ITypeConverter<Integer> WHOLE_NUMBER = value -> {
+    try {
+      return Integer.valueOf(value.trim());
+    } catch (NumberFormatException e) {
+      throw new CommandLine.TypeConversionException("not a whole number between " + Integer.MIN_VALUE + " and "
+          + Integer.MAX_VALUE + ": " + value);
+    }
+  };
+
   public static int run(String... args) {
-    return new CommandLine(new OperatorCommand()).execute(args);
+    return commandLine(new OperatorCommand()).execute(args);
+  }
+
+  /** The command line of {@code command}, with the operator's converters. */
+  static CommandLine commandLine(OperatorCommand command) {
+    return new CommandLine(command).registerConverter(Integer.class, WHOLE_NUMBER)
+        .registerConverter(int.class, WHOLE_NUMBER);
   }
 
   OperatorOptions options() {

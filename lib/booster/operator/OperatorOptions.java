@@ -15,9 +15,24 @@ public record OperatorOptions(List<String> namespaces, int workers, Duration res
     int healthPort, TranslatorConfig translator, KthenaVersion kthenaVersion, Lease lease, Duration backoffBase,
     Duration backoffMax) {
 
-  /** Leader election settings (fabric8 LeaderElector); null namespace or identity means "work it out". */
+  /**
+   * Leader election settings (fabric8 LeaderElector); null namespace or identity means "work it out". A leader stops
+   * writing once it has not renewed for {@code renewDeadline}; that must come before the lease expires for others
+   * ({@code duration}), and renewals are retried every {@code retryPeriod} within it.
+   */
   public record Lease(String namespace, String name, String identity, Duration duration, Duration renewDeadline,
       Duration retryPeriod) {
+    public Lease {
+      if (renewDeadline.compareTo(duration) >= 0) {
+        throw new IllegalArgumentException("the renew deadline (" + renewDeadline.toMillis() + "ms) must be shorter "
+            + "than the lease duration (" + duration.toMillis() + "ms)");
+      }
+      if (retryPeriod.compareTo(renewDeadline) >= 0) {
+        throw new IllegalArgumentException("the retry period (" + retryPeriod.toMillis() + "ms) must be shorter "
+            + "than the renew deadline (" + renewDeadline.toMillis() + "ms)");
+      }
+    }
+
     public static Lease defaults() {
       return new Lease(null, "booster-operator", null, Duration.ofSeconds(15), Duration.ofSeconds(10),
           Duration.ofSeconds(2));

@@ -22,14 +22,16 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 
 /**
  * One reconcile pass for one booster: read it from the cache, validate and translate it for the cluster's Kthena
- * profile, apply the children in order, prune the ones no longer wanted, then write the status once
- * (decisions.md 15-19; replica ownership in docs/kthena-versions.md).
+ * profile, prune the ModelRoutes no longer wanted, apply the children in order, prune the other children no longer
+ * wanted, then write the status once (decisions.md 15-19; replica ownership in docs/kthena-versions.md, route order
+ * in docs/routes.md).
  */
 final class Reconciler {
   /** Where a pass reads from: the informer caches. */
@@ -111,6 +113,9 @@ final class Reconciler {
     List<String> updated = new ArrayList<>();
     List<String> pruned = new ArrayList<>();
     try {
+      // Stale routes go first: the Kthena router drops a model name's token budget whenever a route of that name is
+      // deleted, so deleting after writing could drop the budget a wanted route just set (docs/routes.md).
+      pruneWhere(live, desired, raw, Reconciler::isRoute, pruned);
       for (GenericKubernetesResource child : desired) {
         ChildKind kind = ChildKind.ofKind(child.getKind());
         if (AUTOSCALING.contains(kind) && !cluster.served().contains(kind)) {
@@ -132,18 +137,15 @@ final class Reconciler {
           case NOT_CONTROLLED -> failures.add(new Failure(Conditions.RESOURCE_EXISTS, what + " already exists in "
               + raw.getMetadata().getNamespace() + " and is not controlled by this ModelBooster; delete or rename it"));
           case IMMUTABLE -> failures.add(new Failure(Conditions.IMMUTABLE_FIELD, what + ": "
-              + paths(result.changes()) + " cannot be changed in place (immutable); delete the ModelServing (or the"
-              + " ModelBooster) to apply the new value"));
+              + paths(result.changes()) + " cannot be changed in place (immutable); delete the " + child.getKind()
+              + " (or the ModelBooster) to apply the new value"));
           case UNCHANGED -> { }
         }
         if (kind == ChildKind.MODEL_SERVING) {
           servings.add(result.object());
         }
       }
-      for (GenericKubernetesResource gone : prune.prune(live, desired, raw)) {
-        recent.deleted(gone);
-        pruned.add(gone.getKind() + " " + gone.getMetadata().getName());
-      }
+      pruneWhere(live, desired, raw, child -> !isRoute(child), pruned);
     } catch (KubernetesClientException e) {
       // e.g. a mixed Kthena install rejecting our AutoscalingPolicy: the API server's own words go into Failed
       failures.add(new Failure(Conditions.MODEL_ABNORMAL, "API request failed: " + serverMessage(e)));
@@ -252,6 +254,19 @@ final class Reconciler {
       }
     }
     return new Wanted(Conditions.ACTIVE, true, Conditions.MODEL_AVAILABLE, "ModelBooster is ready");
+  }
+
+  /** Deletes the stale children {@code which} selects, recording each. */
+  private void pruneWhere(LiveChildren live, List<GenericKubernetesResource> desired, GenericKubernetesResource raw,
+      Predicate<GenericKubernetesResource> which, List<String> pruned) {
+    for (GenericKubernetesResource gone : prune.prune(live.excluding(which.negate()), desired, raw)) {
+      recent.deleted(gone);
+      pruned.add(gone.getKind() + " " + gone.getMetadata().getName());
+    }
+  }
+
+  private static boolean isRoute(GenericKubernetesResource child) {
+    return ChildKind.MODEL_ROUTE.kind().equals(child.getKind());
   }
 
   private static String paths(List<FieldChange> changes) {

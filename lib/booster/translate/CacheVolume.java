@@ -1,5 +1,7 @@
 package booster.translate;
 
+import booster.api.CacheUris;
+import booster.api.Patterns;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -8,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /**
  * The model cache of a backend (decisions.md 11): volume {@code <backend>-weights}, mounted at the cache path in
@@ -17,12 +18,7 @@ import java.util.regex.Pattern;
  * (v0.4.0 normalisation). Downloads go to the cache path plus the MD5 of the whole source URI.
  */
 public final class CacheVolume {
-  public static final String PVC = "pvc://";
-  public static final String HOST_PATH = "hostpath://";
   public static final String DEFAULT_MOUNT_PATH = "/models";
-  private static final String SEPARATOR = "://";
-  /** A Kubernetes object name (DNS subdomain, without the length limit that validation checks). */
-  private static final Pattern CLAIM_NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
 
   private final Volume volume;
   private final String mountPath;
@@ -42,17 +38,17 @@ public final class CacheVolume {
     if (cacheURI == null || cacheURI.isEmpty()) {
       return new CacheVolume(volume.withNewEmptyDir().endEmptyDir().build(), DEFAULT_MOUNT_PATH);
     }
-    String cachePath = cachePath(cacheURI);
+    String cachePath = CacheUris.path(cacheURI);
     if (cachePath.equals("/")) {
       throw new IllegalArgumentException(path + ": names no cache location: " + cacheURI);
     }
-    if (cacheURI.startsWith(PVC)) {
-      String claim = claimName(cacheURI);
-      if (!CLAIM_NAME.matcher(claim).matches()) {
+    if (cacheURI.startsWith(CacheUris.PVC)) {
+      String claim = CacheUris.claimName(cacheURI);
+      if (!claim.matches(Patterns.DNS_SUBDOMAIN)) {
         throw new IllegalArgumentException(path + ": \"" + claim + "\" is not a valid claim name: " + cacheURI);
       }
       volume.withNewPersistentVolumeClaim().withClaimName(claim).endPersistentVolumeClaim();
-    } else if (cacheURI.startsWith(HOST_PATH)) {
+    } else if (cacheURI.startsWith(CacheUris.HOST_PATH)) {
       volume.withNewHostPath().withPath(cachePath).withType("DirectoryOrCreate").endHostPath();
     } else {
       throw new IllegalArgumentException(path + ": unsupported scheme (use pvc:// or hostpath://): " + cacheURI);
@@ -77,23 +73,6 @@ public final class CacheVolume {
     return mountPath + "/" + md5Hex(sourceURI);
   }
 
-  /**
-   * Upstream's GetCachePath (v0.2.0+): the text after the first {@code ://} (up to a second one), stripped of
-   * surrounding slashes, with one leading slash; empty when there is no {@code ://}.
-   */
-  static String cachePath(String uri) {
-    if (uri == null || !uri.contains(SEPARATOR)) {
-      return "";
-    }
-    String[] parts = uri.split(SEPARATOR, -1);
-    return "/" + trimSlashes(parts[1]);
-  }
-
-  /** The bare claim name of a {@code pvc://} URI (upstream's v1.0.0 fix: no leading slash). */
-  static String claimName(String uri) {
-    return trimSlashes(uri.substring(PVC.length()));
-  }
-
   static String md5Hex(String text) {
     try {
       return HexFormat.of().formatHex(
@@ -101,17 +80,5 @@ public final class CacheVolume {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("MD5 is not available", e);
     }
-  }
-
-  private static String trimSlashes(String s) {
-    int start = 0;
-    int end = s.length();
-    while (start < end && s.charAt(start) == '/') {
-      start++;
-    }
-    while (end > start && s.charAt(end - 1) == '/') {
-      end--;
-    }
-    return s.substring(start, end);
   }
 }

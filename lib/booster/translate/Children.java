@@ -4,6 +4,7 @@ import booster.api.ModelBooster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,5 +44,11 @@ public final class Children {
   @SuppressWarnings("unchecked")
   public static Map<String, Object> toTree(Object value) {
     return TREES.convertValue(value, Map.class);
+  }
+
+  /** A list of model objects as plain JSON trees. */
+  @SuppressWarnings("unchecked")
+  public static List<Object> toTreeList(List<?> values) {
+    return TREES.convertValue(values, List.class);
   }
 }

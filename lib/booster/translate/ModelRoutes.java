@@ -1,9 +1,12 @@
 package booster.translate;
 
+import booster.api.BoosterRoute;
 import booster.api.LoraAdapter;
 import booster.api.ModelBackend;
 import booster.api.ModelBooster;
 import booster.api.ModelMatch;
+import booster.api.RateLimit;
+import booster.api.RateLimitUnit;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,8 +15,10 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The booster's single ModelRoute (translation.md 4): clients address the model by the booster name, and, for the
- * legacy shape, by each LoRA adapter name.
+ * The booster's ModelRoutes (translation.md 4): the main one, named after the booster, where clients address the
+ * model by the booster name, and one {@code <booster>-<route>} per {@code spec.routes[]} entry, addressed by its
+ * {@code modelName}. Every route has the same targets, weights and LoRA adapters (by adapter name, in the legacy
+ * shape), built by the same code; only its model name, match, token budget and gateways are its own.
  */
 final class ModelRoutes {
   static final String DEFAULT_RULE = "default";
@@ -23,27 +28,32 @@ final class ModelRoutes {
   private ModelRoutes() {
   }
 
-  static GenericKubernetesResource build(ModelBooster booster) {
-    String name = booster.getMetadata().getName();
-    Map<String, Object> spec = booster.getSpec().legacyShape() ? legacySpec(booster) : currentSpec(booster);
-    return Revision.stamp(Labels.base(booster, ""),
-        labels -> Children.of(ChildKind.MODEL_ROUTE, booster, name, labels, spec));
+  /** The main route, then each extra route in spec order. */
+  static List<GenericKubernetesResource> build(ModelBooster booster) {
+    String boosterName = booster.getMetadata().getName();
+    List<GenericKubernetesResource> routes = new ArrayList<>();
+    for (BoosterRoute route : booster.getSpec().allRoutes(boosterName)) {
+      Map<String, Object> spec = booster.getSpec().legacyShape() ? legacySpec(booster, route)
+          : currentSpec(booster, route);
+      routes.add(Revision.stamp(Labels.base(booster, ""), labels -> Children.of(ChildKind.MODEL_ROUTE, booster,
+          Names.child(boosterName, route.name()), labels, spec)));
+    }
+    return routes;
   }
 
   /** v0.2.0+: one rule to the single backend; no weight (the CRD default applies). */
-  private static Map<String, Object> currentSpec(ModelBooster booster) {
-    String name = booster.getMetadata().getName();
+  private static Map<String, Object> currentSpec(ModelBooster booster, BoosterRoute route) {
     Map<String, Object> target = new LinkedHashMap<>();
-    target.put("modelServerName", Names.child(name, booster.getSpec().getBackend().getName()));
-    return spec(name, List.of(), List.of(rule(DEFAULT_RULE, matchTree(booster.getSpec().getModelMatch()),
-        List.of(target))));
+    target.put("modelServerName",
+        Names.child(booster.getMetadata().getName(), booster.getSpec().getBackend().getName()));
+    return spec(route, List.of(), List.of(rule(DEFAULT_RULE, matchTree(route.modelMatch()), List.of(target))));
   }
 
   /**
    * v0.1.0: weighted targets, the sorted adapter list, and with several backends a rule per adapter that sends
    * it to the backends serving it (each rule matching on the request body's model).
    */
-  private static Map<String, Object> legacySpec(ModelBooster booster) {
+  private static Map<String, Object> legacySpec(ModelBooster booster, BoosterRoute route) {
     String name = booster.getMetadata().getName();
     List<ModelBackend> backends = booster.getSpec().allBackends();
     List<Map<String, Object>> targets = new ArrayList<>();
@@ -52,12 +62,12 @@ final class ModelRoutes {
       targets.add(weightedTarget(name, backend));
       adapters.addAll(adapterNames(backend));
     }
-    ModelMatch match = booster.getSpec().getModelMatch();
+    ModelMatch match = route.modelMatch();
     List<Map<String, Object>> rules = new ArrayList<>();
     if (backends.size() == 1) {
       rules.add(rule(DEFAULT_RULE, matchTree(match), targets));
     } else {
-      rules.add(rule(DEFAULT_RULE, matchOnModel(match, name), targets));
+      rules.add(rule(DEFAULT_RULE, matchOnModel(match, route.modelName()), targets));
       for (String adapter : adapters) {
         List<Map<String, Object>> serving = new ArrayList<>();
         for (int i = 0; i < backends.size(); i++) {
@@ -68,17 +78,35 @@ final class ModelRoutes {
         rules.add(rule(adapter, matchOnModel(match, adapter), serving));
       }
     }
-    return spec(name, List.copyOf(adapters), rules);
+    return spec(route, List.copyOf(adapters), rules);
   }
 
-  private static Map<String, Object> spec(String modelName, List<String> loraAdapters, List<Map<String, Object>> rules) {
+  /** Fields in the order of upstream's ModelRouteSpec. */
+  private static Map<String, Object> spec(BoosterRoute route, List<String> loraAdapters,
+      List<Map<String, Object>> rules) {
     Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("modelName", modelName);
+    spec.put("modelName", route.modelName());
     if (!loraAdapters.isEmpty()) {
       spec.put("loraAdapters", loraAdapters);
     }
+    if (route.parentRefs() != null && !route.parentRefs().isEmpty()) {
+      spec.put("parentRefs", Children.toTreeList(route.parentRefs()));
+    }
     spec.put("rules", rules);
+    if (route.rateLimit() != null) {
+      spec.put("rateLimit", rateLimit(route.rateLimit()));
+    }
     return spec;
+  }
+
+  /**
+   * The budget as given, with the unit written out: the ModelRoute CRD requires it and defaults it to second, so the
+   * child says what the router applies.
+   */
+  private static Map<String, Object> rateLimit(RateLimit limit) {
+    Map<String, Object> tree = Children.toTree(limit);
+    tree.putIfAbsent("unit", RateLimitUnit.SECOND.value());
+    return tree;
   }
 
   private static Map<String, Object> rule(String name, Map<String, Object> modelMatch,

@@ -52,8 +52,26 @@ final class ModelServings {
       spec.put("schedulerName", backend.getSchedulerName());
     }
     spec.put("replicas", backend.desiredReplicas());
-    spec.put("template", template);
+    spec.put("template", withNetworkTopology(template, backend));
     return spec;
+  }
+
+  /**
+   * The backend's network topology in the template of every backend type (vLLM, multi-node Ray, prefill/decode),
+   * after the gang policy as upstream orders the ServingGroup fields.
+   */
+  private static Map<String, Object> withNetworkTopology(Map<String, Object> template, ModelBackend backend) {
+    if (backend.getNetworkTopology() == null) {
+      return template;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    template.forEach((key, value) -> {
+      if (key.equals("roles")) {
+        out.put("networkTopology", Children.toTree(backend.getNetworkTopology()));
+      }
+      out.put(key, value);
+    });
+    return out;
   }
 
   /** The backend's field path in its booster ({@code spec.backend} or {@code spec.backends[i]}). */

@@ -22,8 +22,9 @@ public final class Translator {
   }
 
   /**
-   * ModelServing(s), ModelServer(s), the ModelRoute, then each AutoscalingPolicy, followed by its binding under
-   * profile v0.4 (the binding webhook needs its policy to exist first).
+   * ModelServing(s), ModelServer(s), the ModelRoute(s) (the main one, then {@code spec.routes[]}), then each
+   * AutoscalingPolicy, followed by its binding under profile v0.4 (the binding webhook needs its policy to exist
+   * first).
    *
    * @throws InvalidBoosterException listing every validation error when the booster is invalid
    */
@@ -50,7 +51,7 @@ public final class Translator {
     for (BackendContext backend : backends) {
       children.add(ModelServers.build(backend));
     }
-    children.add(ModelRoutes.build(booster));
+    children.addAll(ModelRoutes.build(booster));
     children.addAll(Autoscaling.build(booster, config.profile()));
     return children;
   }

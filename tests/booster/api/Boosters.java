@@ -105,6 +105,35 @@ final class Boosters {
               config: {kv-transfer-config: '{"kv_connector":"NixlConnector","kv_role":"kv_consumer"}'}
       """;
 
+  /** Rate limits, gateways, network topology and two extra routes, each budget on its own model name. */
+  static final String ROUTED = """
+      apiVersion: workload.serving.volcano.sh/v1alpha1
+      kind: ModelBooster
+      metadata: {name: routed, namespace: default}
+      spec:
+        parentRefs: [{name: public, namespace: gateways}]
+        rateLimit: {inputTokensPerUnit: 1000, outputTokensPerUnit: 100, unit: minute}
+        backend:
+          name: gpu
+          type: vLLM
+          modelURI: hf://Qwen/Qwen2.5-0.5B-Instruct
+          replicas: 1
+          networkTopology:
+            groupPolicy: {mode: hard, highestTierAllowed: 1}
+            rolePolicy: {mode: soft, highestTierName: rack}
+          workers: [{type: server, image: "vllm/vllm-openai:latest", pods: 2}]
+        routes:
+          - name: tenant
+            modelName: routed-tenant
+            modelMatch: {headers: {x-tenant: {exact: acme}}}
+            parentRefs: [{name: internal, sectionName: https, port: 443}]
+            rateLimit:
+              inputTokensPerUnit: 5000
+              global: {redis: {address: "redis.cache.svc:6379"}}
+          - name: alias
+            modelName: routed-v2
+      """;
+
   static final String LEGACY = """
       apiVersion: workload.serving.volcano.sh/v1alpha1
       kind: ModelBooster

@@ -114,9 +114,37 @@ class CrdIsCurrentTest {
         spec.getProperties().get("backend").getProperties().get("runtimeClassName").getPattern());
     assertTrue(rules(worker).stream().anyMatch(r -> r.contains("self.type in ['prefill', 'decode']")),
         "maxReplicas worker rule missing");
+    routeAndTopologyRules(version.getSchema().getOpenAPIV3Schema());
     JSONSchemaProps conditions = version.getSchema().getOpenAPIV3Schema().getProperties().get("status")
         .getProperties().get("conditions");
     assertEquals(List.of("type"), conditions.getXKubernetesListMapKeys());
+  }
+
+  /** What OpenAPI cannot say about routes and topology, said in CEL, beside the keyed, bounded routes list. */
+  private static void routeAndTopologyRules(JSONSchemaProps root) {
+    JSONSchemaProps spec = root.getProperties().get("spec");
+    JSONSchemaProps routes = spec.getProperties().get("routes");
+    assertEquals("map", routes.getXKubernetesListType());
+    assertEquals(List.of("name"), routes.getXKubernetesListMapKeys());
+    assertEquals(16L, routes.getMaxItems());
+    List<String> rootRules = rules(root);
+    assertTrue(rootRules.stream().anyMatch(r -> r.contains("size(self.metadata.name) + size(r.name) < 63")),
+        "route child name rule missing: " + rootRules);
+    assertTrue(rootRules.stream().anyMatch(r -> r.contains("exists_one(o, has(o.modelName)")),
+        "one budget per model name rule (routes) missing");
+    assertTrue(rootRules.stream().anyMatch(r -> r.startsWith("!has(self.spec) || !has(self.spec.rateLimit)")),
+        "one budget per model name rule (main route) missing");
+    assertTrue(rules(spec).stream().anyMatch(r -> r.contains("l.name != r.modelName")), "LoRA alias rule missing");
+    for (JSONSchemaProps backend : List.of(spec.getProperties().get("backend"),
+        item(spec.getProperties().get("backends")))) {
+      JSONSchemaProps topology = backend.getProperties().get("networkTopology");
+      for (String policy : List.of("groupPolicy", "rolePolicy")) {
+        assertEquals(List.of("!has(self.highestTierAllowed) || !has(self.highestTierName)"),
+            rules(topology.getProperties().get(policy)), policy);
+      }
+    }
+    assertEquals(Patterns.HOST_PORT, spec.getProperties().get("rateLimit").getProperties().get("global")
+        .getProperties().get("redis").getProperties().get("address").getPattern());
   }
 
   private static JSONSchemaProps item(JSONSchemaProps list) {
@@ -146,7 +174,8 @@ class CrdIsCurrentTest {
   }
 
   /**
-   * What the generator annotations cannot express: keyed lists (backends by name as upstream's v0.1 CRD, env by name
+   * What the generator annotations cannot express: keyed lists (backends by name as upstream's v0.1 CRD, routes by
+   * name (each is a child), env by name
    * as upstream, status conditions by type as metav1.Condition), atomic tolerations (as upstream v1.0), and the
    * printer columns in declaration order (the generator sorts them by path, which would put Age first).
    */
@@ -157,6 +186,7 @@ class CrdIsCurrentTest {
       JSONSchemaProps root = crd.getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema();
       JSONSchemaProps spec = root.getProperties().get("spec");
       keyed(spec.getProperties().get("backends"), "name");
+      keyed(spec.getProperties().get("routes"), "name");
       keyed(spec.getProperties().get("backend").getProperties().get("env"), "name");
       keyed(item(spec.getProperties().get("backends")).getProperties().get("env"), "name");
       keyed(root.getProperties().get("status").getProperties().get("conditions"), "type");

@@ -49,11 +49,11 @@ class ManifestReaderTest {
 
   @Test
   void wrongTypeNamesTheField() {
-    assertEquals(List.of("m.yaml: spec.backend.minReplicas: invalid value \"two\": expected an integer"),
+    assertEquals(List.of("m.yaml: spec.backend.minReplicas: Invalid value: \"two\": must be an integer"),
         problems(HEAD + "metadata: {name: a}\nspec:\n  backend: {minReplicas: two}\n"));
-    assertEquals(List.of("m.yaml: spec.backend.workers[1].pods: wrong type: expected an integer"),
+    assertEquals(List.of("m.yaml: spec.backend.workers[1].pods: Invalid value: [1]: must be an integer"),
         problems(HEAD + "metadata: {name: a}\nspec:\n  backend:\n    workers: [{}, {pods: [1]}]\n"));
-    assertEquals(List.of("m.yaml: spec.backends: wrong type: expected a list"),
+    assertEquals(List.of("m.yaml: spec.backends: Invalid value: {\"name\":\"x\"}: must be a list"),
         problems(HEAD + "metadata: {name: a}\nspec:\n  backends: {name: x}\n"));
   }
 
@@ -73,13 +73,23 @@ class ManifestReaderTest {
   }
 
   @Test
+  void unsupportedRateLimitUnitAndTopologyModeNameTheField() {
+    assertEquals(List.of("m.yaml: spec.routes[0].rateLimit.unit: unsupported rate limit unit \"week\" "
+        + "(supported: second, minute, hour, day, month)"),
+        problems(HEAD + "metadata: {name: a}\nspec:\n  routes: [{name: r, rateLimit: {unit: week}}]\n"));
+    assertEquals(List.of("m.yaml: spec.backends[0].networkTopology.rolePolicy.mode: unsupported network topology "
+        + "mode \"strict\" (supported: hard, soft)"),
+        problems(HEAD + "metadata: {name: a}\nspec:\n  backends: [{networkTopology: {rolePolicy: {mode: strict}}}]\n"));
+  }
+
+  @Test
   void otherKindsAreRejectedAndEveryDocumentIsReported() {
     List<String> problems = problems(Boosters.CURRENT + "---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\n"
         + "---\n" + HEAD + "metadata: {name: a}\nspec: {backend: {maxReplicas: many}}\n");
     assertEquals(List.of(
         "m.yaml: document 2: kind: expected ModelBooster (apiVersion workload.serving.volcano.sh/v1alpha1), "
             + "found Deployment (apiVersion apps/v1)",
-        "m.yaml: document 3: spec.backend.maxReplicas: invalid value \"many\": expected an integer"), problems);
+        "m.yaml: document 3: spec.backend.maxReplicas: Invalid value: \"many\": must be an integer"), problems);
   }
 
   @Test
@@ -94,7 +104,7 @@ class ManifestReaderTest {
 
   @Test
   void badYamlNamesTheLine() {
-    assertEquals(List.of("m.yaml: line 4, column 10: not valid YAML: mapping values are not allowed here"),
+    assertEquals(List.of("m.yaml: line 4, column 10: metadata.name: not valid YAML: mapping values are not allowed here"),
         problems(HEAD + "metadata:\n  name: a: b\n"));
   }
 
@@ -103,6 +113,7 @@ class ManifestReaderTest {
     List<String> problems = problems(HEAD + "metadata: {name: a}\nspec:\n  backend: {minReplicas: 1, minReplicas: 2}\n");
     assertEquals(1, problems.size());
     assertTrue(problems.get(0).startsWith("m.yaml: line 5, column "), problems.get(0));
+    assertTrue(problems.get(0).contains(": spec.backend.minReplicas: "), problems.get(0));
     assertTrue(problems.get(0).contains("Duplicate Object property \"minReplicas\""), problems.get(0));
   }
 

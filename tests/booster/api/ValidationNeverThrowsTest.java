@@ -30,7 +30,8 @@ class ValidationNeverThrowsTest {
         () -> named(new ModelBoosterSpec()),
         () -> named(spec(new ModelBackend(), null)),
         () -> named(spec(null, Arrays.asList(null, new ModelBackend()))),
-        ValidationNeverThrowsTest::nullsInside);
+        ValidationNeverThrowsTest::nullsInside,
+        ValidationNeverThrowsTest::nullsInRoutesAndTopology);
   }
 
   private static ModelBooster noMetadataNoSpec() {
@@ -78,6 +79,24 @@ class ValidationNeverThrowsTest {
     ModelBoosterSpec spec = spec(null, new ArrayList<>(List.of(backend)));
     spec.setAutoscalingPolicy(policy);
     spec.setModelMatch(match);
+    return named(spec);
+  }
+
+  private static ModelBooster nullsInRoutesAndTopology() {
+    ModelBackend backend = new ModelBackend();
+    backend.setNetworkTopology(new NetworkTopology());
+    backend.getNetworkTopology().setGroupPolicy(new TopologyPolicy());
+    ModelBoosterSpec spec = spec(backend, null);
+    RateLimit limit = new RateLimit();
+    limit.setGlobal(new GlobalRateLimit());
+    limit.getGlobal().setRedis(new RedisConfig());
+    spec.setRateLimit(limit);
+    spec.setParentRefs(Arrays.asList(null, new ParentReference()));
+    RouteSpec route = new RouteSpec();
+    route.setRateLimit(new RateLimit());
+    route.setParentRefs(Arrays.asList(new ParentReference(), null));
+    route.setModelMatch(new ModelMatch());
+    spec.setRoutes(Arrays.asList(null, route, new RouteSpec()));
     return named(spec);
   }
 

@@ -5,6 +5,7 @@ import static booster.api.Boosters.DISAGGREGATED;
 import static booster.api.Boosters.FIXED;
 import static booster.api.Boosters.LEGACY;
 import static booster.api.Boosters.ROLE_SCALING;
+import static booster.api.Boosters.ROUTED;
 import static booster.api.Boosters.all;
 import static booster.api.Boosters.remove;
 import static booster.api.Boosters.set;
@@ -47,6 +48,8 @@ class ValidationTableTest {
     String w = b + "workers[0].";
     String policy = "spec.autoscalingPolicy.";
     String l0 = "spec.backends[0].";
+    String r0 = "spec.routes[0].";
+    String r1 = "spec.routes[1].";
     return Stream.of(
         // shape (decision 1)
         new Row("both shapes", CURRENT, set("spec.backends", "[{name: x}]"), "spec.backends", "Forbidden: exactly one"),
@@ -222,6 +225,80 @@ class ValidationTableTest {
             "exactly one of exact, prefix or regex"),
         new Row("uri match with nothing", CURRENT, set("spec.modelMatch.uri", "{}"), "spec.modelMatch.uri",
             "Required value: exactly one of exact, prefix or regex"),
+        // extra routes: names, child names, duplicates, model names
+        new Row("route without a name", ROUTED, remove(r0 + "name"), r0 + "name",
+            "Required value: the route is named <metadata.name>-<name>"),
+        new Row("route with an empty name (the main route's name)", ROUTED, set(r0 + "name", "''"), r0 + "name",
+            "Required value"),
+        new Row("route name not a DNS label", ROUTED, set(r0 + "name", "Tenant_A"), r0 + "name",
+            "must be a lowercase RFC 1123 label"),
+        new Row("route name over 63 characters", ROUTED, set(r0 + "name", "t".repeat(64)), r0 + "name",
+            "no more than 63 characters"),
+        new Row("route child name over 63 characters", ROUTED, set(r0 + "name", "t".repeat(57)), r0 + "name",
+            "the child name \"routed-ttt"),
+        new Row("two routes of one name", ROUTED, set(r1 + "name", "tenant"), r1 + "name",
+            "Duplicate value: \"tenant\""),
+        new Row("route modelName empty", ROUTED, set(r1 + "modelName", "''"), r1 + "modelName",
+            "must not be empty; leave it out to use metadata.name"),
+        new Row("route modelName over 253 characters", ROUTED, set(r1 + "modelName", "m".repeat(254)),
+            r1 + "modelName", "no more than 253 characters"),
+        new Row("route modelName of a LoRA adapter", LEGACY,
+            set("spec.routes", "[{name: sql, modelName: lora-sql}]"), "spec.routes[0].modelName",
+            "a LoRA adapter of this booster has that name"),
+        new Row("null route", ROUTED, set("spec.routes[1]", "null"), "spec.routes[1]", "Required value"),
+        new Row("seventeen routes", ROUTED, set("spec.routes", routes(17)), "spec.routes",
+            "Too many: 17: must have at most 16 items"),
+        new Row("route match with exact and regex", ROUTED,
+            set(r0 + "modelMatch.headers.x-tenant", "{exact: a, regex: b}"), r0 + "modelMatch.headers[x-tenant]",
+            "exactly one of exact, prefix or regex"),
+        // rate limits (ModelRoute CRD bounds) and one budget per model name
+        new Row("inputTokensPerUnit 0", ROUTED, set("spec.rateLimit.inputTokensPerUnit", "0"),
+            "spec.rateLimit.inputTokensPerUnit", "must be greater than or equal to 1"),
+        new Row("route outputTokensPerUnit 0", ROUTED, set(r0 + "rateLimit.outputTokensPerUnit", "0"),
+            r0 + "rateLimit.outputTokensPerUnit", "must be greater than or equal to 1"),
+        new Row("Redis address without a port", ROUTED, set(r0 + "rateLimit.global.redis.address", "redis"),
+            r0 + "rateLimit.global.redis.address", "must be host:port"),
+        new Row("Redis port over 65535", ROUTED, set(r0 + "rateLimit.global.redis.address", "redis:65536"),
+            r0 + "rateLimit.global.redis.address", "must be host:port"),
+        new Row("Redis address missing", ROUTED, set(r0 + "rateLimit.global.redis", "{}"),
+            r0 + "rateLimit.global.redis.address", "Required value"),
+        new Row("budget on a route answering the booster name", ROUTED, remove(r0 + "modelName"),
+            r0 + "rateLimit", "Forbidden: the Kthena router keeps one token budget per model name"),
+        new Row("main budget with a route answering the booster name", ROUTED, remove(r1 + "modelName"),
+            "spec.rateLimit", "\"routed\" is also the model name of spec.routes[1]: give that route a modelName"),
+        new Row("two budgets on one model name", ROUTED, set(r1 + "modelName", "routed-tenant"), r0 + "rateLimit",
+            "\"routed-tenant\" is also the model name of spec.routes[1]"),
+        // gateways (Gateway API ParentReference bounds)
+        new Row("parentRef without a name", ROUTED, remove("spec.parentRefs[0].name"), "spec.parentRefs[0].name",
+            "Required value"),
+        new Row("parentRef name over 253 characters", ROUTED, set("spec.parentRefs[0].name", "g".repeat(254)),
+            "spec.parentRefs[0].name", "no more than 253 characters"),
+        new Row("parentRef namespace not a DNS label", ROUTED, set("spec.parentRefs[0].namespace", "Gateways"),
+            "spec.parentRefs[0].namespace", "must be a lowercase RFC 1123 label"),
+        new Row("parentRef kind empty", ROUTED, set("spec.parentRefs[0].kind", "''"), "spec.parentRefs[0].kind",
+            "must not be empty"),
+        new Row("parentRef kind not a kind", ROUTED, set("spec.parentRefs[0].kind", "9Gateway"),
+            "spec.parentRefs[0].kind", "must be a kind such as Gateway"),
+        new Row("parentRef group not a subdomain", ROUTED, set("spec.parentRefs[0].group", "Gateway.Networking"),
+            "spec.parentRefs[0].group", "must be empty (the core group) or a lowercase RFC 1123 subdomain"),
+        new Row("route parentRef sectionName not a subdomain", ROUTED, set(r0 + "parentRefs[0].sectionName", "HTTPS"),
+            r0 + "parentRefs[0].sectionName", "a listener name"),
+        new Row("route parentRef port 0", ROUTED, set(r0 + "parentRefs[0].port", "0"), r0 + "parentRefs[0].port",
+            "must be greater than or equal to 1"),
+        new Row("route parentRef port over 65535", ROUTED, set(r0 + "parentRefs[0].port", "65536"),
+            r0 + "parentRefs[0].port", "must be less than or equal to 65535"),
+        // network topology (Volcano's NetworkTopologySpec in the ModelServing CRD)
+        new Row("tier by number and by name", ROUTED, set(b + "networkTopology.groupPolicy.highestTierName", "rack"),
+            b + "networkTopology.groupPolicy.highestTierName",
+            "Forbidden: set highestTierAllowed or highestTierName, not both"),
+        new Row("negative tier", ROUTED, set(b + "networkTopology.groupPolicy.highestTierAllowed", "-1"),
+            b + "networkTopology.groupPolicy.highestTierAllowed", "must be greater than or equal to 0"),
+        new Row("tier name over 253 characters", ROUTED,
+            set(b + "networkTopology.rolePolicy.highestTierName", "r".repeat(254)),
+            b + "networkTopology.rolePolicy.highestTierName", "no more than 253 characters"),
+        new Row("legacy backend tier by number and by name", LEGACY,
+            set(l0 + "networkTopology", "{rolePolicy: {highestTierAllowed: 1, highestTierName: rack}}"),
+            l0 + "networkTopology.rolePolicy.highestTierName", "Forbidden"),
         // legacy shape (modelbooster-api.md 5.1)
         new Row("duplicate backend names", LEGACY, set("spec.backends[1].name", "a100"), "spec.backends[1].name",
             "Duplicate value: \"a100\""),
@@ -268,6 +345,11 @@ class ValidationTableTest {
         .collect(Collectors.joining(", ", "[", "]"));
   }
 
+  private static String routes(int count) {
+    return IntStream.range(0, count).mapToObj(i -> "{name: r" + i + ", modelName: m" + i + "}")
+        .collect(Collectors.joining(", ", "[", "]"));
+  }
+
   private static String backends(int count) {
     return IntStream.range(0, count).mapToObj(i -> "{name: b" + i + ", type: vLLM, modelURI: 'hf://q/m', "
         + "minReplicas: 1, maxReplicas: 1, scalingCost: 1, workers: [{image: x}]}")
@@ -292,13 +374,14 @@ class ValidationTableTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"CURRENT", "DISAGGREGATED", "LEGACY", "FIXED", "ROLE_SCALING"})
+  @ValueSource(strings = {"CURRENT", "DISAGGREGATED", "LEGACY", "FIXED", "ROLE_SCALING", "ROUTED"})
   void baseBoostersAreClean(String which) {
     String base = switch (which) {
       case "CURRENT" -> CURRENT;
       case "DISAGGREGATED" -> DISAGGREGATED;
       case "FIXED" -> FIXED;
       case "ROLE_SCALING" -> ROLE_SCALING;
+      case "ROUTED" -> ROUTED;
       default -> LEGACY;
     };
     assertEquals(List.of(), Validation.validate(Boosters.read(base)));

@@ -2,6 +2,7 @@ package booster.api;
 
 import static booster.api.Boosters.CURRENT;
 import static booster.api.Boosters.DISAGGREGATED;
+import static booster.api.Boosters.ROUTED;
 import static booster.api.Boosters.all;
 import static booster.api.Boosters.set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,5 +73,33 @@ class ValidationWarningsTest {
     ModelBooster fromSecret = Boosters.edited(DISAGGREGATED, set("spec.backend.env",
         "[{name: KTHENA_SKIP_ENGINE_DEPENDENCY_INSTALL, valueFrom: {secretKeyRef: {name: s, key: k}}}]"));
     assertFalse(fromSecret.getSpec().getBackend().skipsEngineDependencyInstall());
+  }
+
+  @Test
+  void aBudgetWithoutTokenCountsIsAWarning() {
+    ModelBooster booster = Boosters.edited(ROUTED, set("spec.rateLimit", "{unit: hour}"));
+    assertEquals(List.of(Problem.warning("spec.rateLimit",
+        "sets neither inputTokensPerUnit nor outputTokensPerUnit, so it limits nothing")), Validation.validate(booster));
+  }
+
+  /** The router dials one Redis, the first address it reads, for every global budget. */
+  @Test
+  void aSecondRedisAddressIsAWarning() {
+    ModelBooster booster = Boosters.edited(ROUTED,
+        set("spec.rateLimit.global", "{redis: {address: 'other.cache.svc:6380'}}"));
+    assertEquals(List.of(Problem.warning("spec.routes[0].rateLimit.global.redis.address",
+        "Invalid value: \"redis.cache.svc:6379\": the Kthena router connects to one Redis (the first address it "
+            + "reads) for every global budget; other.cache.svc:6380 is named too")), Validation.validate(booster));
+  }
+
+  @Test
+  void networkTopologyUnderAnotherSchedulerIsAWarning() {
+    ModelBooster booster = Boosters.edited(ROUTED, set("spec.backend.schedulerName", "default-scheduler"));
+    List<Problem> problems = Validation.validate(booster);
+    assertEquals(1, problems.size(), problems.toString());
+    assertEquals(Problem.Severity.WARNING, problems.get(0).severity());
+    assertEquals("spec.backend.networkTopology", problems.get(0).path());
+    assertEquals(List.of(), Validation.validate(Boosters.edited(ROUTED, set("spec.backend.schedulerName",
+        "volcano"))));
   }
 }

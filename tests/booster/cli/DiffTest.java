@@ -8,8 +8,6 @@ import booster.cli.PluginFixture.Result;
 import booster.cluster.Kinds;
 import booster.cluster.TestCluster;
 import booster.translate.ChildKind;
-import booster.translate.Translator;
-import booster.translate.TranslatorConfig;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,15 +42,7 @@ class DiffTest {
 
   /** Creates the booster with the plugin, then its children as the operator would apply them. */
   private ModelBooster applied() {
-    assertEquals(0, plugin.run(Map.of(), manifest, Instant.now(), "create", "-f", "-").exit());
-    ModelBooster booster = Kinds.boosters(cluster.client()).inNamespace(cluster.namespace()).withName("qwen-chat")
-        .get();
-    for (GenericKubernetesResource child : new Translator(TranslatorConfig.fromEnvironment(Map.of()))
-        .translate(booster)) {
-      Kinds.children(cluster.client(), ChildKind.ofKind(child.getKind())).inNamespace(cluster.namespace())
-          .resource(child).create();
-    }
-    return booster;
+    return plugin.createWithChildren(manifest, "qwen-chat");
   }
 
   private GenericKubernetesResource serving() {

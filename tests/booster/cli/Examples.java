@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * The shipped examples and the objects each renders to offline by default (Kthena v1.0), in print order: the
- * booster, ModelServing(s), ModelServer(s), the ModelRoute, then each AutoscalingPolicy (names per translation.md
- * 1.1). Under v0.4 each policy is followed by its binding: {@link #renders}.
+ * booster, ModelServing(s), ModelServer(s), the ModelRoute(s) (the main one, then spec.routes[]), then each
+ * AutoscalingPolicy (names per translation.md 1.1). Under v0.4 each policy is followed by its binding: {@link #renders}.
  */
 final class Examples {
   /**
@@ -51,6 +51,13 @@ final class Examples {
           "ModelServer/deepseek-roles-nixl",
           "ModelRoute/deepseek-roles",
           "AutoscalingPolicy/deepseek-roles-nixl"),
+      "gateway-routes.yaml", List.of(
+          "ModelBooster/llama-70b",
+          "ModelServing/llama-70b-h100",
+          "ModelServer/llama-70b-h100",
+          "ModelRoute/llama-70b",
+          "ModelRoute/llama-70b-acme",
+          "ModelRoute/llama-70b-alias"),
       "legacy-multi-backend.yaml", List.of(
           "ModelBooster/mistral",
           "ModelServing/mistral-a100",

@@ -1,6 +1,12 @@
 package booster.cli;
 
+import booster.api.ModelBooster;
+import booster.cluster.Kinds;
 import booster.cluster.TestCluster;
+import booster.translate.ChildKind;
+import booster.translate.Translator;
+import booster.translate.TranslatorConfig;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.Config;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -89,6 +95,24 @@ final class PluginFixture {
    */
   Result run(Instant now, String... args) {
     return run(Map.of(), "", now, args);
+  }
+
+  /**
+   * Creates the booster of {@code manifest} (in the context's namespace) with {@code create -f -}, then its
+   * children as the operator would apply them (Kthena v0.4, the cluster's default release).
+   */
+  ModelBooster createWithChildren(String manifest, String name) {
+    Result created = run(Map.of(), manifest, Instant.now(), "create", "-f", "-");
+    if (created.exit() != 0) {
+      throw new IllegalStateException("create failed: " + created.err());
+    }
+    ModelBooster booster = Kinds.boosters(cluster.client()).inNamespace(cluster.namespace()).withName(name).get();
+    for (GenericKubernetesResource child : new Translator(TranslatorConfig.fromEnvironment(Map.of()))
+        .translate(booster)) {
+      Kinds.children(cluster.client(), ChildKind.ofKind(child.getKind())).inNamespace(cluster.namespace())
+          .resource(child).create();
+    }
+    return booster;
   }
 
   Result run(Map<String, String> environment, String stdin, Instant now, String... args) {

@@ -10,6 +10,7 @@ import booster.translate.Golden;
 import booster.translate.Labels;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,11 +30,18 @@ class ApplyTest {
   void setUp() {
     booster = Golden.input("v0.4.0", "model.yaml");
     booster.getMetadata().setNamespace(cluster.namespace());
-    apply = new Apply(cluster.client(), WriteObserver.NONE);
+    apply = new Apply(cluster.client(), new Writes(cluster.client(), Fence.OPEN, WriteObserver.NONE));
   }
 
-  private GenericKubernetesResource route(String model) {
-    return Children.of(ChildKind.MODEL_ROUTE, booster, "r", Labels.base(booster, ""), Map.of("modelName", model));
+  /** A route whose rule name stands for any mutable field (its modelName is immutable in the ModelRoute CRD). */
+  private GenericKubernetesResource route(String rule) {
+    return Children.of(ChildKind.MODEL_ROUTE, booster, "r", Labels.base(booster, ""), Map.of("modelName", "m",
+        "rules", List.of(Map.of("name", rule, "targetModels", List.of(Map.of("modelServerName", "s"))))));
+  }
+
+  private static Object ruleName(GenericKubernetesResource route) {
+    return Compare.map(((List<?>) Compare.map(route.getAdditionalProperties().get("spec")).get("rules")).get(0))
+        .get("name");
   }
 
   private GenericKubernetesResource live() {
@@ -51,7 +59,7 @@ class ApplyTest {
     });
     Apply.Result result = apply.apply(route("b"), NO_SCALER, stale, booster);
     assertEquals(Apply.Action.UPDATED, result.action());
-    assertEquals("b", Compare.map(live().getAdditionalProperties().get("spec")).get("modelName"));
+    assertEquals("b", ruleName(live()));
     assertEquals("else", live().getMetadata().getAnnotations().get("someone"), "their annotation kept");
     assertEquals(Apply.Action.UNCHANGED, apply.apply(route("b"), NO_SCALER, live(), booster).action());
   }

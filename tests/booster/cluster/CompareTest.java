@@ -100,4 +100,85 @@ class CompareTest {
         "no metricName of the v0.4 shape left behind");
     assertEquals("3", merged.getMetadata().getResourceVersion());
   }
+
+  private GenericKubernetesResource route(Map<String, Object> spec) {
+    return Children.of(ChildKind.MODEL_ROUTE, booster, "test-model-tenant", new TreeMap<>(Map.of("a", "1")), spec);
+  }
+
+  private static Map<String, Object> routeSpec(String modelName, Map<String, Object> match, Object parentRefs,
+      Object rateLimit) {
+    Map<String, Object> rule = new LinkedHashMap<>();
+    rule.put("name", "default");
+    if (match != null) {
+      rule.put("modelMatch", match);
+    }
+    rule.put("targetModels", List.of(Map.of("modelServerName", "test-model-backend1")));
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("modelName", modelName);
+    if (parentRefs != null) {
+      spec.put("parentRefs", parentRefs);
+    }
+    spec.put("rules", List.of(rule));
+    if (rateLimit != null) {
+      spec.put("rateLimit", rateLimit);
+    }
+    return spec;
+  }
+
+  @Test
+  void anOwnedFieldTheBoosterLeavesOutIsAChangeAndIsRemoved() {
+    Map<String, Object> budget = Map.of("inputTokensPerUnit", 100, "unit", "second");
+    GenericKubernetesResource live = route(routeSpec("alias", Map.of("headers", Map.of("x-tenant",
+        Map.of("exact", "a"))), List.of(Map.of("name", "gw", "group", "gateway.networking.k8s.io")), budget));
+    live.getMetadata().setResourceVersion("4");
+    GenericKubernetesResource desired = route(routeSpec("alias", null, null, null));
+    assertEquals(List.of(
+        new FieldChange("spec.parentRefs", null, List.of(Map.of("name", "gw", "group", "gateway.networking.k8s.io")),
+            false),
+        new FieldChange("spec.rules[0].modelMatch", null, Map.of("headers", Map.of("x-tenant", Map.of("exact", "a"))),
+            false),
+        new FieldChange("spec.rateLimit", null, budget, false)), Compare.changes(desired, live));
+    GenericKubernetesResource merged = Merge.ours(desired, live);
+    Map<String, Object> spec = Compare.map(merged.getAdditionalProperties().get("spec"));
+    assertEquals(List.of("modelName", "rules"), List.copyOf(spec.keySet()));
+    assertEquals(List.of(), Compare.changes(desired, merged));
+  }
+
+  @Test
+  void anOwnedFieldIsReplacedWholeNotMerged() {
+    GenericKubernetesResource live = route(routeSpec("alias", Map.of("headers", Map.of("x-tenant",
+        Map.of("exact", "a"))), List.of(Map.of("name", "gw", "sectionName", "https")), null));
+    GenericKubernetesResource desired = route(routeSpec("alias", Map.of("headers", Map.of("x-team",
+        Map.of("exact", "b"))), List.of(Map.of("name", "internal")), null));
+    Map<String, Object> spec = Compare.map(Merge.ours(desired, live).getAdditionalProperties().get("spec"));
+    assertEquals(List.of(Map.of("name", "internal")), spec.get("parentRefs"), "no stale sectionName");
+    assertEquals(Map.of("headers", Map.of("x-team", Map.of("exact", "b"))),
+        Compare.map(((List<?>) spec.get("rules")).get(0)).get("modelMatch"), "no stale header");
+  }
+
+  @Test
+  void serverDefaultsInsideAnOwnedFieldAreNotChanges() {
+    GenericKubernetesResource live = route(routeSpec("alias", null, List.of(Map.of("name", "gw",
+        "group", "gateway.networking.k8s.io", "kind", "Gateway")), null));
+    assertEquals(List.of(), Compare.changes(route(routeSpec("alias", null, List.of(Map.of("name", "gw")), null)),
+        live));
+  }
+
+  @Test
+  void aRouteModelNameIsImmutable() {
+    List<FieldChange> changes = Compare.changes(route(routeSpec("new-alias", null, null, null)),
+        route(routeSpec("alias", null, null, null)));
+    assertEquals(List.of(new FieldChange("spec.modelName", "new-alias", "alias", true)), changes);
+  }
+
+  @Test
+  void networkTopologyLeftOutIsRemovedFromTheModelServing() {
+    Map<String, Object> withTopology = spec(1, 1);
+    Compare.map(withTopology.get("template")).put("networkTopology", Map.of("groupPolicy", Map.of("mode", "hard")));
+    GenericKubernetesResource live = serving(withTopology);
+    assertEquals(List.of(new FieldChange("spec.template.networkTopology", null,
+        Map.of("groupPolicy", Map.of("mode", "hard")), false)), Compare.changes(serving(spec(1, 1)), live));
+    assertEquals(null, Compare.map(Compare.map(Merge.ours(serving(spec(1, 1)), live).getAdditionalProperties()
+        .get("spec")).get("template")).get("networkTopology"));
+  }
 }

@@ -11,7 +11,9 @@ import booster.cluster.Kinds;
 import booster.cluster.ReplicaOwnership;
 import booster.cluster.StatusWriter;
 import booster.cluster.TestCluster;
+import booster.cluster.Fence;
 import booster.cluster.WriteObserver;
+import booster.cluster.Writes;
 import booster.translate.ChildKind;
 import booster.translate.Labels;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -44,7 +46,7 @@ class EveryKindTest {
     KubernetesClient operator = cluster.newClient();
     GenericKubernetesResource booster = Running.booster(cluster, Running.create(cluster,
         Running.golden(cluster, "v0.4.0", "model.yaml", null)).getMetadata().getName());
-    Apply apply = new Apply(operator, WriteObserver.NONE);
+    Apply apply = new Apply(operator, new Writes(operator, Fence.OPEN, WriteObserver.NONE));
     List<GenericKubernetesResource> desired = Running.desired(cluster, booster.getMetadata().getName());
     ReplicaOwnership replicas = ReplicaOwnership.of(desired);
     Set<ChildKind> kinds = EnumSet.noneOf(ChildKind.class);
@@ -81,7 +83,9 @@ class EveryKindTest {
               .build());
     }
     AtomicInteger attempts = new AtomicInteger();
-    StatusWriter writer = new StatusWriter(cluster.newClient(), (kind, verb) -> attempts.incrementAndGet());
+    KubernetesClient client = cluster.newClient();
+    StatusWriter writer = new StatusWriter(client, new Writes(client, Fence.OPEN,
+        (kind, verb) -> attempts.incrementAndGet()));
     assertTrue(writer.write(stale, old -> Map.of("observedGeneration", 1)));
     assertEquals(2, attempts.get(), "refused once, written after re-reading");
     assertEquals(Map.of("observedGeneration", 1), Running.booster(cluster, name).getAdditionalProperties()

@@ -9,16 +9,24 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
-/** One running operator and one golden booster in the test's namespace, with child and booster accessors. */
+/**
+ * One running operator and one booster (a golden input, or any) in the test's namespace, with child and booster
+ * accessors.
+ */
 final class Fixture implements AutoCloseable {
   final TestCluster cluster;
   final Operator operator;
   final String name;
 
   Fixture(TestCluster cluster, OperatorOptions.Builder options, String tag, String file) {
+    this(cluster, options, Running.golden(cluster, tag, file, null));
+  }
+
+  /** With a booster already placed in the test namespace. */
+  Fixture(TestCluster cluster, OperatorOptions.Builder options, ModelBooster booster) {
     this.cluster = cluster;
     this.operator = Running.operator(cluster, options);
-    this.name = Running.create(cluster, Running.golden(cluster, tag, file, null)).getMetadata().getName();
+    this.name = Running.create(cluster, booster).getMetadata().getName();
     Running.await(name + " Initialized", () -> Running.conditionIs(cluster, name, "Initialized", "True"));
   }
 

@@ -2,6 +2,7 @@ package booster.operator;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import booster.cluster.Fence;
 import booster.cluster.TestCluster;
 import booster.translate.Translator;
 import booster.translate.TranslatorConfig;
@@ -26,7 +27,7 @@ class GracefulShutdownTest {
       return new Translator(TranslatorConfig.defaults().withProfile(profile)).translate(booster, warnings);
     };
     Controller controller = new Controller(cluster.newClient(), Running.options(cluster).build(), new Metrics(),
-        slow, "test");
+        slow, "test", Fence.OPEN);
     controller.start();
     String name = Running.create(cluster, Running.golden(cluster, "v0.4.0", "model.yaml", null))
         .getMetadata().getName();

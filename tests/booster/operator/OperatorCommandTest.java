@@ -24,7 +24,7 @@ import picocli.CommandLine;
 class OperatorCommandTest {
   private static OperatorOptions parse(String... args) {
     OperatorCommand command = new OperatorCommand();
-    new CommandLine(command).parseArgs(args);
+    OperatorCommand.commandLine(command).parseArgs(args);
     return command.options();
   }
 
@@ -63,6 +63,15 @@ class OperatorCommandTest {
     CommandLine.ParameterException bad = assertThrows(CommandLine.ParameterException.class,
         () -> parse("--kthena-version", "v2"));
     assertTrue(bad.getMessage().contains("expected auto, v0.4 or v1.0"), bad.getMessage());
+  }
+
+  @Test
+  void countsAreWholeNumbersInWords() {
+    CommandLine.ParameterException bad = assertThrows(CommandLine.ParameterException.class,
+        () -> parse("--workers", "two"));
+    assertEquals("Invalid value for option '--workers': not a whole number between -2147483648 and 2147483647: two",
+        bad.getMessage());
+    assertEquals(3, parse("--workers", "3").workers());
   }
 
   @Test

@@ -32,17 +32,19 @@ class RepairTest {
     }
   }
 
+  /** A mutable field: the ModelRoute CRD makes modelName immutable, so a real API server refuses that edit. */
   @Test
   void handEditIsPutBackAndOthersAnnotationKept() {
     f = new Fixture(cluster, Running.options(cluster), "v0.4.0", "model.yaml");
-    Object model = Fixture.spec(f.child(ChildKind.MODEL_ROUTE, "test-model")).get("modelName");
+    Object rules = Fixture.spec(f.child(ChildKind.MODEL_ROUTE, "test-model")).get("rules");
     f.editChild(ChildKind.MODEL_ROUTE, "test-model", r -> {
-      Fixture.spec(r).put("modelName", "hand-edited");
+      Fixture.spec(r).put("rules", List.of(Map.of("name", "hand-edited",
+          "targetModels", List.of(Map.of("modelServerName", "elsewhere")))));
       r.getMetadata().setAnnotations(Map.of("example.com/note", "keep me"));
       return r;
     });
-    await("route repaired", () -> model.equals(Fixture.spec(f.child(ChildKind.MODEL_ROUTE, "test-model"))
-        .get("modelName")));
+    await("route repaired", () -> rules.equals(Fixture.spec(f.child(ChildKind.MODEL_ROUTE, "test-model"))
+        .get("rules")));
     assertEquals("keep me", f.child(ChildKind.MODEL_ROUTE, "test-model").getMetadata().getAnnotations()
         .get("example.com/note"));
   }

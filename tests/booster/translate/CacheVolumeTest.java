@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import booster.api.CacheUris;
 import io.fabric8.kubernetes.api.model.Volume;
 import org.junit.jupiter.api.Test;
 
@@ -14,13 +15,13 @@ class CacheVolumeTest {
 
   @Test
   void cachePathIsNormalisedAsV040() {
-    assertEquals("/my-cache-path", CacheVolume.cachePath("pvc://my-cache-path////"));
-    assertEquals("/my-cache-path", CacheVolume.cachePath("pvc:///my-cache-path"));
-    assertEquals("/my-cache-path", CacheVolume.cachePath("pvc:////my-cache-path"));
-    assertEquals("", CacheVolume.cachePath(""));
-    assertEquals("", CacheVolume.cachePath("invalidpath"));
-    assertEquals("/path/with/multiple/separators", CacheVolume.cachePath("pvc://path/with/multiple/separators"));
-    assertEquals("/tmp/test", CacheVolume.cachePath("hostpath://tmp/test"));
+    assertEquals("/my-cache-path", CacheUris.path("pvc://my-cache-path////"));
+    assertEquals("/my-cache-path", CacheUris.path("pvc:///my-cache-path"));
+    assertEquals("/my-cache-path", CacheUris.path("pvc:////my-cache-path"));
+    assertEquals("", CacheUris.path(""));
+    assertEquals("", CacheUris.path("invalidpath"));
+    assertEquals("/path/with/multiple/separators", CacheUris.path("pvc://path/with/multiple/separators"));
+    assertEquals("/tmp/test", CacheUris.path("hostpath://tmp/test"));
   }
 
   @Test

@@ -123,7 +123,7 @@ class ChildBuildersTest {
         metadata: {name: x}
         spec: {modelMatch: {uri: {prefix: /v1}, body: {model: kept}}}
         """).getSpec().getModelMatch());
-    Map<String, Object> spec = spec(ModelRoutes.build(booster));
+    Map<String, Object> spec = spec(ModelRoutes.build(booster).get(0));
     assertEquals(Map.of("modelName", "m", "rules", List.of(Map.of("name", "default",
         "modelMatch", Map.of("uri", Map.of("prefix", "/v1"), "body", Map.of("model", "kept")),
         "targetModels", List.of(Map.of("modelServerName", "m-b"))))), spec);
@@ -132,7 +132,7 @@ class ChildBuildersTest {
   @Test
   void legacySingleBackendRouteKeepsTheMatchAndDefaultsTheWeight() {
     ModelBooster booster = Golden.input("v0.1.0", "model.yaml");
-    Map<String, Object> spec = spec(ModelRoutes.build(booster));
+    Map<String, Object> spec = spec(ModelRoutes.build(booster).get(0));
     assertEquals(List.of("lora-sql"), spec.get("loraAdapters"));
     assertEquals(List.of(Map.of("name", "default",
         "targetModels", List.of(Map.of("modelServerName", "test-model-backend1", "weight", 100)))), spec.get("rules"));

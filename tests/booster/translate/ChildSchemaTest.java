@@ -93,7 +93,7 @@ class ChildSchemaTest {
       }
     }
     if (kind == ChildKind.MODEL_ROUTE) {
-      children.add(ModelRoutes.build(booster));
+      children.addAll(ModelRoutes.build(booster));
     }
     if (kind == ChildKind.AUTOSCALING_POLICY || kind == ChildKind.AUTOSCALING_POLICY_BINDING) {
       Autoscaling.build(booster, profile).stream().filter(c -> c.getKind().equals(kind.kind()))
@@ -102,7 +102,7 @@ class ChildSchemaTest {
     return children;
   }
 
-  private static synchronized CrdSchema schema(ChildKind kind, KthenaProfile profile) {
+  static synchronized CrdSchema schema(ChildKind kind, KthenaProfile profile) {
     return SCHEMAS.computeIfAbsent(kind + "@" + profile, key -> CrdSchema.of(kind, profile));
   }
 

@@ -50,7 +50,7 @@ class ChildrenGoldenTest {
             V040, "model-server.yaml", false, REVISION_8, SEED_LABEL_6, SERVER_SELECTOR_12),
         new Case("v0.4.0 PD ModelServer", V040, "pd-disaggregated-model-npu.yaml", ChildrenGoldenTest::server,
             V040, "pd-model-server.yaml", false, REVISION_8, SEED_LABEL_6),
-        new Case("v0.4.0 ModelRoute", V040, "model.yaml", ModelRoutes::build,
+        new Case("v0.4.0 ModelRoute", V040, "model.yaml", ChildrenGoldenTest::route,
             V040, "model-route.yaml", false, REVISION_8, SEED_LABEL_6, OWNER_CONTROLLER_7),
         new Case("v0.4.0 homogeneous binding", V040, "model.yaml", b -> Autoscaling.build(b, V04).get(1),
             V040, "scaling-asp-binding.yaml", false, REVISION_8, SEED_LABEL_6, METRICS_PORT_23),
@@ -65,7 +65,7 @@ class ChildrenGoldenTest {
             V100, "model-server.yaml", false, REVISION_8, SEED_LABEL_6, SERVER_SELECTOR_12),
         new Case("v1.0.0 PD ModelServer", V100, "pd-disaggregated-model-npu.yaml", ChildrenGoldenTest::server,
             V100, "pd-model-server.yaml", false, REVISION_8, SEED_LABEL_6),
-        new Case("v1.0.0 ModelRoute", V100, "model.yaml", ModelRoutes::build,
+        new Case("v1.0.0 ModelRoute", V100, "model.yaml", ChildrenGoldenTest::route,
             V100, "model-route.yaml", false, REVISION_8, SEED_LABEL_6),
         // v0.1.0 convert tests, through the legacy mapping (translation.md 11)
         new Case("v0.1.0 ModelServer", V010, "model.yaml", ChildrenGoldenTest::server,
@@ -73,11 +73,11 @@ class ChildrenGoldenTest {
         // MooncakeConnectorV1 still maps to mooncake (decisions.md 13 accepts both generations)
         new Case("v0.1.0 PD ModelServer", V010, "pd-disaggregated-model.yaml", ChildrenGoldenTest::server,
             V010, "pd-model-server.yaml", false, REVISION_8, SEED_LABEL_6),
-        new Case("v0.1.0 single-backend route", V010, "model.yaml", ModelRoutes::build,
+        new Case("v0.1.0 single-backend route", V010, "model.yaml", ChildrenGoldenTest::route,
             V010, "model-route.yaml", false, REVISION_8, SEED_LABEL_6, OWNER_CONTROLLER_7, ROUTE_WEIGHT_DEFAULT_3),
-        new Case("v0.1.0 multi-backend route", V010, "multi-backends-model.yaml", ModelRoutes::build,
+        new Case("v0.1.0 multi-backend route", V010, "multi-backends-model.yaml", ChildrenGoldenTest::route,
             V010, "model-route-subset.yaml", false, REVISION_8, SEED_LABEL_6, OWNER_CONTROLLER_7),
-        new Case("v0.1.0 multi-LoRA route", V010, "multi-lora-model.yaml", ModelRoutes::build,
+        new Case("v0.1.0 multi-LoRA route", V010, "multi-lora-model.yaml", ChildrenGoldenTest::route,
             V010, "model-route-loras-subset.yaml", false, REVISION_8, SEED_LABEL_6, OWNER_CONTROLLER_7),
         new Case("v0.1.0 backend-level policy", V010, "model.yaml", b -> Autoscaling.build(b, V04).get(0),
             V010, "scaling-asp.yaml", false, REVISION_8, SEED_LABEL_6),
@@ -162,6 +162,13 @@ class ChildrenGoldenTest {
   private static GenericKubernetesResource server(ModelBooster booster) {
     return ModelServers.build(new BackendContext(booster, booster.getSpec().allBackends().get(0),
         TranslatorConfig.defaults(V04)));
+  }
+
+  /** Upstream boosters have no {@code spec.routes[]}: one ModelRoute, the main one. */
+  private static GenericKubernetesResource route(ModelBooster booster) {
+    List<GenericKubernetesResource> routes = ModelRoutes.build(booster);
+    assertEquals(1, routes.size(), "routes of an upstream booster");
+    return routes.get(0);
   }
 
   private static void assertParity(ModelBooster booster, GenericKubernetesResource child,

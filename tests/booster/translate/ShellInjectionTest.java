@@ -2,7 +2,6 @@ package booster.translate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import booster.api.BackendType;
 import booster.api.ModelBackend;
@@ -13,16 +12,10 @@ import booster.api.WorkerType;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,9 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * decisions.md 10, proved with real shells: config values full of shell metacharacters pass through the rendered
- * {@code bash -c} scripts (Ray multi-node and the connector pip wrapper) as inert data. The script is run as
- * rendered, in a scratch directory holding a stand-in for the Ray start script, with {@code python3} and
- * {@code pip} shadowed by shell functions that record their argv; nothing the payload tries may happen.
+ * {@code bash -c} scripts (Ray multi-node and the connector pip wrapper) as inert data ({@link ShellScripts} runs
+ * them as rendered; nothing the payload tries may happen).
  */
 class ShellInjectionTest {
   private static final String[] SHELLS = {"/bin/sh", "/bin/bash"};
@@ -43,7 +35,7 @@ class ShellInjectionTest {
 
   /** Every kind of quoting and command-injection attempt, aimed at creating the marker file. */
   private String payload() {
-    String m = dir.resolve("pwned").toString();
+    String m = ShellScripts.marker(dir).toString();
     return "x'; touch " + m + "; echo '\n$(touch " + m + ") `touch " + m + "` \"$(touch " + m + ")\" ;"
         + " touch " + m + " && touch " + m + " | tee " + m + " > " + m + "2 \\ * ${HOME} \"it's\"\n"
         + "touch " + m + "\n";
@@ -53,7 +45,7 @@ class ShellInjectionTest {
   @ValueSource(strings = {"/bin/sh", "/bin/bash"})
   void multiNodeRayScriptKeepsConfigValuesInert(String shell) throws Exception {
     ModelWorker server = worker(WorkerType.SERVER, 2, "nvidia.com/gpu", "1");
-    config(server).put("served-model-name", payload()).put("x$(touch " + dir.resolve("pwned") + ")", payload());
+    config(server).put("served-model-name", payload()).put("x$(touch " + ShellScripts.marker(dir) + ")", payload());
     ModelBooster booster = booster(BackendType.VLLM, server);
 
     List<String> command = engineCommand(booster, 0, "engine");
@@ -106,70 +98,10 @@ class ShellInjectionTest {
 
   // ---- running a rendered script -----------------------------------------------------------------------------
 
-  /**
-   * Checks the script's syntax ({@code sh -n}), then runs it and returns each recorded program's argv. Fails when
-   * the payload's marker appeared or a stray file was written.
-   */
   private Map<String, List<String>> run(String shell, List<String> command) throws Exception {
     assertEquals(List.of("bash", "-c"), command.subList(0, 2), "a wrapped command");
     assertEquals(3, command.size(), "nothing may trail the script: " + command);
-    String script = command.get(2);
-    assertEquals(0, exec(List.of(shell, "-n", "-c", script), dir).exitCode, "syntax of " + script);
-
-    Path out = Files.createDirectories(dir.resolve("out-" + Path.of(shell).getFileName()));
-    clean(out);
-    Path work = Files.createDirectories(dir.resolve("work"));
-    Path ray = work.resolve(EngineCommand.MULTI_NODE_SCRIPT);
-    Files.createDirectories(ray.getParent());
-    Files.writeString(ray, "#!/bin/sh\nprintf '%s\\0' \"$@\" > \"$OUT/leader\"\n");
-    Files.setPosixFilePermissions(ray, PosixFilePermissions.fromString("rw-------"));
-
-    String stubs = "python3() { printf '%s\\0' \"$@\" > \"$OUT/python3\"; }\n"
-        + "pip() { printf '%s\\0' \"$@\" > \"$OUT/pip\"; }\n";
-    Result result = exec(List.of(shell, "-c", stubs + script), work, "OUT", out.toString());
-    assertEquals(0, result.exitCode, result.output);
-    assertFalse(Files.exists(dir.resolve("pwned")), "injected command ran: " + result.output);
-    assertFalse(Files.exists(dir.resolve("pwned2")), "injected redirection ran: " + result.output);
-    try (var files = Files.list(work)) {
-      assertEquals(List.of(work.resolve("examples")), files.toList(), "stray files in the working directory");
-    }
-
-    Map<String, List<String>> calls = new java.util.TreeMap<>();
-    try (var files = Files.list(out)) {
-      for (Path f : files.toList()) {
-        String recorded = Files.readString(f, StandardCharsets.UTF_8);
-        assertTrue(recorded.endsWith("\0"), f.toString());
-        calls.put(f.getFileName().toString(),
-            Arrays.asList(recorded.substring(0, recorded.length() - 1).split("\0", -1)));
-      }
-    }
-    assertTrue(calls.containsKey("python3"), "the engine never started: " + result.output);
-    return calls;
-  }
-
-  private record Result(int exitCode, String output) {
-  }
-
-  private static Result exec(List<String> argv, Path cwd, String... env) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(argv).directory(cwd.toFile()).redirectErrorStream(true);
-    for (int i = 0; i < env.length; i += 2) {
-      pb.environment().put(env[i], env[i + 1]);
-    }
-    Process p = pb.start();
-    p.getOutputStream().close();
-    if (!p.waitFor(20, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("shell did not finish: " + argv);
-    }
-    return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-  }
-
-  private static void clean(Path out) throws IOException {
-    try (var files = Files.list(out)) {
-      for (Path f : files.toList()) {
-        Files.delete(f);
-      }
-    }
+    return ShellScripts.run(shell, command.get(2), dir);
   }
 
   // ---- boosters ------------------------------------------------------------------------------------------------

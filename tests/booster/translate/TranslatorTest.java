@@ -114,7 +114,10 @@ class TranslatorTest {
     for (int i = 0; i < backends; i++) {
       expected.add("ModelServer");
     }
-    expected.add("ModelRoute");
+    int routes = 1 + (booster.getSpec().getRoutes() == null ? 0 : booster.getSpec().getRoutes().size());
+    for (int i = 0; i < routes; i++) {
+      expected.add("ModelRoute");
+    }
     int perPolicy = profile == KthenaProfile.V0_4 ? 2 : 1;
     for (int i = expected.size(); i < kinds.size(); i += perPolicy) {
       expected.add("AutoscalingPolicy");

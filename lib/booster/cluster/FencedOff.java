@@ -1,0 +1,8 @@
+package booster.cluster;
+
+/** A write refused before it was sent: this process no longer holds the leadership its writes need. */
+public final class FencedOff extends RuntimeException {
+  public FencedOff(String kind, String verb) {
+    super(verb + " of a " + kind + " not sent: this instance no longer holds the leader lease");
+  }
+}

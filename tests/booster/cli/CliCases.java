@@ -48,7 +48,7 @@ final class CliCases {
   }
 
   private static final List<String> EXAMPLES = List.of("single-gpu", "multi-node-ray", "prefill-decode",
-      "legacy-multi-backend", "fixed-replicas", "prefill-decode-role-autoscaling");
+      "legacy-multi-backend", "fixed-replicas", "prefill-decode-role-autoscaling", "gateway-routes");
 
   private final List<Case> cases = new ArrayList<>();
 

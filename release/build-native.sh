@@ -32,8 +32,8 @@ rm -rf "$jvm" "$bin"
 mkdir -p "$jvm" "$bin"
 export_plugin "$jvm"
 classpath="$jvm/kubectl-booster.jar:$(ls "$jvm"/lib/*.jar | paste -sd:)"
-# Every charset (snakeyaml-engine probes UTF-32 reading a kubeconfig) and both API server schemes.
 metadata="$root/release/native-image/META-INF/native-image/dev.kthena.booster/kubectl-booster"
+# Every charset (snakeyaml-engine probes UTF-32 reading a kubeconfig) and both API server schemes.
 options=(-H:ConfigurationFileDirectories="$metadata" -H:+AddAllCharsets -H:EnableURLProtocols=http,https)
 
 if [[ -n ${GRAALVM_HOME:-} ]]; then

@@ -1,7 +1,7 @@
 package booster.cli;
 
 import booster.api.ModelBooster;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import booster.cluster.Trees;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,7 +15,7 @@ final class BoosterUpdate {
 
   /** A copy of {@code live} carrying the manifest's spec, labels and annotations. */
   static ModelBooster merged(ModelBooster live, ModelBooster desired) {
-    ModelBooster merged = Serialization.clone(live);
+    ModelBooster merged = Trees.SERIALIZATION.clone(live);
     merged.setSpec(desired.getSpec());
     merged.getMetadata().setLabels(union(live.getMetadata().getLabels(), desired.getMetadata().getLabels()));
     merged.getMetadata().setAnnotations(union(live.getMetadata().getAnnotations(),
@@ -24,7 +24,7 @@ final class BoosterUpdate {
   }
 
   static boolean unchanged(ModelBooster live, ModelBooster desired) {
-    return Serialization.asJson(live.getSpec()).equals(Serialization.asJson(desired.getSpec()))
+    return Trees.SERIALIZATION.asJson(live.getSpec()).equals(Trees.SERIALIZATION.asJson(desired.getSpec()))
         && union(live.getMetadata().getLabels(), desired.getMetadata().getLabels())
             .equals(union(live.getMetadata().getLabels(), null))
         && union(live.getMetadata().getAnnotations(), desired.getMetadata().getAnnotations())

@@ -1,9 +1,10 @@
 package booster.cli;
 
+import booster.cluster.Trees;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.io.File;
 import java.util.List;
 import java.util.Optional;
@@ -13,11 +14,21 @@ public final class KubeClients {
   private KubeClients() {
   }
 
+  /**
+   * Builds the costliest parts of connecting that depend on nothing the command line says: fabric8's serialization
+   * and its readers of a kubeconfig (YAML, the kubeconfig model). Run on another thread while picocli builds and
+   * parses the command, it uses the second core instead of adding to the start-up.
+   */
+  static void prepare() {
+    Trees.SERIALIZATION.unmarshal("kind: Config", io.fabric8.kubernetes.api.model.Config.class);
+  }
+
   /** @param namespace {@code -n} when given; else the context's namespace, else {@code default} */
   public static KubeSession connect(KubeOptions options, Optional<String> namespace) {
     Config config = config(options);
     String chosen = namespace.orElse(config.getNamespace() != null ? config.getNamespace() : NamespaceOptions.DEFAULT);
-    KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+    KubernetesClient client = new KubernetesClientBuilder().withConfig(config)
+        .withKubernetesSerialization(Trees.SERIALIZATION).build();
     return new KubeSession(client, chosen, config.getMasterUrl());
   }
 
@@ -32,7 +43,9 @@ public final class KubeClients {
       config = Config.autoConfigure(null);
     } else {
       io.fabric8.kubernetes.api.model.Config merged = Kubeconfigs.select(Kubeconfigs.merge(files), options);
-      config = Config.fromKubeconfig(Serialization.asYaml(merged));
+      // What Config.fromKubeconfig does, minus writing the merged kubeconfig out and parsing it again.
+      config = Config.empty();
+      KubeConfigUtils.merge(config, null, merged);
     }
     long timeout = options.requestTimeoutMillis();
     if (timeout > 0) {

@@ -42,7 +42,11 @@ public final class ManifestOptions {
         try {
           List<ModelBooster> boosters = STDIN.equals(source)
               ? ManifestReader.read(source, stdin) : ManifestReader.readFile(Path.of(source));
-          boosters.forEach(booster -> manifests.add(new Manifest(source, booster)));
+          // A loop, not a lambda: picocli reflects on this mixin's methods, and a lambda taking a ModelBooster
+          // would load fabric8's model for --help and completion.
+          for (ModelBooster booster : boosters) {
+            manifests.add(new Manifest(source, booster));
+          }
         } catch (ManifestException e) {
           problems.addAll(e.problems());
         }

@@ -3,7 +3,6 @@ package booster.cli;
 import booster.cluster.Kinds;
 import booster.cli.Table.Cell;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import java.util.Comparator;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,10 +70,7 @@ public class StatusCommand extends ClusterCommand {
   private List<String> frame(KubeSession session) {
     if (all.allNamespaces()) {
       List<GenericKubernetesResource> boosters = Kinds.genericBoosters(session.client()).inAnyNamespace().list()
-          .getItems().stream()
-          .sorted(Comparator.comparing((GenericKubernetesResource b) -> b.getMetadata().getNamespace())
-              .thenComparing(b -> b.getMetadata().getName()))
-          .toList();
+          .getItems().stream().sorted(ResourceNames.BY_NAMESPACE_AND_NAME).toList();
       return format == null ? summary(boosters)
           : List.of(outputFormat().render(boosters.stream().map(StatusReport::summary).toList()).stripTrailing());
     }

@@ -12,6 +12,8 @@
 //SOURCES lib/**.java
 // The sources are UTF-8 whatever the locale (Java 17 compiles in the platform encoding, US-ASCII under LANG=C).
 //COMPILE_OPTIONS -encoding UTF-8
+// The plugin's entry; lib/ also holds booster.cli.Warmup, the launcher's training run.
+//MAIN KubectlBooster
 // A short-lived command: the quick compiler and serial GC start and finish sooner.
 //JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
 

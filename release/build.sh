@@ -1,21 +1,25 @@
 #!/usr/bin/env bash
-# Builds the krew archive of kubectl-booster and writes its sha256 (and version and URL) into the krew manifest,
-# whose one platform block serves linux and darwin on amd64 and arm64 (the archive is platform-independent).
-#   release/build.sh [OUT_DIR [MANIFEST]]     (defaults: dist/ and krew-manifest.yaml)
-# The archive holds the launcher `kubectl-booster`, `kubectl-booster.jar` exported by JBang with its `lib/`, and
-# LICENSE. RELEASE_BASE_URL is where the archive will be published (the manifest's `uri`).
+# Builds the krew archives of kubectl-booster into OUT_DIR (default dist/, ignored by git) and writes the krew
+# manifest for exactly what was built there, with real checksums: OUT_DIR/krew-manifest.yaml. The tracked
+# krew-manifest.yaml is only its template (description, caveats) and is never modified.
+#   release/build.sh [OUT_DIR]
+# - kubectl-booster-VERSION.tar.gz: the JVM archive (launcher `kubectl-booster`, `kubectl-booster.jar` exported by
+#   JBang with its `lib/`, LICENSE). It serves every platform without a native archive.
+# - kubectl-booster-VERSION-OS-ARCH.tar.gz: native archives from release/build-native.sh. One is listed only when
+#   its stamp (.verified, written once the differential suite passed) matches the archive and these sources.
+# RELEASE_BASE_URL is where the archives will be published (the manifest's `uri`s).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/release/lib.sh"
 out="$(mkdir -p "${1:-$root/dist}" && cd "${1:-$root/dist}" && pwd)"
-manifest="${2:-$root/krew-manifest.yaml}"
-version="v$(sed -n 's/.*String VERSION = "\(.*\)";.*/\1/p' "$root/lib/booster/cli/BoosterCommand.java")"
-base_url="${RELEASE_BASE_URL:-https://github.com/kubectl-booster/kubectl-booster/releases/download}"
+version=$(plugin_version)
+base_url="${RELEASE_BASE_URL:-https://github.com/kubectl-booster/kubectl-booster/releases/download}/$version"
 archive="kubectl-booster-$version.tar.gz"
 
 stage="$(mktemp -d)"
 trap 'rm -rf "$stage"' EXIT
-(cd "$root" && ./jbang export portable --force -O "$stage/kubectl-booster.jar" kubectl-booster.java) >&2
+export_plugin "$stage"
 sed "s/@VERSION@/$version/" "$root/release/kubectl-booster" >"$stage/kubectl-booster"
 chmod 755 "$stage/kubectl-booster"
 cp "$root/LICENSE" "$stage/LICENSE"
@@ -23,8 +27,66 @@ cp "$root/LICENSE" "$stage/LICENSE"
 tar -C "$stage" --sort=name --owner=0 --group=0 --numeric-owner --mtime='@0' \
   -czf "$out/$archive" kubectl-booster kubectl-booster.jar lib LICENSE
 
-sha="$(sha256sum "$out/$archive" | cut -d' ' -f1)"
-sed -i -e "s|^\(  version: \).*|\1$version|" \
-  -e "s|^\(    uri: \).*|\1$base_url/$version/$archive|" \
-  -e "s|^\(    sha256: \).*|\1$sha|" "$manifest"
+sha() { sha256sum "$1" | cut -d' ' -f1; }
+
+# One platform block. $1: archive file name, $2: os, $3: space-separated archs, $4...: its files (krew globs).
+platform() {
+  local name=$1 os=$2 archs=$3
+  shift 3
+  cat <<EOF
+  - selector:
+      matchExpressions:
+      - {key: os, operator: In, values: [$os]}
+      - {key: arch, operator: In, values: [${archs// /, }]}
+    uri: $base_url/$name
+    sha256: $(sha "$out/$name")
+    files:
+EOF
+  for file in "$@"; do
+    local to=.
+    [[ $file == lib/* ]] && to=lib
+    printf '    - from: "%s"\n      to: %s\n' "$file" "$to"
+  done
+  echo "    bin: kubectl-booster"
+}
+
+# Native archives that were verified on these sources; each takes its platform away from the JVM archive, so the
+# selectors never overlap.
+declare -A native=()
+digest=$(source_digest)
+for candidate in "$out"/kubectl-booster-"$version"-*-*.tar.gz; do
+  [[ -f $candidate ]] || continue
+  name=$(basename "$candidate")
+  target=${name#kubectl-booster-$version-}
+  target=${target%.tar.gz}
+  if [[ "$(cat "$candidate.verified" 2>/dev/null)" == "sha256 $(sha "$candidate") source $digest" ]]; then
+    native[$target]=$name
+  else
+    echo "release/build.sh: leaving out $name: not verified on these sources (run release/build-native.sh)" >&2
+  fi
+done
+
+{
+  echo "# Written by release/build.sh for the archives beside it."
+  sed -n "/^apiVersion:/,/^  platforms:/p" "$root/krew-manifest.yaml" | sed "s|^\(  version: \).*|\1$version|"
+  for target in $(printf '%s\n' "${!native[@]}" | sort); do
+    name=${native[$target]}
+    listing=$(tar -tzf "$out/$name")
+    mapfile -t files < <(grep -v -e '/$' -e '\.so$' <<<"$listing" | sort)
+    # The verification toolchain's binary needs its shared libraries beside it; a GraalVM binary has none.
+    if grep -q '\.so$' <<<"$listing"; then
+      files+=('*.so')
+    fi
+    platform "$name" "${target%-*}" "${target#*-}" "${files[@]}"
+  done
+  for os in linux darwin; do
+    archs=""
+    for arch in amd64 arm64; do
+      [[ -n ${native[$os-$arch]:-} ]] || archs="${archs:+$archs }$arch"
+    done
+    if [[ -n $archs ]]; then
+      platform "$archive" "$os" "$archs" kubectl-booster kubectl-booster.jar 'lib/*' LICENSE
+    fi
+  done
+} >"$out/krew-manifest.yaml"
 echo "$out/$archive"

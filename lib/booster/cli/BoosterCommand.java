@@ -1,10 +1,15 @@
 package booster.cli;
 
+import booster.cluster.Concurrent;
+import java.io.BufferedWriter;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,8 +23,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "kubectl booster", mixinStandardHelpOptions = true, version = "kubectl-booster " + BoosterCommand.VERSION,
     description = "Work with Kthena ModelBoosters: create them, diff them against the cluster, show their status "
         + "and ownership tree.",
-    subcommands = {CreateCommand.class, DiffCommand.class, StatusCommand.class, TreeCommand.class,
-        CompletionCommand.class, VersionCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:invalid input or failure", "2:invalid command line"})
 public final class BoosterCommand implements Callable<Integer> {
@@ -28,6 +31,12 @@ public final class BoosterCommand implements Callable<Integer> {
   public static final int OK = 0;
   public static final int FAILED = 1;
   public static final int USAGE = 2;
+
+  /** The subcommands that (may) read a kubeconfig and talk to a cluster. */
+  private static final Set<String> CONNECTING = Set.of("create", "diff", "status", "tree");
+  /** The subcommands, in the order help lists them. */
+  private static final List<Class<?>> SUBCOMMANDS = List.of(CreateCommand.class, DiffCommand.class,
+      StatusCommand.class, TreeCommand.class, CompletionCommand.class, VersionCommand.class);
 
   private final InputStream stdin;
   private final Map<String, String> environment;
@@ -44,16 +53,54 @@ public final class BoosterCommand implements Callable<Integer> {
     if (args.length > 0 && args[0].equals(Completions.COMMAND)) {
       // kubectl's completion of `kubectl booster ...` (through kubectl_complete-booster): no picocli parsing, since
       // the words are a partial command line.
-      new Completions(List.of(BoosterCommand.class.getAnnotation(Command.class).subcommands()))
-          .print(List.of(args).subList(1, args.length), new PrintWriter(System.out, false, StandardCharsets.UTF_8));
+      new Completions(SUBCOMMANDS).print(List.of(args).subList(1, args.length), utf8(System.out));
       return OK;
     }
-    return commandLine(System.in, System.getenv()).execute(args);
+    List<String> given = List.of(args);
+    if (!given.isEmpty() && CONNECTING.contains(given.get(0)) && !given.contains("--help") && !given.contains("-h")) {
+      Concurrent.start(() -> {
+        KubeClients.prepare();
+        return null;
+      });
+    }
+    CommandLine cli = commandLine(System.in, System.getenv(), args);
+    // UTF-8 whatever the locale, as kubectl prints: under LANG=C the JVM would print tree's box drawing as '?'.
+    cli.setOut(utf8(System.out));
+    cli.setErr(utf8(System.err));
+    return cli.execute(args);
   }
 
-  /** The configured command line; tests redirect its out/err with setOut/setErr. */
+  /** As picocli's own writers, with the encoding fixed. */
+  private static PrintWriter utf8(OutputStream stream) {
+    return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8)), true);
+  }
+
+  /** The configured command line with every subcommand; tests redirect its out/err with setOut/setErr. */
   public static CommandLine commandLine(InputStream stdin, Map<String, String> environment) {
+    return build(stdin, environment, SUBCOMMANDS);
+  }
+
+  /**
+   * The command line for {@code args} with only the subcommands they need, since picocli builds each command's
+   * model by reflection, the largest part of a short run: the one they start with, none for {@code --version}.
+   * Root help, completion and anything unrecognised get every subcommand, so they behave as with the whole tree.
+   */
+  static CommandLine commandLine(InputStream stdin, Map<String, String> environment, String... args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      return build(stdin, environment, List.of());
+    }
+    for (Class<?> type : SUBCOMMANDS) {
+      if (args.length > 0 && type != CompletionCommand.class
+          && type.getAnnotation(Command.class).name().equals(args[0])) {
+        return build(stdin, environment, List.of(type));
+      }
+    }
+    return commandLine(stdin, environment);
+  }
+
+  private static CommandLine build(InputStream stdin, Map<String, String> environment, List<Class<?>> subcommands) {
     CommandLine cli = new CommandLine(new BoosterCommand(stdin, environment));
+    subcommands.forEach(cli::addSubcommand);
     // Help wraps at the terminal's width (picocli asks stty), 80 columns when not on a terminal; examples do not,
     // as in kubectl, so they can be copied as they stand.
     cli.setUsageHelpAutoWidth(true);

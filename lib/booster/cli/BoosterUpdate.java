@@ -2,7 +2,6 @@ package booster.cli;
 
 import booster.api.ModelBooster;
 import booster.cluster.Trees;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,7 +15,7 @@ final class BoosterUpdate {
 
   /** A copy of {@code live} carrying the manifest's spec, labels and annotations. */
   static ModelBooster merged(ModelBooster live, ModelBooster desired) {
-    ModelBooster merged = Serialization.clone(live);
+    ModelBooster merged = Trees.SERIALIZATION.clone(live);
     merged.setSpec(desired.getSpec());
     merged.getMetadata().setLabels(union(live.getMetadata().getLabels(), desired.getMetadata().getLabels()));
     merged.getMetadata().setAnnotations(union(live.getMetadata().getAnnotations(),

@@ -60,7 +60,7 @@ public final class ClusterCreate {
     return ClusterRun.run(kube, namespace.given(), out, err, BoosterCommand.FAILED, session -> {
       Map<Manifest, List<GenericKubernetesResource>> boosters = translated.apply(session.namespace(),
           version.resolve(session.client()).profile());
-      Map<Manifest, ModelBooster> existing = existing(session.client(), boosters.keySet());
+      Map<Manifest, ModelBooster> existing = Change.existing(session.client(), boosters.keySet());
       if (!apply && !existing.isEmpty()) {
         existing.keySet().forEach(m -> err.println("Error from server (AlreadyExists): " + Boosters.RESOURCE
             + " \"" + m.name() + "\" already exists (use --apply to update it)"));
@@ -69,7 +69,7 @@ public final class ClusterCreate {
       List<Change> changes = boosters.keySet().stream().map(m -> Change.of(m, existing.get(m))).toList();
       // Every write is checked by the server first, so a rejected booster leaves none half-created.
       List<String> rejections = new ArrayList<>();
-      List<ModelBooster> sent = dryRun(session.client(), changes, session.server(), rejections);
+      List<ModelBooster> sent = Change.dryRun(session.client(), changes, session.server(), rejections);
       if (!rejections.isEmpty()) {
         rejections.forEach(err::println);
         return BoosterCommand.FAILED;
@@ -104,39 +104,11 @@ public final class ClusterCreate {
     });
   }
 
-  /** The boosters that already exist, looked up before anything is written. */
-  private static Map<Manifest, ModelBooster> existing(KubernetesClient client, Iterable<Manifest> manifests) {
-    Map<Manifest, ModelBooster> found = new LinkedHashMap<>();
-    for (Manifest manifest : manifests) {
-      ModelBooster live = handle(client, manifest.booster()).get();
-      if (live != null) {
-        found.put(manifest, live);
-      }
-    }
-    return found;
-  }
-
   /**
-   * Sends every write with dryRun=All; returns what the server answered, and adds each rejection to
-   * {@code rejections} as one line naming the booster.
+   * What sending one booster does: create it, update the live one, or nothing when its spec is unchanged. The
+   * client calls live here rather than in ClusterCreate: picocli reflects on a mixin's methods, and fabric8 types
+   * in their signatures would load fabric8 for --help and completion.
    */
-  private static List<ModelBooster> dryRun(KubernetesClient client, List<Change> changes, String server,
-      List<String> rejections) {
-    List<ModelBooster> answers = new ArrayList<>();
-    for (Change change : changes) {
-      try {
-        answers.add(change.send(client, true));
-      } catch (KubernetesClientException e) {
-        if (e.getCode() <= 0) {
-          throw e;
-        }
-        rejections.add(ApiErrors.message(e, server) + " (" + change.manifest().describe() + ")");
-      }
-    }
-    return answers;
-  }
-
-  /** What sending one booster does: create it, update the live one, or nothing when its spec is unchanged. */
   private record Change(Manifest manifest, ModelBooster live, boolean unchanged) {
     static Change of(Manifest manifest, ModelBooster live) {
       return new Change(manifest, live, live != null && BoosterUpdate.unchanged(live, manifest.booster()));
@@ -156,9 +128,42 @@ public final class ClusterCreate {
       // The live resourceVersion travels along, so a concurrent change makes this a conflict, not a lost update.
       return handle(client, BoosterUpdate.merged(live, manifest.booster())).dryRun(dryRun).update();
     }
-  }
 
-  private static Resource<ModelBooster> handle(KubernetesClient client, ModelBooster booster) {
-    return Kinds.boosters(client).inNamespace(booster.getMetadata().getNamespace()).resource(booster);
+    /** The boosters that already exist, looked up before anything is written. */
+    static Map<Manifest, ModelBooster> existing(KubernetesClient client, Iterable<Manifest> manifests) {
+      Map<Manifest, ModelBooster> found = new LinkedHashMap<>();
+      for (Manifest manifest : manifests) {
+        ModelBooster live = Boosters.typed(client, manifest.booster().getMetadata().getNamespace(),
+            manifest.booster().getMetadata().getName());
+        if (live != null) {
+          found.put(manifest, live);
+        }
+      }
+      return found;
+    }
+
+    /**
+     * Sends every write with dryRun=All; returns what the server answered, and adds each rejection to
+     * {@code rejections} as one line naming the booster.
+     */
+    static List<ModelBooster> dryRun(KubernetesClient client, List<Change> changes, String server,
+        List<String> rejections) {
+      List<ModelBooster> answers = new ArrayList<>();
+      for (Change change : changes) {
+        try {
+          answers.add(change.send(client, true));
+        } catch (KubernetesClientException e) {
+          if (e.getCode() <= 0) {
+            throw e;
+          }
+          rejections.add(ApiErrors.message(e, server) + " (" + change.manifest().describe() + ")");
+        }
+      }
+      return answers;
+    }
+
+    private static Resource<ModelBooster> handle(KubernetesClient client, ModelBooster booster) {
+      return Kinds.boosters(client).inNamespace(booster.getMetadata().getNamespace()).resource(booster);
+    }
   }
 }

@@ -1,7 +1,6 @@
 package booster.cli;
 
 import booster.api.ModelBooster;
-import booster.cluster.Kinds;
 import booster.translate.KthenaProfile;
 import booster.translate.Translator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -61,10 +60,7 @@ public class DiffCommand extends ClusterCommand {
   int run(KubeSession session) throws Exception {
     DiffPlan plan = new DiffPlan();
     if (name != null) {
-      ModelBooster live = stored(session, session.namespace(), name);
-      if (live == null) {
-        throw Boosters.notFound(name);
-      }
+      ModelBooster live = Boosters.requireTyped(session.client(), session.namespace(), name);
       plan.children(session.client(), live, translator(session).translate(live));
     } else {
       Translator translate = translator(session);
@@ -72,7 +68,8 @@ public class DiffCommand extends ClusterCommand {
           ManifestOptions.read(files, recursive, root.stdin()), "diff", namespace, session.namespace(), translate, err());
       for (Map.Entry<Manifest, List<GenericKubernetesResource>> e : rendered.entrySet()) {
         ModelBooster desired = e.getKey().booster();
-        ModelBooster live = stored(session, desired.getMetadata().getNamespace(), desired.getMetadata().getName());
+        ModelBooster live = Boosters.typed(session.client(), desired.getMetadata().getNamespace(),
+            desired.getMetadata().getName());
         plan.booster(live, desired);
         if (live == null) {
           plan.additions(e.getValue());
@@ -91,9 +88,5 @@ public class DiffCommand extends ClusterCommand {
   private Translator translator(KubeSession session) {
     KthenaProfile profile = kthenaVersion.value(root.environment()).resolve(session.client()).profile();
     return new Translator(translator.config(root.environment()).withProfile(profile));
-  }
-
-  private static ModelBooster stored(KubeSession session, String namespace, String name) {
-    return Kinds.boosters(session.client()).inNamespace(namespace).withName(name).get();
   }
 }

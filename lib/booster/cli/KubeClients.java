@@ -1,9 +1,10 @@
 package booster.cli;
 
+import booster.cluster.Trees;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.io.File;
 import java.io.PrintWriter;
 import java.util.List;
@@ -15,13 +16,23 @@ public final class KubeClients {
   }
 
   /**
+   * Builds the costliest parts of connecting that depend on nothing the command line says: fabric8's serialization
+   * and its readers of a kubeconfig (YAML, the kubeconfig model). Run on another thread while picocli builds and
+   * parses the command, it uses the second core instead of adding to the start-up.
+   */
+  static void prepare() {
+    Trees.SERIALIZATION.unmarshal("kind: Config", io.fabric8.kubernetes.api.model.Config.class);
+  }
+
+  /**
    * @param namespace {@code -n} when given; else the context's namespace, else {@code default}
    * @param err where {@code -v=6} and above log the API requests
    */
   public static KubeSession connect(KubeOptions options, Optional<String> namespace, PrintWriter err) {
     Config config = config(options);
     String chosen = namespace.orElse(config.getNamespace() != null ? config.getNamespace() : NamespaceOptions.DEFAULT);
-    KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(config);
+    KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(config)
+        .withKubernetesSerialization(Trees.SERIALIZATION);
     if (options.verbosity >= RequestLog.REQUESTS) {
       builder.withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor("booster-request-log",
           new RequestLog(options.verbosity, err)));
@@ -41,7 +52,9 @@ public final class KubeClients {
       config = Config.autoConfigure(null);
     } else {
       io.fabric8.kubernetes.api.model.Config merged = Kubeconfigs.select(Kubeconfigs.merge(files), options);
-      config = Config.fromKubeconfig(Serialization.asYaml(merged));
+      // What Config.fromKubeconfig does, minus writing the merged kubeconfig out and parsing it again.
+      config = Config.empty();
+      KubeConfigUtils.merge(config, null, merged);
     }
     long timeout = options.requestTimeoutMillis();
     if (timeout > 0) {

@@ -1,12 +1,15 @@
 package booster.cli;
 
+import booster.cluster.Trees;
 import io.fabric8.kubernetes.api.model.Config;
 import io.fabric8.kubernetes.api.model.NamedAuthInfo;
 import io.fabric8.kubernetes.api.model.NamedCluster;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.api.model.NamedContextBuilder;
-import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +35,7 @@ final class Kubeconfigs {
     Map<String, NamedContext> contexts = new LinkedHashMap<>();
     String current = null;
     for (File file : files) {
-      Config config = KubeConfigUtils.parseConfig(file);
+      Config config = parse(file);
       Path dir = file.getAbsoluteFile().getParentFile().toPath();
       putFirst(clusters, config.getClusters(), NamedCluster::getName, c -> absolute(c, dir));
       putFirst(users, config.getUsers(), NamedAuthInfo::getName, u -> absolute(u, dir));
@@ -49,6 +52,18 @@ final class Kubeconfigs {
     merged.setContexts(new ArrayList<>(contexts.values()));
     merged.setCurrentContext(current);
     return merged;
+  }
+
+  /** One kubeconfig file; an empty one is an empty kubeconfig, as for kubectl. */
+  private static Config parse(File file) {
+    try (InputStream in = Files.newInputStream(file.toPath())) {
+      Config config = Trees.SERIALIZATION.unmarshal(in, Config.class);
+      return config == null ? new Config() : config;
+    } catch (IOException | RuntimeException e) {
+      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
+          .orElse("");
+      throw new CliException("error loading config file \"" + file + "\": " + reason);
+    }
   }
 
   /** Adds the {@link #SELECTED} context: the chosen (or current) context with the flag overrides applied. */

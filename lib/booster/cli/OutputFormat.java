@@ -1,7 +1,7 @@
 package booster.cli;
 
+import booster.cluster.Trees;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
@@ -30,7 +30,7 @@ public enum OutputFormat {
         if (!out.isEmpty()) {
           out.append("---\n");
         }
-        out.append(YAML.writeValueAsString(tree(object)));
+        out.append(Writers.YAML.writeValueAsString(tree(object)));
       }
       return out.toString();
     }
@@ -44,7 +44,7 @@ public enum OutputFormat {
       list.put("kind", "List");
       ArrayNode items = list.putArray("items");
       objects.forEach(object -> items.add(tree(object)));
-      return JSON.writeValueAsString(list) + "\n";
+      return Writers.JSON.writeValueAsString(list) + "\n";
     }
   },
   /** {@code kind.group/name} per object, as {@code kubectl -o name}. */
@@ -57,38 +57,42 @@ public enum OutputFormat {
     }
   };
 
-  private static final KubernetesSerialization KUBERNETES = new KubernetesSerialization();
-
   /**
-   * Plain YAML: no {@code !!} tags, quotes only where a string would otherwise read as another type, to YAML 1.1
-   * readers too ({@link YamlQuoting}).
+   * The writers, built on first use: picocli lists this enum's constants for {@code -o}, and building Jackson
+   * there would slow down {@code --help} and completion.
    */
-  private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
-          .stringQuotingChecker(YamlQuoting.INSTANCE).build())
-      .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-      .disable(YAMLWriteFeature.USE_NATIVE_TYPE_ID)
-      .disable(YAMLWriteFeature.SPLIT_LINES)
-      .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
-      .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-      .build();
+  private static final class Writers {
+    /**
+     * Plain YAML: no {@code !!} tags, quotes only where a string would otherwise read as another type, to YAML 1.1
+     * readers too ({@link YamlQuoting}).
+     */
+    static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+            .stringQuotingChecker(YamlQuoting.INSTANCE).build())
+        .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+        .disable(YAMLWriteFeature.USE_NATIVE_TYPE_ID)
+        .disable(YAMLWriteFeature.SPLIT_LINES)
+        .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+        .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+        .build();
 
-  /** Laid out as kubectl prints JSON: every member and element on its own line, {@code "key": value}, {@code []}. */
-  private static final ObjectWriter JSON = JsonMapper.builder().build().writer().with(
-      new DefaultPrettyPrinter(Separators.createDefaultInstance()
-          .withObjectNameValueSpacing(Separators.Spacing.AFTER)
-          .withObjectEmptySeparator("")
-          .withArrayEmptySeparator(""))
-          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    /** Laid out as kubectl prints JSON: every member and element on its own line, {@code "key": value}, {@code []}. */
+    static final ObjectWriter JSON = JsonMapper.builder().build().writer().with(
+        new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator(""))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+  }
 
   public abstract String render(List<?> objects);
 
   /** One document: YAML as {@link #render}, JSON as the object itself rather than a List. */
   public String renderOne(Object object) {
-    return this == json ? JSON.writeValueAsString(tree(object)) + "\n" : render(List.of(object));
+    return this == json ? Writers.JSON.writeValueAsString(tree(object)) + "\n" : render(List.of(object));
   }
 
   private static JsonNode tree(Object object) {
-    return KUBERNETES.convertValue(object, JsonNode.class);
+    return Trees.SERIALIZATION.convertValue(object, JsonNode.class);
   }
 }

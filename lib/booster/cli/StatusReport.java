@@ -1,5 +1,6 @@
 package booster.cli;
 
+import booster.cluster.Concurrent;
 import booster.cluster.LiveChildren;
 import booster.cluster.Ownership;
 import io.fabric8.kubernetes.api.model.Event;
@@ -10,22 +11,31 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** What {@code status} shows about one booster: the object, its live children and its recent events (7 requests). */
 record StatusReport(GenericKubernetesResource booster, List<GenericKubernetesResource> children, List<Event> events) {
   static final int RECENT_EVENTS = 10;
 
   static StatusReport read(KubernetesClient client, String namespace, String name) {
-    GenericKubernetesResource booster = Boosters.get(client, namespace, name);
-    List<GenericKubernetesResource> children = LiveChildren.list(client, namespace, name).all();
-    // Filtered here rather than by field selector: fabric8's mock API server ignores involvedObject selectors.
-    List<Event> events = new ArrayList<>(client.v1().events().inNamespace(namespace).list().getItems().stream()
+    CompletableFuture<GenericKubernetesResource> booster = Concurrent.start(() -> Boosters.get(client, namespace,
+        name));
+    CompletableFuture<List<GenericKubernetesResource>> children = Concurrent.start(() -> LiveChildren.list(client,
+        namespace, name).all());
+    CompletableFuture<List<Event>> events = Concurrent.start(() -> client.v1().events().inNamespace(namespace)
+        .list().getItems());
+    return new StatusReport(Concurrent.await(booster), Concurrent.await(children),
+        recent(Concurrent.await(events), name));
+  }
+
+  /** The booster's last events. Filtered here rather than by field selector: fabric8's mock ignores those. */
+  private static List<Event> recent(List<Event> all, String name) {
+    List<Event> events = all.stream()
         .filter(e -> e.getInvolvedObject() != null && "ModelBooster".equals(e.getInvolvedObject().getKind())
             && name.equals(e.getInvolvedObject().getName()))
         .sorted(Comparator.comparing(StatusReport::lastSeen))
-        .toList());
-    List<Event> recent = events.subList(Math.max(0, events.size() - RECENT_EVENTS), events.size());
-    return new StatusReport(booster, children, List.copyOf(recent));
+        .toList();
+    return List.copyOf(events.subList(Math.max(0, events.size() - RECENT_EVENTS), events.size()));
   }
 
   static String lastSeen(Event e) {

@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 /**
@@ -35,23 +36,30 @@ public final class LiveChildren {
   }
 
   /**
-   * One LIST per kind against the API server. A kind the cluster does not serve (404: Kthena v1.0 has no
+   * One LIST per kind against the API server, all at once. A kind the cluster does not serve (404: Kthena v1.0 has no
    * AutoscalingPolicyBinding, a cluster without Kthena's autoscaler no AutoscalingPolicy) has no children, so no
    * discovery request is needed first.
    */
   public static LiveChildren list(KubernetesClient client, String namespace, String boosterName) {
-    LiveChildren live = new LiveChildren();
+    Map<ChildKind, CompletableFuture<List<GenericKubernetesResource>>> lists = new EnumMap<>(ChildKind.class);
     for (ChildKind kind : ChildKind.values()) {
-      try {
-        live.addAll(kind, Kinds.children(client, kind).inNamespace(namespace).withLabels(selector(boosterName))
-            .list().getItems());
-      } catch (KubernetesClientException e) {
-        if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
-          throw e;
-        }
-      }
+      lists.put(kind, Concurrent.start(() -> listOf(client, kind, namespace, boosterName)));
     }
+    LiveChildren live = new LiveChildren();
+    lists.forEach((kind, list) -> live.addAll(kind, Concurrent.await(list)));
     return live.sorted();
+  }
+
+  private static List<GenericKubernetesResource> listOf(KubernetesClient client, ChildKind kind, String namespace,
+      String boosterName) {
+    try {
+      return Kinds.children(client, kind).inNamespace(namespace).withLabels(selector(boosterName)).list().getItems();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
+        throw e;
+      }
+      return List.of();
+    }
   }
 
   /** From objects already at hand (an informer cache), keeping only the booster's ones. */

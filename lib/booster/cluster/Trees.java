@@ -3,12 +3,19 @@ package booster.cluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.fabric8.kubernetes.model.jackson.Jackson2JdkTypesModule;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Objects as plain JSON trees (maps, lists, scalars) and back, for field-wise comparison and merging. */
 public final class Trees {
-  /** fabric8's mapping (Quantity, IntOrString, ...), shared: building one is costly. */
-  public static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  /**
+   * fabric8's mapping (Quantity, IntOrString, ...), shared by everything, the plugin's client included: building one
+   * is costly, and each has its own caches. Configured as fabric8's default except that it does not instantiate
+   * every model class on the class path up front (a fifth of a plugin start); kinds we read are typed or generic.
+   */
+  public static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization(
+      JsonMapper.builderWithJackson2Defaults().addModule(new Jackson2JdkTypesModule()).build(), false);
 
   private Trees() {
   }

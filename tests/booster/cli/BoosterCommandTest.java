@@ -7,8 +7,10 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -79,6 +81,40 @@ class BoosterCommandTest {
           + "format \"table\", allowed formats are: yaml, json, name, wide, jsonpath=TEMPLATE",
           outcome.errLines().get(0), outcome.toString());
     }
+  }
+
+  /** A run builds only the subcommand it names (none for --version), and answers exactly as the whole tree. */
+  @Test
+  void aRunBuildsOnlyWhatItNeedsAndAnswersAsTheWholeTree() {
+    Map<List<String>, Set<String>> built = new LinkedHashMap<>();
+    built.put(List.of("--version"), Set.of());
+    built.put(List.of("status", "qwen", "--kubeconfig", "/no/such/kubeconfig"), Set.of("status"));
+    built.put(List.of("status"), Set.of("status"));
+    built.put(List.of("tree", "--help"), Set.of("tree"));
+    built.put(List.of("create", "-f", "examples/single-gpu.yaml", "--dry-run=client", "-o", "json"), Set.of("create"));
+    built.put(List.of("diff", "--bogus"), Set.of("diff"));
+    Set<String> all = Set.of("create", "diff", "status", "tree", "completion");
+    built.put(List.of(), all);
+    built.put(List.of("--help"), all);
+    built.put(List.of("completion", "bash"), all);
+    built.put(List.of("frobnicate"), all);
+    built.put(List.of("-V", "status"), all);
+    built.forEach((args, subcommands) -> {
+      String[] argv = args.toArray(String[]::new);
+      CommandLine lazy = BoosterCommand.commandLine(InputStream.nullInputStream(), Map.of(), argv);
+      assertEquals(subcommands, lazy.getSubcommands().keySet(), args.toString());
+      assertEquals(outcome(BoosterCommand.commandLine(InputStream.nullInputStream(), Map.of()), argv),
+          outcome(lazy, argv), args.toString());
+    });
+  }
+
+  private static Cli.Outcome outcome(CommandLine cli, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int exit = cli.execute(args);
+    return new Cli.Outcome(exit, out.toString(), err.toString());
   }
 
   /** Fails the way an unforeseen bug would. */

@@ -62,6 +62,12 @@ final class Cli {
    * {@code timeoutSeconds}.
    */
   static Outcome process(List<String> command, Map<String, String> env, String stdin, long timeoutSeconds) {
+    return process(command, true, env, stdin, timeoutSeconds);
+  }
+
+  /** As {@link #process(List, Map, String, long)}; without {@code inherit}, the environment is only {@code env}. */
+  static Outcome process(List<String> command, boolean inherit, Map<String, String> env, String stdin,
+      long timeoutSeconds) {
     try {
       Path dir = Files.createTempDirectory("booster-cli");
       Path in = Files.writeString(dir.resolve("stdin"), stdin);
@@ -69,6 +75,9 @@ final class Cli {
       Path err = dir.resolve("stderr");
       ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
           .redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+      if (!inherit) {
+        builder.environment().clear();
+      }
       builder.environment().putAll(env);
       Process process = builder.start();
       if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

@@ -11,13 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The release archive built by release/build.sh into {@code work}, installed the way krew installs it (the
- * manifest's {@code files} and {@code bin} for linux/amd64), so tests and the benchmark run what users get.
+ * The release archive built by release/build.sh into {@code work/dist}, installed with the manifest written beside
+ * it the way krew installs it (the manifest's {@code files} and {@code bin} for linux/amd64), so tests and the
+ * benchmark run what users get.
  */
 final class KrewInstall {
   /** A process's exit code and output. */
@@ -25,20 +27,23 @@ final class KrewInstall {
   }
 
   final Path work;
+  final Path dist;
   final Path archive;
   final Map<String, Object> manifest;
+  /** Where the plugin's files were installed. */
+  final Path store;
   final Path binDir;
 
+  /** Builds into {@code work/dist}, which may already hold native archives. */
   @SuppressWarnings("unchecked")
   KrewInstall(Path work) throws Exception {
     this.work = work;
-    Path manifestCopy = work.resolve("krew-manifest.yaml");
-    Files.copy(Path.of("krew-manifest.yaml"), manifestCopy);
-    Run build = exec(work, List.of("release/build.sh", work.resolve("dist").toString(), manifestCopy.toString()),
-        Map.of());
+    dist = work.resolve("dist");
+    Run build = exec(work, List.of("release/build.sh", dist.toString()), Map.of());
     assertEquals(0, build.exit(), build.err());
     archive = Path.of(build.out().strip());
-    manifest = Serialization.unmarshal(Files.readString(manifestCopy), Map.class);
+    manifest = Serialization.unmarshal(Files.readString(dist.resolve("krew-manifest.yaml")), Map.class);
+    store = work.resolve("store/booster/" + spec().get("version"));
     binDir = install(platform("linux", "amd64"));
   }
 
@@ -85,7 +90,7 @@ final class KrewInstall {
     Path unpacked = Files.createDirectories(work.resolve("download"));
     assertEquals(0, exec(work, List.of("tar", "-xzf", archive.toString(), "-C", unpacked.toString()), Map.of())
         .exit());
-    Path store = Files.createDirectories(work.resolve("store/booster/" + spec().get("version")));
+    Files.createDirectories(store);
     for (Map<String, Object> file : (List<Map<String, Object>>) platform.get("files")) {
       String from = (String) file.get("from");
       Path target = Files.createDirectories(store.resolve((String) file.get("to")));
@@ -106,12 +111,33 @@ final class KrewInstall {
     return bin;
   }
 
-  /** The real kubectl, with the installed plugin on PATH and its CDS archive kept under {@code work}. */
+  /** Where the launcher keeps its start-up caches. */
+  Path cache() {
+    return work.resolve("cds");
+  }
+
+  /** The real kubectl, with the installed plugin on PATH, on the default Java. */
   Run kubectl(String... args) throws Exception {
+    return kubectl(null, args);
+  }
+
+  /** As {@link #kubectl(String...)}, with JAVA_HOME set to {@code javaHome} unless it is null. */
+  Run kubectl(Path javaHome, String... args) throws Exception {
+    return kubectl(binDir, javaHome, args);
+  }
+
+  /** As {@link #kubectl(String...)}, with another kubectl-booster (a native build, in {@code dir}) on PATH. */
+  Run kubectlWith(Path dir, String... args) throws Exception {
+    return kubectl(dir, null, args);
+  }
+
+  private Run kubectl(Path pluginDir, Path javaHome, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("/usr/bin/kubectl"));
     command.addAll(List.of(args));
-    return exec(work, command, Map.of("PATH", binDir + ":/usr/bin:/bin", "KUBECTL_BOOSTER_CACHE",
-        work.resolve("cds").toString()));
+    Map<String, String> env = new HashMap<>(Map.of("PATH", pluginDir + ":/usr/bin:/bin", "KUBECTL_BOOSTER_CACHE",
+        cache().toString()));
+    env.put("JAVA_HOME", javaHome == null ? "" : javaHome.toString());
+    return exec(work, command, env);
   }
 
   static Run exec(Path work, List<String> command, Map<String, String> env) throws IOException, InterruptedException {

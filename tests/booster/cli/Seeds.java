@@ -20,10 +20,16 @@ import java.util.Map;
 /** Objects in a TestCluster shaped like an operator-managed booster: the booster, children, pods, events. */
 final class Seeds {
   private final TestCluster cluster;
-  final Instant seeded = Instant.now();
+  /** The time conditions and events carry. */
+  final Instant seeded;
 
   Seeds(TestCluster cluster) {
+    this(cluster, Instant.now());
+  }
+
+  Seeds(TestCluster cluster, Instant seeded) {
     this.cluster = cluster;
+    this.seeded = seeded;
   }
 
   /** The v0.4.0 golden input booster, stored under {@code name}. */

@@ -36,21 +36,7 @@ class StatusAndTreeTest {
 
   /** A booster that is waiting for its second ModelServing, with one pod Running and one Pending. */
   private ModelBooster progressing() {
-    ModelBooster booster = seeds.booster("qwen");
-    booster = seeds.status(booster, 1, List.of(
-        List.of("Initialized", "True", "ModelCreating", "ModelBooster initialized"),
-        List.of("Active", "False", "ModelProcessing", "ModelServing qwen-b not available")));
-    GenericKubernetesResource a = seeds.child(ChildKind.MODEL_SERVING, booster, "qwen-a", Map.of("replicas", 1));
-    GenericKubernetesResource b = seeds.child(ChildKind.MODEL_SERVING, booster, "qwen-b", Map.of("replicas", 2));
-    seeds.child(ChildKind.MODEL_ROUTE, booster, "qwen", Map.of("modelName", "qwen"));
-    seeds.servingStatus(a, 1, "True", "AllGroupsReady");
-    seeds.servingStatus(b, 0, "False", "GroupsNotReady");
-    seeds.pod(booster, "qwen-a", "qwen-a-0", "Running", true);
-    seeds.pod(booster, "qwen-b", "qwen-b-0", "Pending", false);
-    seeds.pod(booster, "qwen-b", "qwen-b-1", "Running", true);
-    seeds.event("qwen", "qwen.1", "Normal", "ChildCreated", "created ModelServing qwen-a");
-    seeds.event("other", "other.1", "Normal", "ChildCreated", "not about qwen");
-    return booster;
+    return CliCases.progressing(cluster, seeds);
   }
 
   @Test

@@ -89,6 +89,10 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
   private volatile boolean openApiV3 = true;
   private final Map<String, Status> rejections = new ConcurrentHashMap<>();
   private final List<KubernetesClient> clients = new ArrayList<>();
+  /** Null: a fresh namespace per test. */
+  private final String fixedNamespace;
+  /** Null: objects carry the creation time the mock gives them. */
+  private final String fixedCreation;
   private KubernetesMockServer mock;
   private KubeAPIServer apiServer;
   private Config config;
@@ -104,12 +108,28 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
   }
 
   private TestCluster(String kthenaTag) {
+    this(kthenaTag, null, null);
+  }
+
+  private TestCluster(String kthenaTag, String fixedNamespace, String fixedCreation) {
     this.kthenaTag = kthenaTag;
+    this.fixedNamespace = fixedNamespace;
+    this.fixedCreation = fixedCreation;
   }
 
   /** With the child CRDs of the Kthena release {@code tag} (a folder of the reference data, e.g. v1.0.0). */
   public static TestCluster kthena(String tag) {
     return new TestCluster(tag);
+  }
+
+  /**
+   * For runs whose output is compared byte for byte across processes: the child CRDs of Kthena {@code tag} (null:
+   * the default release), every test in namespace {@code namespace},
+   * and (mock only) every object reported as created at {@code created}, so that ages do not depend on the second a
+   * run happened in.
+   */
+  public static TestCluster reproducible(String tag, String namespace, String created) {
+    return new TestCluster(tag == null ? DEFAULT_TAG : tag, namespace, created);
   }
 
   /** The profile the class's Kthena release wants. */
@@ -120,7 +140,10 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
   @Override
   public void beforeAll(ExtensionContext context) {
     unavailable = null;
-    ApiRequests.testClass(context.getRequiredTestClass());
+    if (context != null) {
+      // Outside JUnit (a reproducible cluster started by a program) there is no class to record requests for.
+      ApiRequests.testClass(context.getRequiredTestClass());
+    }
     switch (MODE) {
       case "mock" -> startMock();
       case "kubeconfig" -> useKubeconfig();
@@ -143,7 +166,8 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
     namespace = null;
     operatorNamespace = null;
     Assumptions.assumeTrue(unavailable == null, unavailable);
-    namespace = "booster-t" + NAMESPACES.incrementAndGet() + (isMock() ? "" : "-" + System.nanoTime() % 100000);
+    namespace = fixedNamespace != null ? fixedNamespace
+        : "booster-t" + NAMESPACES.incrementAndGet() + (isMock() ? "" : "-" + System.nanoTime() % 100000);
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
         .create();
     writes.clear();
@@ -443,15 +467,28 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
   /**
    * Records every request and counts writes at the mock server, for "zero writes" assertions; answers the
    * rejections a test asked for; honours dryRun=All on creates and updates by echoing the object without storing it
-   * (without the server's existence checks); answers 404 for a Kthena kind whose CRD is not installed, and serves
-   * the OpenAPI v3 document of a group from its installed CRDs, as a real API server does.
+   * (without the server's existence checks); answers 404 for a Kthena kind whose CRD is not installed, names the
+   * missing object in the 404 of a GET, and serves the OpenAPI v3 document of a group from its installed CRDs, as a
+   * real API server does.
    */
   private final class CountingDispatcher extends KubernetesCrudDispatcher {
+    private static final Pattern OBJECT = Pattern.compile(
+        "/(?:api/v1|apis/([^/]+)/[^/]+)(?:/namespaces/[^/]+)?/([^/]+)/([^/?]+)(?:\\?.*)?");
+    private static final Pattern CREATED = Pattern.compile("\"creationTimestamp\":\"[^\"]*\"");
     /** OpenAPI v3 documents by group and version, built once per set of CRDs (they are large). */
     private final Map<String, String> openApiDocuments = new ConcurrentHashMap<>();
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+      MockResponse response = answer(request);
+      if (fixedCreation == null || response.getBody() == null) {
+        return response;
+      }
+      String body = new String(response.getBody().getBytes(), StandardCharsets.UTF_8);
+      return response.setBody(CREATED.matcher(body).replaceAll("\"creationTimestamp\":\"" + fixedCreation + "\""));
+    }
+
+    private MockResponse answer(RecordedRequest request) {
       requests.add(request.getMethod() + " " + request.getPath());
       String path = request.getPath().replaceFirst("\\?.*", "");
       Matcher openApi = OPENAPI_V3_GROUP.matcher(path);
@@ -471,7 +508,8 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
             .withMessage("the server could not find the requested resource").build());
       }
       if (!WRITE_METHODS.contains(request.getMethod())) {
-        return super.dispatch(request);
+        MockResponse response = super.dispatch(request);
+        return response.code() == 404 && "GET".equals(request.getMethod()) ? notFound(request.getPath()) : response;
       }
       writes.add(request.getMethod() + " " + request.getPath());
       String body = request.getBody() == null ? "" : new String(request.getBody().getBytes(), StandardCharsets.UTF_8);
@@ -486,6 +524,20 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
             .setHeader("Content-Type", "application/json").setBody(body);
       }
       return super.dispatch(request);
+    }
+
+    /** The plain mock answers an empty 404 where an API server names the missing object in a Status. */
+    private MockResponse notFound(String path) {
+      Matcher m = OBJECT.matcher(path);
+      if (!m.matches()) {
+        return new MockResponse().setResponseCode(404).setHeader("Content-Type", "text/plain")
+            .setBody("404 page not found\n");
+      }
+      String group = m.group(1) == null ? "" : m.group(1);
+      String resource = group.isEmpty() ? m.group(2) : m.group(2) + "." + group;
+      return json(404, new StatusBuilder().withStatus("Failure").withReason("NotFound").withCode(404)
+          .withMessage(resource + " \"" + m.group(3) + "\" not found")
+          .withNewDetails().withName(m.group(3)).withGroup(group).withKind(m.group(2)).endDetails().build());
     }
 
     /**

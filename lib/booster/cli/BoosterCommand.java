@@ -51,9 +51,7 @@ public final class BoosterCommand implements Callable<Integer> {
   /** Runs the plugin on the process's own streams and environment; returns the exit code. */
   public static int run(String... args) {
     if (args.length > 0 && args[0].equals(Completions.COMMAND)) {
-      // kubectl's completion of `kubectl booster ...` (through kubectl_complete-booster): no picocli parsing, since
-      // the words are a partial command line.
-      new Completions(SUBCOMMANDS).print(List.of(args).subList(1, args.length), utf8(System.out));
+      complete(List.of(args).subList(1, args.length), utf8(System.out));
       return OK;
     }
     List<String> given = List.of(args);
@@ -68,6 +66,14 @@ public final class BoosterCommand implements Callable<Integer> {
     cli.setOut(utf8(System.out));
     cli.setErr(utf8(System.err));
     return cli.execute(args);
+  }
+
+  /**
+   * kubectl's completion of {@code kubectl booster WORDS} (through kubectl_complete-booster): answered without picocli
+   * parsing, since the words are a partial command line.
+   */
+  static void complete(List<String> words, PrintWriter out) {
+    new Completions(SUBCOMMANDS).print(words, out);
   }
 
   /** As picocli's own writers, with the encoding fixed. */

@@ -93,7 +93,8 @@ class BoosterCommandTest {
     built.put(List.of("tree", "--help"), Set.of("tree"));
     built.put(List.of("create", "-f", "examples/single-gpu.yaml", "--dry-run=client", "-o", "json"), Set.of("create"));
     built.put(List.of("diff", "--bogus"), Set.of("diff"));
-    Set<String> all = Set.of("create", "diff", "status", "tree", "completion");
+    built.put(List.of("version"), Set.of("version"));
+    Set<String> all = Set.of("create", "diff", "status", "tree", "completion", "version");
     built.put(List.of(), all);
     built.put(List.of("--help"), all);
     built.put(List.of("completion", "bash"), all);

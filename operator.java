@@ -10,6 +10,8 @@
 //DEPS org.jline:jline:3.30.4
 //DEPS org.slf4j:slf4j-jdk14:2.0.17
 //SOURCES lib/**.java
+// The sources are UTF-8 whatever the locale (Java 17 compiles in the platform encoding, US-ASCII under LANG=C).
+//COMPILE_OPTIONS -encoding UTF-8
 
 import booster.operator.OperatorCommand;
 

@@ -53,6 +53,7 @@ fi
 
 archive="$out/kubectl-booster-$version-$os-$arch.tar.gz"
 cp "$root/LICENSE" "$bin/LICENSE"
+cp "$root/release/kubectl_complete-booster" "$bin/kubectl_complete-booster"
 tar -C "$bin" --sort=name --owner=0 --group=0 --numeric-owner --mtime='@0' -czf "$archive" \
   $(cd "$bin" && ls)
 echo "sha256 $(sha256sum "$archive" | cut -d' ' -f1) source $(source_digest)" >"$archive.verified"

@@ -4,7 +4,8 @@
 # krew-manifest.yaml is only its template (description, caveats) and is never modified.
 #   release/build.sh [OUT_DIR]
 # - kubectl-booster-VERSION.tar.gz: the JVM archive (launcher `kubectl-booster`, `kubectl-booster.jar` exported by
-#   JBang with its `lib/`, LICENSE). It serves every platform without a native archive.
+#   JBang with its `lib/`, LICENSE, and `kubectl_complete-booster`, through which kubectl 1.26+ completes
+#   `kubectl booster ...`). It serves every platform without a native archive.
 # - kubectl-booster-VERSION-OS-ARCH.tar.gz: native archives from release/build-native.sh. One is listed only when
 #   its stamp (.verified, written once the differential suite passed) matches the archive and these sources.
 # RELEASE_BASE_URL is where the archives will be published (the manifest's `uri`s).
@@ -23,9 +24,10 @@ export_plugin "$stage"
 sed "s/@VERSION@/$version/" "$root/release/kubectl-booster" >"$stage/kubectl-booster"
 chmod 755 "$stage/kubectl-booster"
 cp "$root/LICENSE" "$stage/LICENSE"
+cp "$root/release/kubectl_complete-booster" "$stage/kubectl_complete-booster"
 # Sorted names, fixed owners and times: the same inputs give the same archive listing.
 tar -C "$stage" --sort=name --owner=0 --group=0 --numeric-owner --mtime='@0' \
-  -czf "$out/$archive" kubectl-booster kubectl-booster.jar lib LICENSE
+  -czf "$out/$archive" kubectl-booster kubectl_complete-booster kubectl-booster.jar lib LICENSE
 
 sha() { sha256sum "$1" | cut -d' ' -f1; }
 
@@ -85,7 +87,7 @@ done
       [[ -n ${native[$os-$arch]:-} ]] || archs="${archs:+$archs }$arch"
     done
     if [[ -n $archs ]]; then
-      platform "$archive" "$os" "$archs" kubectl-booster kubectl-booster.jar 'lib/*' LICENSE
+      platform "$archive" "$os" "$archs" kubectl-booster kubectl_complete-booster kubectl-booster.jar 'lib/*' LICENSE
     fi
   done
 } >"$out/krew-manifest.yaml"

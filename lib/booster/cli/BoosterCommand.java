@@ -36,7 +36,7 @@ public final class BoosterCommand implements Callable<Integer> {
   private static final Set<String> CONNECTING = Set.of("create", "diff", "status", "tree");
   /** The subcommands, in the order help lists them. */
   private static final List<Class<?>> SUBCOMMANDS = List.of(CreateCommand.class, DiffCommand.class,
-      StatusCommand.class, TreeCommand.class, CompletionCommand.class);
+      StatusCommand.class, TreeCommand.class, CompletionCommand.class, VersionCommand.class);
 
   private final InputStream stdin;
   private final Map<String, String> environment;
@@ -50,6 +50,10 @@ public final class BoosterCommand implements Callable<Integer> {
 
   /** Runs the plugin on the process's own streams and environment; returns the exit code. */
   public static int run(String... args) {
+    if (args.length > 0 && args[0].equals(Completions.COMMAND)) {
+      complete(List.of(args).subList(1, args.length), utf8(System.out));
+      return OK;
+    }
     List<String> given = List.of(args);
     if (!given.isEmpty() && CONNECTING.contains(given.get(0)) && !given.contains("--help") && !given.contains("-h")) {
       Concurrent.start(() -> {
@@ -62,6 +66,14 @@ public final class BoosterCommand implements Callable<Integer> {
     cli.setOut(utf8(System.out));
     cli.setErr(utf8(System.err));
     return cli.execute(args);
+  }
+
+  /**
+   * kubectl's completion of {@code kubectl booster WORDS} (through kubectl_complete-booster): answered without picocli
+   * parsing, since the words are a partial command line.
+   */
+  static void complete(List<String> words, PrintWriter out) {
+    new Completions(SUBCOMMANDS).print(words, out);
   }
 
   /** As picocli's own writers, with the encoding fixed. */
@@ -95,6 +107,10 @@ public final class BoosterCommand implements Callable<Integer> {
   private static CommandLine build(InputStream stdin, Map<String, String> environment, List<Class<?>> subcommands) {
     CommandLine cli = new CommandLine(new BoosterCommand(stdin, environment));
     subcommands.forEach(cli::addSubcommand);
+    // Help wraps at the terminal's width (picocli asks stty), 80 columns when not on a terminal; examples do not,
+    // as in kubectl, so they can be copied as they stand.
+    cli.setUsageHelpAutoWidth(true);
+    unwrappedExamples(cli);
     cli.setParameterExceptionHandler(BoosterCommand::usageError);
     cli.setExecutionExceptionHandler((e, command, parsed) -> {
       // The message is for users; a Java class name is not.
@@ -104,9 +120,31 @@ public final class BoosterCommand implements Callable<Integer> {
     return cli;
   }
 
+  private static void unwrappedExamples(CommandLine command) {
+    command.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER,
+        help -> String.join(String.format("%n"), help.commandSpec().usageMessage().footer())
+            + String.format("%n"));
+    command.getSubcommands().values().forEach(BoosterCommand::unwrappedExamples);
+  }
+
   /** Like kubectl: the problem on one line and where to find help, not the whole usage text. */
   private static int usageError(CommandLine.ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched && command.getParent() == null
+        && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+      // cobra's words, as kubectl prints them for a command it does not know
+      command.getErr().println("error: unknown command \"" + unmatched.getUnmatched().get(0) + "\" for \""
+          + command.getCommandName() + "\"");
+      List<String> similar = Suggestions.of(unmatched.getUnmatched().get(0), command.getSubcommands().keySet());
+      if (!similar.isEmpty()) {
+        command.getErr().println();
+        command.getErr().println("Did you mean this?");
+        similar.forEach(s -> command.getErr().println("\t" + s));
+      }
+      command.getErr().println();
+      command.getErr().println("See '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
+      return USAGE;
+    }
     command.getErr().println("error: " + e.getMessage());
     command.getErr().println("See '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
     return USAGE;

@@ -4,6 +4,7 @@ import booster.translate.Translator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +19,18 @@ final class BoosterInput {
    * {@code err}.
    *
    * @param fallbackNamespace the namespace of boosters that name none when {@code -n} is absent
-   * @throws InputProblems listing every problem of every booster
+   * @throws InputProblems listing every problem of every input: unreadable files, namespaces, boosters given twice,
+   *     validation
    */
-  static Map<Manifest, List<GenericKubernetesResource>> translated(List<Manifest> read, String verb,
+  static Map<Manifest, List<GenericKubernetesResource>> translated(ManifestInputs inputs, String verb,
       NamespaceOptions namespace, String fallbackNamespace, Translator translate, PrintWriter err) {
-    if (read.isEmpty()) {
+    List<Manifest> read = inputs.manifests();
+    if (read.isEmpty() && inputs.problems().isEmpty()) {
       throw new InputProblems(List.of("no objects passed to " + verb));
     }
-    List<String> problems = new ArrayList<>(namespace.assign(read, fallbackNamespace));
+    List<String> problems = new ArrayList<>(inputs.problems());
+    problems.addAll(namespace.assign(read, fallbackNamespace));
+    problems.addAll(givenTwice(read));
     BoosterChecks.Findings findings = BoosterChecks.of(read);
     findings.warnings().forEach(warning -> err.println("Warning: " + warning));
     problems.addAll(findings.errors());
@@ -44,5 +49,27 @@ final class BoosterInput {
       throw new InputProblems(problems);
     }
     return translated;
+  }
+
+  /**
+   * Boosters of the same namespace and name: every check passes for each, and the second write would fail after the
+   * first was made, so nothing would be all-or-nothing. Each repeat is named with the input that gave it first.
+   */
+  private static List<String> givenTwice(List<Manifest> read) {
+    List<String> problems = new ArrayList<>();
+    Map<String, Manifest> first = new HashMap<>();
+    for (Manifest manifest : read) {
+      String name = manifest.name();
+      String ns = manifest.booster().getMetadata() == null ? null : manifest.booster().getMetadata().getNamespace();
+      if (name == null || name.isEmpty()) {
+        continue;
+      }
+      Manifest earlier = first.putIfAbsent(ns + "/" + name, manifest);
+      if (earlier != null) {
+        problems.add(manifest.describe() + ": also given in " + earlier.source() + " (namespace \"" + ns
+            + "\"); give each booster once");
+      }
+    }
+    return problems;
   }
 }

@@ -24,7 +24,8 @@ final class BoosterUpdate {
   }
 
   static boolean unchanged(ModelBooster live, ModelBooster desired) {
-    return Trees.SERIALIZATION.asJson(live.getSpec()).equals(Trees.SERIALIZATION.asJson(desired.getSpec()))
+    // As trees, not as text: a real API server returns map keys (e.g. workers[].config) sorted.
+    return Trees.same(Trees.tree(live.getSpec()), Trees.tree(desired.getSpec()))
         && union(live.getMetadata().getLabels(), desired.getMetadata().getLabels())
             .equals(union(live.getMetadata().getLabels(), null))
         && union(live.getMetadata().getAnnotations(), desired.getMetadata().getAnnotations())

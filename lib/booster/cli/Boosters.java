@@ -1,6 +1,7 @@
 package booster.cli;
 
 import booster.api.ModelBooster;
+import booster.cluster.ApiErrors;
 import booster.cluster.Kinds;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Status;
@@ -66,8 +67,7 @@ final class Boosters {
       if (status != null && status.getDetails() != null && name.equals(status.getDetails().getName())) {
         return null;
       }
-      throw new CliException("the server doesn't have a resource type \"" + RESOURCE
-          + "\" (the ModelBooster CRD is not installed)");
+      throw new CliException(ApiErrors.MISSING_BOOSTER_CRD);
     }
   }
 }

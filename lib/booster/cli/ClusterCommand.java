@@ -17,6 +17,9 @@ abstract class ClusterCommand implements Callable<Integer> {
   BoosterCommand root;
 
   @Mixin
+  HelpOption help = new HelpOption();
+
+  @Mixin
   KubeOptions kube = new KubeOptions();
 
   @Mixin

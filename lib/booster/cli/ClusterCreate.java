@@ -40,6 +40,9 @@ public final class ClusterCreate {
   /** Pause between status reads while waiting. */
   long pollMillis = 1000;
 
+  /** How long a booster may stay unreconciled before --wait asks whether the operator runs. */
+  Duration hintAfter = Duration.ofSeconds(15);
+
   /**
    * @param version the Kthena release to validate and render for; auto asks the cluster
    * @param translated reads, validates and translates every booster, given the namespace of those naming none and
@@ -90,11 +93,12 @@ public final class ClusterCreate {
         return BoosterCommand.OK;
       }
       // One deadline for all: --wait bounds the whole command, not each booster.
-      long deadline = System.nanoTime() + waitMillis * 1_000_000;
+      long started = System.nanoTime();
       int exit = BoosterCommand.OK;
       for (Map.Entry<Manifest, List<GenericKubernetesResource>> e : boosters.entrySet()) {
-        BoosterWait wait = new BoosterWait(session.client(), e.getKey().booster(), e.getValue().size(), pollMillis);
-        exit = Math.max(exit, wait.untilActive(deadline, terminal, out, err));
+        BoosterWait wait = new BoosterWait(session.client(), e.getKey().booster(), e.getValue().size(), pollMillis,
+            hintAfter);
+        exit = Math.max(exit, wait.untilActive(started, waitTimeout, terminal, out, err));
       }
       return exit;
     });

@@ -18,7 +18,7 @@ final class ClusterRun {
   static int run(KubeOptions kube, Optional<String> namespace, PrintWriter out, PrintWriter err,
       int failureExitCode, Body body) {
     String server = "the configured server";
-    try (KubeSession session = KubeClients.connect(kube, namespace)) {
+    try (KubeSession session = KubeClients.connect(kube, namespace, err)) {
       server = session.server();
       return body.run(session);
     } catch (InputProblems problems) {
@@ -31,6 +31,10 @@ final class ClusterRun {
       Thread.currentThread().interrupt();
       return 130;
     } catch (Exception e) {
+      if (Thread.currentThread().isInterrupted()) {
+        // Ctrl-C in a live view interrupts a request in flight: stop like kubectl, without an error line.
+        return 130;
+      }
       err.println(ApiErrors.message(e, server));
       return failureExitCode;
     } finally {

@@ -3,20 +3,27 @@ package booster.cli;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "completion", mixinStandardHelpOptions = true,
-    description = {"Print a shell completion script for kubectl-booster (bash, or zsh through bashcompinit).",
-        "kubectl itself completes plugin names only, so the script completes the kubectl-booster executable."},
+@Command(name = "completion",
+    description = {"Print a shell completion script for the kubectl-booster executable (bash, or zsh through "
+        + "bashcompinit).",
+        "For 'kubectl booster <TAB>', kubectl 1.26+ completes the plugin itself: it runs the executable "
+            + "kubectl_complete-booster, installed beside the plugin (see its README), so kubectl's own completion "
+            + "script is all a shell needs."},
     footerHeading = "%nExamples:%n",
     footer = {
-        "  # Current bash session",
+        "  # kubectl booster <TAB>: kubectl's own completion, with kubectl_complete-booster on PATH",
+        "  source <(kubectl completion bash)",
+        "",
+        "  # kubectl-booster <TAB> in this bash session",
         "  source <(kubectl booster completion bash)",
         "",
-        "  # zsh, permanently",
-        "  kubectl booster completion zsh > \"${fpath[1]}/_kubectl-booster\""})
+        "  # zsh, in ~/.zshrc after compinit",
+        "  source <(kubectl booster completion zsh)"})
 public class CompletionCommand implements Callable<Integer> {
   /** The shells picocli's script supports. */
   public enum Shell { bash, zsh }
@@ -26,6 +33,9 @@ public class CompletionCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "SHELL", description = "${COMPLETION-CANDIDATES}")
   Shell shell;
+
+  @Mixin
+  HelpOption help = new HelpOption();
 
   @Spec
   CommandSpec spec;

@@ -18,10 +18,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code create -f FILE --dry-run=client}: prints each booster followed by every child it becomes, without
- * contacting any cluster. All input is read, validated and translated before the first byte is printed, so a
+ * contacting any cluster (boosters that name no namespace go to {@code -n}, else the kubeconfig context's). All input is read, validated and translated before the first byte is printed, so a
  * problem anywhere leaves stdout empty.
  */
-@Command(name = "create", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "create", sortOptions = false,
     description = {"Create ModelBoosters from manifests.",
         "With --dry-run=client, print each booster and the children it becomes, without contacting any cluster.",
         "Otherwise every booster is validated first (every problem at once), then created; an existing booster is "
@@ -44,6 +44,8 @@ public final class CreateCommand implements Callable<Integer> {
   private BoosterCommand root;
   @Spec
   private CommandSpec spec;
+  @Mixin
+  private HelpOption help;
   @Mixin
   private ManifestOptions manifests;
   @Mixin
@@ -85,6 +87,9 @@ public final class CreateCommand implements Callable<Integer> {
     } catch (InputProblems problems) {
       problems.lines().forEach(line -> err.println("error: " + line));
       return BoosterCommand.FAILED;
+    } catch (CliException e) {
+      err.println("error: " + e.getMessage());
+      return e.exitCode();
     } finally {
       err.flush();
     }
@@ -93,7 +98,7 @@ public final class CreateCommand implements Callable<Integer> {
   /** Reads, checks and translates everything; the printable text, or InputProblems listing every problem. */
   private String renderOffline(PrintWriter err, KthenaProfile profile) {
     List<Object> objects = new ArrayList<>();
-    translated(err, NamespaceOptions.DEFAULT, profile).forEach((manifest, children) -> {
+    translated(err, KubeClients.offlineNamespace(kube), profile).forEach((manifest, children) -> {
       objects.add(manifest.booster());
       objects.addAll(children);
     });

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "diff", mixinStandardHelpOptions = true,
+@Command(name = "diff",
     description = {"Show what applying boosters would change: the booster itself, children to create, fields we set "
         + "that differ, and children that would be pruned, as a unified diff of LIVE and MERGED YAML.",
         "Compares like the operator does (only the fields a booster sets count) and warns about immutable fields.",
@@ -34,10 +34,11 @@ public class DiffCommand extends ClusterCommand {
   @Parameters(arity = "0..1", paramLabel = "NAME", description = "A stored booster, rendered by this plugin.")
   String name;
 
-  @Option(names = {"-f", "--filename"}, paramLabel = "FILE",
-      description = "Manifest with ModelBoosters; '-' reads stdin; a directory reads its .yaml, .yml and .json "
-          + "files. Repeatable.")
+  @Option(names = {"-f", "--filename"}, paramLabel = "FILE", description = ManifestOptions.FILENAME_HELP)
   List<String> files = new ArrayList<>();
+
+  @Option(names = {"-R", "--recursive"}, description = ManifestOptions.RECURSIVE_HELP)
+  boolean recursive;
 
   @Mixin
   TranslatorOptions translator = new TranslatorOptions();
@@ -64,7 +65,7 @@ public class DiffCommand extends ClusterCommand {
     } else {
       Translator translate = translator(session);
       Map<Manifest, List<GenericKubernetesResource>> rendered = BoosterInput.translated(
-          ManifestOptions.read(files, root.stdin()), "diff", namespace, session.namespace(), translate, err());
+          ManifestOptions.read(files, recursive, root.stdin()), "diff", namespace, session.namespace(), translate, err());
       for (Map.Entry<Manifest, List<GenericKubernetesResource>> e : rendered.entrySet()) {
         ModelBooster desired = e.getKey().booster();
         ModelBooster live = Boosters.typed(session.client(), desired.getMetadata().getNamespace(),

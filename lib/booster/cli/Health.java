@@ -1,6 +1,7 @@
 package booster.cli;
 
 import booster.cli.Terminal.Style;
+import booster.cluster.Rollout;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -28,20 +29,15 @@ record Health(String ready, String status, Style style) {
   }
 
   /**
-   * A child: ModelServings by available replicas and their Available condition; other kinds by a Ready condition,
+   * A child: ModelServings by available replicas and their rollout ({@link Rollout}); other kinds by a Ready condition,
    * and a Kthena v1.0 AutoscalingPolicy also by TargetFound (its ModelServing exists) and RatioConstraintViolated.
    */
   static Health ofChild(GenericKubernetesResource child) {
     if ("ModelServing".equals(child.getKind())) {
       long want = StatusFields.number(child.get("spec", "replicas"), 1);
       long available = StatusFields.number(child.get("status", "availableReplicas"), 0);
-      Map<String, Object> condition = StatusFields.condition(child, "Available");
-      String ready = available + "/" + want;
-      if (condition != null && "True".equals(condition.get("status"))) {
-        return new Health(ready, "Available", Style.GOOD);
-      }
-      String reason = condition == null ? "Progressing" : StatusFields.text(condition.get("reason"));
-      return new Health(ready, reason.isEmpty() ? "Unavailable" : reason, Style.WARN);
+      Rollout rollout = Rollout.of(child);
+      return new Health(available + "/" + want, rollout.reason(), rollout.done() ? Style.GOOD : Style.WARN);
     }
     Map<String, Object> ready = StatusFields.condition(child, "Ready");
     String readyText = ready == null ? "-" : StatusFields.text(ready.get("status"));

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.io.File;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,12 +24,20 @@ public final class KubeClients {
     Trees.SERIALIZATION.unmarshal("kind: Config", io.fabric8.kubernetes.api.model.Config.class);
   }
 
-  /** @param namespace {@code -n} when given; else the context's namespace, else {@code default} */
-  public static KubeSession connect(KubeOptions options, Optional<String> namespace) {
+  /**
+   * @param namespace {@code -n} when given; else the context's namespace, else {@code default}
+   * @param err where {@code -v=6} and above log the API requests
+   */
+  public static KubeSession connect(KubeOptions options, Optional<String> namespace, PrintWriter err) {
     Config config = config(options);
     String chosen = namespace.orElse(config.getNamespace() != null ? config.getNamespace() : NamespaceOptions.DEFAULT);
-    KubernetesClient client = new KubernetesClientBuilder().withConfig(config)
-        .withKubernetesSerialization(Trees.SERIALIZATION).build();
+    KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(config)
+        .withKubernetesSerialization(Trees.SERIALIZATION);
+    if (options.verbosity >= RequestLog.REQUESTS) {
+      builder.withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor("booster-request-log",
+          new RequestLog(options.verbosity, err)));
+    }
+    KubernetesClient client = builder.build();
     return new KubeSession(client, chosen, config.getMasterUrl());
   }
 
@@ -57,7 +66,30 @@ public final class KubeClients {
     return config;
   }
 
-  private static List<File> kubeconfigFiles(KubeOptions options) {
+  /**
+   * The namespace a command that contacts no cluster works in, as kubectl's client dry run: the kubeconfig context's
+   * (also for a context whose server is unreachable), {@code default} without a kubeconfig or without a namespace in
+   * the context. A context named by {@code --context} must exist.
+   */
+  static String offlineNamespace(KubeOptions options) {
+    List<File> files = options.kubeconfig() != null && !new File(options.kubeconfig()).isFile() ? List.of()
+        : kubeconfigFiles(options);
+    if (files.isEmpty()) {
+      return NamespaceOptions.DEFAULT;
+    }
+    io.fabric8.kubernetes.api.model.Config merged = Kubeconfigs.merge(files);
+    String current = merged.getCurrentContext();
+    if (options.context() == null && (current == null
+        || merged.getContexts().stream().noneMatch(c -> c.getName().equals(current)))) {
+      return NamespaceOptions.DEFAULT;
+    }
+    String namespace = Kubeconfigs.select(merged, options).getContexts().stream()
+        .filter(c -> c.getName().equals(Kubeconfigs.SELECTED)).findFirst()
+        .map(c -> c.getContext().getNamespace()).orElse(null);
+    return namespace == null || namespace.isEmpty() ? NamespaceOptions.DEFAULT : namespace;
+  }
+
+  static List<File> kubeconfigFiles(KubeOptions options) {
     if (options.kubeconfig() != null) {
       File file = new File(options.kubeconfig());
       if (!file.isFile()) {

@@ -22,6 +22,11 @@ public class KubeOptions {
       description = "How long to wait for a single server request, e.g. 5s, 1m, 500ms; 0 waits as long as the connection lives (default: ${DEFAULT-VALUE}).")
   Duration requestTimeout;
 
+  @Option(names = {"-v", "--v"}, paramLabel = "N", defaultValue = "0",
+      description = "Number for the log level verbosity: 6 logs every API request on stderr, 7 also its headers, 8 "
+          + "also the bodies.")
+  int verbosity;
+
   public String kubeconfig() { return kubeconfig; }
   public String context() { return context; }
   public String cluster() { return cluster; }

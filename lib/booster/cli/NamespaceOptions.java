@@ -11,7 +11,7 @@ public final class NamespaceOptions {
   public static final String DEFAULT = "default";
 
   @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
-      description = "Namespace for boosters whose manifest sets none (default: " + NamespaceOptions.DEFAULT + ").")
+      description = "If present, the namespace scope for this CLI request.")
   private String namespace;
 
   public Optional<String> given() {

@@ -25,6 +25,12 @@ final class StatusFields {
     return list instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
   }
 
+  /** The booster's status describes its current generation. */
+  static boolean reconciled(GenericKubernetesResource booster) {
+    Long generation = booster.getMetadata().getGeneration();
+    return generation == null || number(booster.get("status", "observedGeneration"), -1) >= generation;
+  }
+
   static String text(Object value) {
     return value == null ? "" : String.valueOf(value);
   }

@@ -14,7 +14,8 @@ final class StatusView {
   private StatusView() {
   }
 
-  static List<String> render(StatusReport report, Terminal terminal, Instant now) {
+  /** @param hint shown under the generation (status --watch: the booster has not been reconciled for a while) */
+  static List<String> render(StatusReport report, Terminal terminal, Instant now, String hint) {
     GenericKubernetesResource booster = report.booster();
     Health health = Health.ofBooster(booster);
     List<String> lines = new ArrayList<>();
@@ -22,6 +23,9 @@ final class StatusView {
     lines.add("Namespace:   " + booster.getMetadata().getNamespace());
     lines.add("Status:      " + terminal.paint(health.status(), health.style()));
     lines.add("Generation:  " + generation(booster, terminal));
+    if (hint != null) {
+      lines.add("Hint:        " + terminal.paint(hint, Style.WARN));
+    }
     lines.add("Age:         " + Ages.since(booster.getMetadata().getCreationTimestamp(), now));
 
     lines.add("Conditions:");

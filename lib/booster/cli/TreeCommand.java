@@ -3,7 +3,7 @@ package booster.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "tree", mixinStandardHelpOptions = true,
+@Command(name = "tree",
     description = {"Show a booster's ownership tree: booster, its children, and the pods of each ModelServing.",
         "Reads one list per kind (about 7 requests), never every API type."},
     footerHeading = "%nExamples:%n",

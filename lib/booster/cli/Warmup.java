@@ -69,6 +69,8 @@ public final class Warmup {
       run("--version");
       run("--help");
       run("completion", "bash");
+      BoosterCommand.complete(List.of(""), new PrintWriter(Writer.nullWriter()));
+      BoosterCommand.complete(List.of("status", "--o"), new PrintWriter(Writer.nullWriter()));
       run("status");
       run("create", "--help");
       for (String format : List.of("yaml", "json", "name")) {
@@ -82,6 +84,10 @@ public final class Warmup {
         for (String context : List.of("warmup", "dead")) {
           List<String> cluster = List.of("--kubeconfig", kubeconfig, "--context", context, "--request-timeout", "5s");
           run(cluster, "status", "warmup");
+          List<String> words = new ArrayList<>(cluster);
+          words.add(0, "status");
+          words.add("");
+          BoosterCommand.complete(words, new PrintWriter(Writer.nullWriter()));
           run(cluster, "status", "warmup", "-o", "yaml");
           run(cluster, "status", "-A");
           run(cluster, "status", "missing");

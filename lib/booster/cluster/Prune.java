@@ -34,12 +34,15 @@ public final class Prune {
     return out;
   }
 
-  /** Deletes the candidates; a child already gone counts as deleted. Returns what was deleted. */
+  /**
+   * Deletes the candidates; a child already gone counts as deleted. Returns what was deleted; {@code pass} is also
+   * told of every delete sent.
+   */
   public List<GenericKubernetesResource> prune(LiveChildren live, List<GenericKubernetesResource> desired,
-      HasMetadata owner) {
+      HasMetadata owner, WriteObserver pass) {
     List<GenericKubernetesResource> deleted = new ArrayList<>();
     for (GenericKubernetesResource child : candidates(live, desired, owner)) {
-      writes.send(child.getKind(), "delete", c -> Kinds.children(c, ChildKind.ofKind(child.getKind()))
+      writes.send(child.getKind(), "delete", pass, c -> Kinds.children(c, ChildKind.ofKind(child.getKind()))
           .inNamespace(child.getMetadata().getNamespace()).withName(child.getMetadata().getName()).delete());
       deleted.add(child);
     }

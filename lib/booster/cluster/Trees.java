@@ -25,12 +25,17 @@ public final class Trees {
     return SERIALIZATION.convertValue(object, Map.class);
   }
 
+  /** Any model object (a spec, a list) as a JSON tree. */
+  public static Object tree(Object value) {
+    return SERIALIZATION.convertValue(value, Object.class);
+  }
+
   static GenericKubernetesResource toResource(Map<String, Object> tree) {
     return SERIALIZATION.convertValue(tree, GenericKubernetesResource.class);
   }
 
-  /** Structural equality of two JSON trees, numbers by value. */
-  static boolean same(Object a, Object b) {
+  /** Structural equality of two JSON trees, numbers by value, map keys in any order (API servers sort them). */
+  public static boolean same(Object a, Object b) {
     if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) {
       return ma.size() == mb.size() && ma.entrySet().stream().allMatch(e -> mb.containsKey(e.getKey())
           && same(e.getValue(), mb.get(e.getKey())));

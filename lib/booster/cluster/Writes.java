@@ -28,6 +28,11 @@ public final class Writes {
    * @throws FencedOff when the fence refuses it (nothing was sent)
    */
   public <T> T send(String kind, String verb, Function<KubernetesClient, T> request) {
+    return send(kind, verb, WriteObserver.NONE, request);
+  }
+
+  /** As above; {@code pass} (a reconcile pass's own count) is told of the request too, once it was sent. */
+  public <T> T send(String kind, String verb, WriteObserver pass, Function<KubernetesClient, T> request) {
     if (!fence.mayWrite()) {
       throw new FencedOff(kind, verb);
     }
@@ -35,6 +40,7 @@ public final class Writes {
       return request.apply(client);
     } finally {
       observer.wrote(kind, verb);
+      pass.wrote(kind, verb);
     }
   }
 }

@@ -1,6 +1,8 @@
 package booster.operator;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -45,12 +47,16 @@ public final class Logs {
     System.err.flush();
   }
 
+  /** Milliseconds always, so every line's message starts in the same column (Instant.toString drops zeros). */
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+      .withZone(ZoneOffset.UTC);
+
   static final class OneLine extends Formatter {
     @Override
     public String format(LogRecord r) {
       String name = r.getLoggerName() == null ? "" : r.getLoggerName().substring(r.getLoggerName().lastIndexOf('.') + 1);
       StringBuilder line = new StringBuilder()
-          .append(Instant.ofEpochMilli(r.getMillis())).append(' ')
+          .append(TIME.format(Instant.ofEpochMilli(r.getMillis()))).append(' ')
           .append(String.format("%-7s", r.getLevel().getName())).append(' ')
           .append(name).append(": ")
           .append(formatMessage(r).replace('\n', ' ')).append('\n');

@@ -112,7 +112,8 @@ public final class Operator implements AutoCloseable {
     if (closing || controller != null) {
       return;
     }
-    LOG.info(() -> identity + " is leading");
+    LOG.info(() -> leaderElection() ? identity + " is leading" : "leader election off: " + identity
+        + " runs the controller");
     Controller c = new Controller(client, options, metrics,
         (booster, profile, warnings) -> new Translator(options.translator().withProfile(profile))
             .translate(booster, warnings), identity, leadership != null ? leadership : Fence.OPEN);

@@ -10,8 +10,10 @@ import booster.cluster.FieldChange;
 import booster.cluster.LiveChildren;
 import booster.cluster.Prune;
 import booster.cluster.ReplicaOwnership;
+import booster.cluster.Rollout;
 import booster.cluster.StatusWriter;
 import booster.cluster.Trees;
+import booster.cluster.WriteObserver;
 import booster.translate.ChildKind;
 import booster.translate.InvalidBoosterException;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -22,6 +24,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -112,10 +115,13 @@ final class Reconciler {
     List<String> created = new ArrayList<>();
     List<String> updated = new ArrayList<>();
     List<String> pruned = new ArrayList<>();
+    // Every child write request of this pass, answered or refused, so the log agrees with booster_writes_total.
+    AtomicInteger writes = new AtomicInteger();
+    WriteObserver pass = (kind, verb) -> writes.incrementAndGet();
     try {
       // Stale routes go first: the Kthena router drops a model name's token budget whenever a route of that name is
       // deleted, so deleting after writing could drop the budget a wanted route just set (docs/routes.md).
-      pruneWhere(live, desired, raw, Reconciler::isRoute, pruned);
+      pruneWhere(live, desired, raw, Reconciler::isRoute, pruned, pass);
       for (GenericKubernetesResource child : desired) {
         ChildKind kind = ChildKind.ofKind(child.getKind());
         if (AUTOSCALING.contains(kind) && !cluster.served().contains(kind)) {
@@ -123,7 +129,7 @@ final class Reconciler {
         }
         GenericKubernetesResource cached = recent.live(child, live.find(kind, child.getMetadata().getName())
             .orElse(null));
-        Apply.Result result = apply.apply(child, replicas, cached, raw);
+        Apply.Result result = apply.apply(child, replicas, cached, raw, pass);
         String what = child.getKind() + " " + child.getMetadata().getName();
         switch (result.action()) {
           case CREATED -> {
@@ -145,21 +151,20 @@ final class Reconciler {
           servings.add(result.object());
         }
       }
-      pruneWhere(live, desired, raw, child -> !isRoute(child), pruned);
+      pruneWhere(live, desired, raw, child -> !isRoute(child), pruned, pass);
     } catch (KubernetesClientException e) {
       // e.g. a mixed Kthena install rejecting our AutoscalingPolicy: the API server's own words go into Failed
       failures.add(new Failure(Conditions.MODEL_ABNORMAL, "API request failed: " + serverMessage(e)));
       writeStatus(raw, generation, failures, servings);
-      return new Outcome("error", true, e.getMessage());
+      return new Outcome("error", true, "writes=" + writes.get() + " error=" + e.getMessage());
     } finally {
       announce(raw, "ChildrenCreated", "Created ", created);
       announce(raw, "ChildrenUpdated", "Updated ", updated);
       announce(raw, "ChildrenPruned", "Deleted (no longer desired) ", pruned);
     }
-    int written = created.size() + updated.size() + pruned.size();
     boolean statusWritten = writeStatus(raw, generation, failures, servings);
-    String detail = "children=" + desired.size() + " writes=" + written + " status=" + (statusWritten ? "written"
-        : "unchanged");
+    String detail = "children=" + desired.size() + " writes=" + writes.get() + " status=" + (statusWritten
+        ? "written" : "unchanged");
     if (!failures.isEmpty()) {
       return new Outcome("blocked", true, detail + " reason=" + failures.get(0).reason());
     }
@@ -235,22 +240,14 @@ final class Reconciler {
     return out;
   }
 
-  /** Active when every ModelServing reports Available; otherwise the first unavailable one's reason. */
+  /** Active when every ModelServing has rolled out its current spec and is available; else the first one's reason. */
   private static Wanted active(List<GenericKubernetesResource> servings) {
     for (GenericKubernetesResource serving : servings) {
-      Object statusTree = serving.getAdditionalProperties().get("status");
-      Map<String, Object> available = Conditions.find(statusTree instanceof Map<?, ?> m ? m.get("conditions") : null,
-          "Available");
-      if (available == null || !"True".equals(available.get("status"))) {
-        String name = serving.getMetadata().getName();
-        if (available == null) {
-          return new Wanted(Conditions.ACTIVE, false, Conditions.MODEL_PROCESSING,
-              "ModelServing " + name + " is not available yet");
-        }
-        String reason = available.get("reason") instanceof String r && !r.isEmpty() ? r : Conditions.MODEL_PROCESSING;
-        Object message = available.get("message");
-        return new Wanted(Conditions.ACTIVE, false, reason, "ModelServing " + name + " is not available"
-            + (message instanceof String s && !s.isEmpty() ? ": " + s : ""));
+      Rollout rollout = Rollout.of(serving);
+      if (!rollout.done()) {
+        String reason = rollout.reason().equals(Rollout.PROGRESSING) ? Conditions.MODEL_PROCESSING : rollout.reason();
+        return new Wanted(Conditions.ACTIVE, false, reason,
+            "ModelServing " + serving.getMetadata().getName() + " " + rollout.message());
       }
     }
     return new Wanted(Conditions.ACTIVE, true, Conditions.MODEL_AVAILABLE, "ModelBooster is ready");
@@ -258,8 +255,8 @@ final class Reconciler {
 
   /** Deletes the stale children {@code which} selects, recording each. */
   private void pruneWhere(LiveChildren live, List<GenericKubernetesResource> desired, GenericKubernetesResource raw,
-      Predicate<GenericKubernetesResource> which, List<String> pruned) {
-    for (GenericKubernetesResource gone : prune.prune(live.excluding(which.negate()), desired, raw)) {
+      Predicate<GenericKubernetesResource> which, List<String> pruned, WriteObserver pass) {
+    for (GenericKubernetesResource gone : prune.prune(live.excluding(which.negate()), desired, raw, pass)) {
       recent.deleted(gone);
       pruned.add(gone.getKind() + " " + gone.getMetadata().getName());
     }

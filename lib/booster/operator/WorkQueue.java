@@ -70,12 +70,20 @@ public final class WorkQueue implements AutoCloseable {
     }
   }
 
-  /** Requeues a failed key after its back-off: base * 2^(failures-1), at most the cap. */
+  /**
+   * Requeues a failed key after its back-off: base * 2^(failures-1), at most the cap. A key added again meanwhile
+   * (an event during the failed pass) is already queued: it runs at once, so no timer is set and the delay is zero.
+   *
+   * @return how long until the key runs again
+   */
   public Duration retry(String key) {
     Duration delay;
     lock.lock();
     try {
       int n = failures.merge(key, 1, Integer::sum);
+      if (dirty.contains(key)) {
+        return Duration.ZERO;
+      }
       delay = backoff(n);
     } finally {
       lock.unlock();

@@ -49,7 +49,7 @@ class ApiErrorsTest {
         ApiErrors.message(timeout, "https://k:6443"));
     KubernetesClientException unknown = new KubernetesClientException("failed",
         new IOException(new UnknownHostException("k")));
-    assertEquals("error: cannot reach the cluster at https://k:6443: unknown host (k)",
+    assertEquals("error: cannot reach the cluster at https://k:6443: no such host (k)",
         ApiErrors.message(unknown, "https://k:6443"));
   }
 

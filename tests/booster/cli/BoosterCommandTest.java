@@ -57,7 +57,7 @@ class BoosterCommandTest {
   @Test
   void statusAndDiffCheckTheirArgumentsBeforeConnecting() {
     Map<List<String>, String> cases = Map.of(
-        List.of("status"), "a booster NAME (or -A) is required",
+        List.of("status", "qwen", "-l", "team=search"), "name cannot be provided when a selector is specified",
         List.of("status", "qwen", "-A"), "NAME cannot be used with -A",
         List.of("diff"), "give -f FILE or a booster NAME",
         List.of("diff", "qwen", "-f", "examples/single-gpu.yaml"), "give either -f FILE or NAME, not both");
@@ -71,14 +71,15 @@ class BoosterCommandTest {
   }
 
   @Test
-  void statusPrintsOnlyYamlOrJson() {
+  void statusNamesTheOutputFormatsItKnows() {
     for (List<String> args : List.of(List.of("status", "qwen"), List.of("status", "-A"))) {
       List<String> all = new ArrayList<>(args);
-      all.addAll(List.of("-o", "name", "--kubeconfig", "/no/such/kubeconfig"));
+      all.addAll(List.of("-o", "table", "--kubeconfig", "/no/such/kubeconfig"));
       Cli.Outcome outcome = Cli.inProcess(all.toArray(String[]::new));
       assertEquals(BoosterCommand.USAGE, outcome.exit(), outcome.toString());
-      assertTrue(outcome.errLines().get(0).startsWith("error: Invalid value for option '--output': expected one of "
-          + "[yaml, json]"), outcome.toString());
+      assertEquals("error: Invalid value for option '--output': unable to match a printer suitable for the output "
+          + "format \"table\", allowed formats are: yaml, json, name, wide, jsonpath=TEMPLATE",
+          outcome.errLines().get(0), outcome.toString());
     }
   }
 
@@ -92,7 +93,8 @@ class BoosterCommandTest {
     built.put(List.of("tree", "--help"), Set.of("tree"));
     built.put(List.of("create", "-f", "examples/single-gpu.yaml", "--dry-run=client", "-o", "json"), Set.of("create"));
     built.put(List.of("diff", "--bogus"), Set.of("diff"));
-    Set<String> all = Set.of("create", "diff", "status", "tree", "completion");
+    built.put(List.of("version"), Set.of("version"));
+    Set<String> all = Set.of("create", "diff", "status", "tree", "completion", "version");
     built.put(List.of(), all);
     built.put(List.of("--help"), all);
     built.put(List.of("completion", "bash"), all);

@@ -91,9 +91,17 @@ final class CliCases {
     offline("--help", "--help");
     offline("no arguments");
     offline("unknown command", "frobnicate");
-    for (String command : List.of("create", "diff", "status", "tree", "completion")) {
+    for (String command : List.of("create", "diff", "status", "tree", "completion", "version")) {
       offline(command + " --help", command, "--help");
     }
+    offline("version", "version");
+    offline("unknown command with a suggestion", "stauts", "qwen");
+    offline("complete a subcommand", "__complete", "");
+    offline("complete a flag", "__complete", "status", "--o");
+    offline("complete -o", "__complete", "status", "qwen", "-o", "");
+    offline("complete -f", "__complete", "create", "-f", "");
+    offline("create -R", "create", "-f", "examples", "-R", "--dry-run=client", "-o", "name");
+    offline("status -o jsonpath with a mistake", "status", "-o", "jsonpath={.a");
     offline("completion bash", "completion", "bash");
     offline("completion zsh", "completion", "zsh");
     offline("completion fish", "completion", "fish");
@@ -148,6 +156,15 @@ final class CliCases {
     cluster("status -A", CliCases::progressing, "status", "-A");
     cluster("status -A -o json", CliCases::progressing, "status", "-A", "-o", "json");
     cluster("status -A when empty", none, "status", "-A");
+    cluster("status of the namespace", CliCases::progressing, "status");
+    cluster("status -o wide", CliCases::progressing, "status", "-o", "wide");
+    cluster("status -l", CliCases::progressing, "status", "-l", "team=search");
+    cluster("status -o name of the namespace", CliCases::progressing, "status", "-o", "name");
+    cluster("status -o jsonpath", CliCases::progressing, "status", "qwen", "-o",
+        "jsonpath={range .children[*]}{.kind}/{.name}: {.status}{\"\\n\"}{end}");
+    cluster("status -A -o jsonpath", CliCases::progressing, "status", "-A", "-o", "jsonpath={.items[*].name}");
+    cluster("create --dry-run=client in the context's namespace", none, "create", "-f", "examples/single-gpu.yaml",
+        "--dry-run=client", "-o", "json");
     cluster("status of a missing booster", none, "status", "nope");
     cluster("status in another context", CliCases::progressing, "status", "qwen", "--context", "elsewhere");
     cluster("status -n", CliCases::progressing, "status", "qwen", "-n", "elsewhere");

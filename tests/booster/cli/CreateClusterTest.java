@@ -9,6 +9,8 @@ import booster.api.ModelBooster;
 import booster.cli.PluginFixture.Result;
 import booster.cluster.Kinds;
 import booster.cluster.TestCluster;
+import booster.translate.ChildKind;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,6 +112,21 @@ class CreateClusterTest {
     assertTrue(seconds < 6, "took " + seconds + " s");
   }
 
+  /** The progress line says how long it waited of how long it may, and asks for the operator when nothing reconciles. */
+  @Test
+  void waitShowsElapsedOfTimeoutAndAsksWhetherTheOperatorRuns() throws Exception {
+    Result r = create(example(), "--wait=3s");
+    assertEquals(1, r.exit());
+    List<String> progress = r.out().lines().filter(l -> l.startsWith("qwen-chat: waiting for Active (")).toList();
+    assertTrue(progress.get(0).matches("qwen-chat: waiting for Active \\(0s of 3s\\): children 0/3, ModelServings "
+        + "available 0/0 \\(not reconciled yet\\)"), progress.toString());
+    assertTrue(progress.stream().anyMatch(l -> l.matches(".* \\([12]s of 3s\\): .*; not reconciled for [12]s: is the "
+        + "operator running\\? \\(kubectl get pods -A -l app.kubernetes.io/name=booster-operator\\)")), r.out());
+    assertTrue(r.err().startsWith("error: timed out waiting for modelbooster.workload.serving.volcano.sh/qwen-chat to "
+        + "become Active (qwen-chat: waiting for Active (3s of 3s)"), r.err());
+    assertTrue(r.err().contains("is the operator running?"), r.err());
+  }
+
   @Test
   void clientDryRunNeedsNoCluster() throws Exception {
     Result r = plugin.run(Map.of(), example(), Instant.now(), "create", "-f", "-", "--dry-run=client", "-o", "name",
@@ -118,6 +135,51 @@ class CreateClusterTest {
     assertTrue(r.out().startsWith("modelbooster.workload.serving.volcano.sh/qwen-chat\n"
         + "modelserving.workload.serving.volcano.sh/qwen-chat-gpu\n"), r.out());
     assertEquals(List.of(), cluster.writes());
+  }
+
+  /** As kubectl's client dry run: the kubeconfig context's namespace, without contacting its server. */
+  @Test
+  void clientDryRunRendersIntoTheContextsNamespace() throws Exception {
+    Map<String, String> namespaces = new java.util.LinkedHashMap<>();
+    for (List<String> flags : List.of(List.<String>of(), List.of("--context", "elsewhere"),
+        List.of("--context", "dead"), List.of("--context", "dead", "-n", "chosen"),
+        List.of("--kubeconfig", "/no/such/file"))) {
+      List<String> args = new java.util.ArrayList<>(List.of("create", "-f", "-", "--dry-run=client", "-o", "json"));
+      args.addAll(flags);
+      Result r = plugin.run(Map.of(), example(), Instant.now(), args.toArray(String[]::new));
+      assertEquals(0, r.exit(), flags + ": " + r.err());
+      List<String> rendered = new java.util.ArrayList<>();
+      Cli.json(r.out()).path("items").forEach(o -> rendered.add(o.path("metadata").path("namespace").asString()));
+      assertEquals(1, rendered.stream().distinct().count(), flags + ": " + rendered);
+      namespaces.put(String.join(" ", flags), rendered.get(0));
+    }
+    assertEquals(Map.of("", cluster.namespace(), "--context elsewhere", "elsewhere",
+        "--context dead", cluster.namespace(), "--context dead -n chosen", "chosen",
+        "--kubeconfig /no/such/file", "default"), namespaces);
+    assertEquals(List.of(), cluster.writes());
+    Result missing = plugin.run(Map.of(), example(), Instant.now(), "create", "-f", "-", "--dry-run=client",
+        "--context", "nope");
+    assertEquals(1, missing.exit(), missing.out());
+    assertEquals("error: context \"nope\" does not exist\n", missing.err());
+  }
+
+  /** The same booster in two files passes every check, so it must be refused before the first write. */
+  @Test
+  void theSameBoosterInTwoFilesWritesNothing(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path first = Files.writeString(dir.resolve("first.yaml"), example());
+    Path second = Files.writeString(dir.resolve("second.yaml"), example().replace("max-model-len: 8192",
+        "max-model-len: 4096"));
+    for (List<String> flags : List.of(List.<String>of(), List.of("--apply"))) {
+      List<String> args = new java.util.ArrayList<>(List.of("create", "-f", first.toString(), "-f",
+          second.toString()));
+      args.addAll(flags);
+      Result r = plugin.run(Instant.now(), args.toArray(String[]::new));
+      assertEquals(1, r.exit(), flags + ": " + r.out());
+      assertEquals("error: " + second + ": ModelBooster \"qwen-chat\": also given in " + first + " (namespace \""
+          + cluster.namespace() + "\"); give each booster once\n", r.err());
+      assertEquals(List.of(), cluster.writes(), flags.toString());
+      assertNull(stored("qwen-chat"));
+    }
   }
 
   @Test
@@ -139,6 +201,51 @@ class CreateClusterTest {
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().startsWith("modelbooster.workload.serving.volcano.sh/qwen-chat created\n"), r.out());
     assertTrue(r.out().endsWith("modelbooster.workload.serving.volcano.sh/qwen-chat is Active\n"), r.out());
+  }
+
+  /**
+   * Active on the booster is not enough while a ModelServing still describes an older generation (an operator that
+   * lags or predates the rollout rule): --wait ends only once the ModelServing controller caught up.
+   */
+  @Test
+  void waitEndsOnlyOnceTheModelServingsRolledOut() throws Exception {
+    CompletableFuture<Result> waiting = CompletableFuture.supplyAsync(() -> {
+      try {
+        return create(example(), "--wait=30s");
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    ModelBooster booster = awaitStored();
+    GenericKubernetesResource serving = seeds.child(ChildKind.MODEL_SERVING, booster, "qwen-chat-gpu",
+        Map.of("replicas", 1));
+    seeds.servingStatus(serving, 1, "True", "AllGroupsReady");
+    serving = Kinds.children(cluster.client(), ChildKind.MODEL_SERVING).inNamespace(cluster.namespace())
+        .withName("qwen-chat-gpu").edit(s -> {
+          s.setAdditionalProperty("spec", Map.of("replicas", 1, "template", Map.of("image", "v2")));
+          return s;
+        });
+    assertEquals(2L, serving.getMetadata().getGeneration(), "the spec change is generation 2");
+    seeds.status(booster, booster.getMetadata().getGeneration(), List.of(List.of("Active", "True", "ModelAvailable",
+        "set by the test")));
+    Thread.sleep(1500);
+    assertTrue(!waiting.isDone(), "ended while the ModelServing's status describes generation 1: "
+        + (waiting.isDone() ? waiting.get() : ""));
+    seeds.servingStatus(serving, 1, "True", "AllGroupsReady");
+    Result r = waiting.get(30, TimeUnit.SECONDS);
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().endsWith("modelbooster.workload.serving.volcano.sh/qwen-chat is Active\n"), r.out());
+  }
+
+  private ModelBooster awaitStored() {
+    for (int i = 0; i < 200; i++) {
+      ModelBooster booster = stored("qwen-chat");
+      if (booster != null) {
+        return booster;
+      }
+      sleep();
+    }
+    throw new AssertionError("the plugin never created the booster");
   }
 
   @Test

@@ -95,6 +95,34 @@ class CreateCommandTest {
     assertLineNaming(outcome, second.toString(), "kind");
   }
 
+  /** A file that cannot be read as boosters does not hide the validation problems of the others. */
+  @Test
+  void parseProblemsAreReportedWithTheOtherFilesValidationProblems() throws IOException {
+    Path unknown = exampleWith("unknown.yaml", "minReplicas: 1", "minReplicas: 1\n    bogus: 1");
+    Path invalid = exampleWith("invalid.yaml", "minReplicas: 1", "minReplicas: 3");
+    Cli.Outcome outcome = create("-f", unknown.toString(), "-f", invalid.toString(), CLIENT);
+    assertRejected(outcome, unknown.toString(), "spec.backend.bogus");
+    assertLineNaming(outcome, invalid.toString(), "spec.backend.minReplicas");
+  }
+
+  /** The same booster given twice would pass every check and then half-apply: an error naming both inputs. */
+  @Test
+  void theSameBoosterInTwoInputsIsAnErrorNamingBoth() throws IOException {
+    Path first = file("first.yaml", Examples.text("single-gpu.yaml"));
+    Path second = file("second.yaml", Examples.text("multi-node-ray.yaml").replace("namespace: inference",
+        "namespace: default") + "---\n" + Examples.text("single-gpu.yaml").replace("max-model-len: 8192",
+        "max-model-len: 4096"));
+    Cli.Outcome outcome = create("-f", first.toString(), "-f", second.toString(), CLIENT);
+    assertRejected(outcome);
+    assertEquals(List.of("error: " + second + ": ModelBooster \"qwen-chat\": also given in " + first
+        + " (namespace \"default\"); give each booster once"), outcome.errLines());
+    Cli.Outcome flagged = create("-f", first.toString(), "-f", first.toString(), "-n", "other", CLIENT);
+    assertEquals(List.of("error: " + first + ": ModelBooster \"qwen-chat\": also given in " + first
+        + " (namespace \"other\"); give each booster once"), flagged.errLines());
+    assertEquals(0, create("-f", "examples/single-gpu.yaml", "-f", "examples/multi-node-ray.yaml", CLIENT).exit(),
+        "different boosters are fine");
+  }
+
   @Test
   void oneInvalidBoosterStopsTheWholeRender() throws IOException {
     Path mixed = file("mixed.yaml", Examples.text("multi-node-ray.yaml") + "---\n"
@@ -106,6 +134,42 @@ class CreateCommandTest {
   void emptyInput() throws IOException {
     Path empty = file("empty.yaml", "# nothing here\n");
     assertRejected(create("-f", empty.toString(), CLIENT), empty.toString());
+  }
+
+  /** As kubectl: -f takes a URL (a failed fetch names it and the status), and -R reads subdirectories too. */
+  @Test
+  void readsUrlsAndDirectoriesRecursively() throws Exception {
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/single-gpu.yaml", exchange -> {
+      byte[] body = Examples.text("single-gpu.yaml").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    try {
+      String base = "http://127.0.0.1:" + server.getAddress().getPort();
+      Cli.Outcome fetched = create("-f", base + "/single-gpu.yaml", CLIENT, "-o", "name");
+      assertEquals(0, fetched.exit(), fetched.toString());
+      assertTrue(fetched.out().startsWith("modelbooster.workload.serving.volcano.sh/qwen-chat\n"), fetched.out());
+      assertRejected(create("-f", base + "/missing.yaml", CLIENT), base + "/missing.yaml",
+          "unable to read URL, server reported status code 404");
+    } finally {
+      server.stop(0);
+    }
+    Path tree = Files.createDirectories(dir.resolve("tree").resolve("nested"));
+    Files.writeString(tree.getParent().resolve("top.yaml"), Examples.text("single-gpu.yaml"));
+    Files.writeString(tree.resolve("deep.yaml"), Examples.text("multi-node-ray.yaml"));
+    Cli.Outcome flat = create("-f", tree.getParent().toString(), CLIENT, "-o", "name");
+    assertEquals(0, flat.exit(), flat.toString());
+    assertTrue(flat.out().startsWith("modelbooster.workload.serving.volcano.sh/qwen-chat\n"), flat.out());
+    assertTrue(!flat.out().contains("llama-70b"), "without -R only the directory's own files");
+    Cli.Outcome deep = create("-f", tree.getParent().toString(), "-R", CLIENT, "-o", "name");
+    assertEquals(0, deep.exit(), deep.toString());
+    assertTrue(deep.out().startsWith("modelbooster.workload.serving.volcano.sh/llama-70b\n"), "nested/deep.yaml "
+        + "sorts before top.yaml: " + deep.out());
+    assertTrue(deep.out().contains("modelbooster.workload.serving.volcano.sh/qwen-chat\n"), deep.out());
   }
 
   @Test

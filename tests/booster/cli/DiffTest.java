@@ -7,6 +7,7 @@ import booster.api.ModelBooster;
 import booster.cli.PluginFixture.Result;
 import booster.cluster.Kinds;
 import booster.cluster.TestCluster;
+import booster.cluster.Trees;
 import booster.translate.ChildKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.nio.file.Files;
@@ -70,6 +71,51 @@ class DiffTest {
     assertEquals("", fromFile.out());
     Result stored = diff(Map.of(), "qwen-chat");
     assertEquals(0, stored.exit(), stored.out() + stored.err());
+  }
+
+  /**
+   * A real API server returns a custom resource's map keys sorted (it decodes into Go maps), while the example
+   * lists {@code workers[].config} unsorted: the same booster, not a change, for diff and for create --apply.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void aBoosterStoredWithSortedKeysIsUnchanged() {
+    applied();
+    GenericKubernetesResource stored = Kinds.genericBoosters(cluster.client()).inNamespace(cluster.namespace())
+        .withName("qwen-chat").get();
+    Map<String, Object> backend = stored.get("spec", "backend");
+    Map<String, Object> config = ((List<Map<String, Map<String, Object>>>) backend.get("workers")).get(0)
+        .get("config");
+    assertTrue(config.size() > 1 && !new java.util.ArrayList<>(config.keySet()).equals(
+        config.keySet().stream().sorted().toList()), "the example's config keys are unsorted: " + config.keySet());
+    Kinds.genericBoosters(cluster.client()).inNamespace(cluster.namespace()).resource(sortedKeys(stored)).update();
+    cluster.resetWrites();
+
+    Result r = diff(Map.of(), "-f", "-");
+    assertEquals(0, r.exit(), r.out() + r.err());
+    assertEquals("", r.out());
+    Result apply = plugin.run(Map.of(), manifest, Instant.now(), "create", "-f", "-", "--apply");
+    assertEquals("modelbooster.workload.serving.volcano.sh/qwen-chat unchanged\n", apply.out(), apply.err());
+    assertEquals(List.of(), cluster.writes());
+  }
+
+  /** A copy whose every map has its keys in sorted order, as a Go API server writes JSON. */
+  private static GenericKubernetesResource sortedKeys(GenericKubernetesResource object) {
+    Object sorted = sortKeys(Trees.of(object));
+    return Trees.SERIALIZATION.convertValue(sorted, GenericKubernetesResource.class);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object sortKeys(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> out = new java.util.LinkedHashMap<>();
+      new java.util.TreeMap<>((Map<String, Object>) map).forEach((k, v) -> out.put(k, sortKeys(v)));
+      return out;
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(DiffTest::sortKeys).toList();
+    }
+    return value;
   }
 
   @Test

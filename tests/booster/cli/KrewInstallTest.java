@@ -55,12 +55,12 @@ class KrewInstallTest {
   /** A stand-in native archive laid out as release/build-native.sh packs one. */
   private static Path nativeArchive(Path dist, String platform) throws Exception {
     Path content = Files.createDirectories(work.resolve("native-" + platform));
-    for (String file : List.of("kubectl-booster", "libjvm.so", "LICENSE")) {
+    for (String file : List.of("kubectl-booster", "kubectl_complete-booster", "libjvm.so", "LICENSE")) {
       Files.writeString(content.resolve(file), "stand-in");
     }
     Path archive = dist.resolve("kubectl-booster-v" + BoosterCommand.VERSION + "-" + platform + ".tar.gz");
     assertEquals(0, KrewInstall.exec(work, List.of("tar", "-czf", archive.toString(), "-C", content.toString(),
-        "kubectl-booster", "libjvm.so", "LICENSE"), Map.of()).exit());
+        "kubectl-booster", "kubectl_complete-booster", "libjvm.so", "LICENSE"), Map.of()).exit());
     return archive;
   }
 
@@ -95,8 +95,9 @@ class KrewInstallTest {
         assertEquals(sha256(archive), p.get("sha256"), os + "/" + arch);
         assertEquals("kubectl-booster", p.get("bin"));
         List<Object> files = ((List<Map<String, Object>>) p.get("files")).stream().map(f -> f.get("from")).toList();
-        assertEquals(archive == krew.archive ? List.of("kubectl-booster", "kubectl-booster.jar", "lib/*", "LICENSE")
-            : List.of("LICENSE", "kubectl-booster", "*.so"), files, os + "/" + arch);
+        assertEquals(archive == krew.archive ? List.of("kubectl-booster", "kubectl_complete-booster",
+            "kubectl-booster.jar", "lib/*", "LICENSE")
+            : List.of("LICENSE", "kubectl-booster", "kubectl_complete-booster", "*.so"), files, os + "/" + arch);
       }
     }
     assertEquals(List.of(), krew.platforms("windows", "amd64"), "no Windows launcher is shipped");
@@ -221,6 +222,27 @@ class KrewInstallTest {
       assertEquals(new Run(0, jvm.out(), ""), served, shell);
     }
     assertEquals(2, kubectl("booster", "completion", "fish").exit(), "anything else still runs the plugin");
+  }
+
+  /**
+   * krew links only the plugin; following the manifest's caveat (the helper copied next to that link), kubectl
+   * completes {@code kubectl booster ...} through the installed launcher.
+   */
+  @Test
+  void kubectlCompletesThePluginThroughTheShippedHelper() throws Exception {
+    assertTrue(((String) krew.spec().get("caveats")).contains("kubectl_complete-booster"));
+    Run without = kubectl("__complete", "booster", "st");
+    assertEquals(List.of(":0"), without.out().lines().toList(), "no helper on PATH: kubectl has nothing to offer");
+    Path helper = krew.binDir.resolve("kubectl_complete-booster");
+    Files.copy(krew.store.resolve("kubectl_complete-booster"), helper);
+    try {
+      Run completed = kubectl("__complete", "booster", "st");
+      assertEquals(0, completed.exit(), completed.err());
+      assertEquals(List.of("status\tShow a booster's conditions, generations, children with their readiness, and "
+          + "recent events.", ":4"), completed.out().lines().toList());
+    } finally {
+      Files.delete(helper);
+    }
   }
 
   @Test

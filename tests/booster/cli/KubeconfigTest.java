@@ -52,6 +52,41 @@ class KubeconfigTest {
     assertEquals(r.err(), cluster.err());
   }
 
+  /** A server name that does not resolve is named as such, not as a refused connection. */
+  @Test
+  void anUnresolvableServerNameIsNamedAsTheCause(@TempDir Path dir) throws Exception {
+    Path kubeconfig = Files.writeString(dir.resolve("config"), """
+        apiVersion: v1
+        kind: Config
+        clusters: [{name: c, cluster: {server: "https://booster-test.invalid:6443"}}]
+        contexts: [{name: a, context: {cluster: c, user: u}}]
+        users: [{name: u, user: {token: t}}]
+        current-context: a
+        """);
+    Result r = plugin.run(Instant.now(), "status", "qwen", "--kubeconfig", kubeconfig.toString(),
+        "--request-timeout", "20s");
+    assertEquals(1, r.exit());
+    assertEquals("error: cannot reach the cluster at https://booster-test.invalid:6443/: no such host "
+        + "(booster-test.invalid)\n", r.err());
+  }
+
+  /** kubectl's -v: 6 logs each request with its status and time, 8 the bodies too; below 6 nothing. */
+  @Test
+  void verbosityLogsTheApiRequests() {
+    boosterIn(cluster.namespace());
+    String path = "/apis/workload.serving.volcano.sh/v1alpha1/namespaces/" + cluster.namespace()
+        + "/modelboosters/qwen";
+    Result six = plugin.run(Instant.now(), "tree", "qwen", "-v=6");
+    assertEquals(0, six.exit(), six.err());
+    assertTrue(six.err().lines().anyMatch(l -> l.matches("I\\d{4} \\d\\d:\\d\\d:\\d\\d\\.\\d{6} GET \\S+"
+        + java.util.regex.Pattern.quote(path) + " 200 OK in \\d+ milliseconds")), six.err());
+    assertTrue(six.err().lines().noneMatch(l -> l.contains("Response Body")), six.err());
+    Result eight = plugin.run(Instant.now(), "tree", "qwen", "--v", "8");
+    assertTrue(eight.err().lines().anyMatch(l -> l.contains("Response Body: {") && l.contains("\"kind\":\"ModelBooster\"")),
+        eight.err());
+    assertEquals("", plugin.run(Instant.now(), "tree", "qwen", "-v=5").err());
+  }
+
   @Test
   void unknownNamesAreErrors() {
     assertEquals("error: context \"zz\" does not exist\n",

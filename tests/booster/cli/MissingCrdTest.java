@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Without the ModelBooster CRD the API server answers a booster's path with a bare 404; the commands say the
- * resource type is missing (not that the booster is), from that one GET, without asking discovery first.
+ * resource type is missing (not that the booster is) and how to install it, from that one GET (or the LIST of
+ * {@code status} without NAME), without asking discovery first.
  */
 class MissingCrdTest {
   @RegisterExtension
@@ -29,8 +30,10 @@ class MissingCrdTest {
     cluster.client().apiextensions().v1().customResourceDefinitions()
         .withName("modelboosters.workload.serving.volcano.sh").delete();
     String missing = "error: the server doesn't have a resource type \"modelboosters.workload.serving.volcano.sh\" "
-        + "(the ModelBooster CRD is not installed)\n";
-    for (List<String> args : List.of(List.of("status", "qwen"), List.of("tree", "qwen"), List.of("diff", "qwen"),
+        + "(the ModelBooster CRD is not installed; install it with kubectl apply -f "
+        + "crds/modelboosters.workload.serving.volcano.sh.yaml)\n";
+    for (List<String> args : List.of(List.of("status", "qwen"), List.of("status"), List.of("status", "-A"),
+        List.of("tree", "qwen"), List.of("diff", "qwen"),
         List.of("diff", "-f", "examples/single-gpu.yaml"), List.of("create", "-f", "examples/single-gpu.yaml"))) {
       Result r = plugin.run(Instant.now(), args.toArray(String[]::new));
       assertEquals(args.get(0).equals("diff") ? 2 : 1, r.exit(), args + ": " + r.err());

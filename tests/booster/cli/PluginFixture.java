@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -133,6 +134,7 @@ final class PluginFixture {
     if (sub.getMixins().get("cluster") instanceof ClusterCreate create) {
       create.terminal = Terminal.plain();
       create.pollMillis = 100;
+      create.hintAfter = Duration.ofSeconds(1);
     }
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));

@@ -56,8 +56,8 @@ final class Seeds {
 
   /** A ModelServing's replica counts and Available condition, as the ModelServing controller reports them. */
   void servingStatus(GenericKubernetesResource serving, int available, String status, String reason) {
-    serving.setAdditionalProperty("status", Map.of("availableReplicas", available, "replicas", available,
-        "conditions", List.of(Map.of("type", "Available", "status", status, "reason", reason, "message", "",
+    serving.setAdditionalProperty("status", Map.of("observedGeneration", serving.getMetadata().getGeneration(),
+        "availableReplicas", available, "replicas", available, "conditions", List.of(Map.of("type", "Available", "status", status, "reason", reason, "message", "",
             "lastTransitionTime", seeded.toString()))));
     Kinds.children(cluster.client(), ChildKind.MODEL_SERVING).inNamespace(cluster.namespace()).resource(serving)
         .updateStatus();

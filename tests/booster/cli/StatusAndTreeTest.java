@@ -7,6 +7,8 @@ import booster.api.ModelBooster;
 import booster.cli.PluginFixture.Result;
 import booster.cluster.Kinds;
 import booster.cluster.TestCluster;
+import booster.translate.ChildKind;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -82,6 +84,23 @@ class StatusAndTreeTest {
         """).formatted(pad, ns, ns, ns, ns, ns, ns, ns), r.out());
   }
 
+  /** A ModelServing whose controller has not seen its new spec reads UpdateInProgress, not its stale Available. */
+  @Test
+  void aModelServingMidRolloutIsNotShownAvailable() {
+    ModelBooster booster = seeds.booster("qwen");
+    GenericKubernetesResource serving = seeds.child(ChildKind.MODEL_SERVING, booster, "qwen-a", Map.of("replicas", 1));
+    seeds.servingStatus(serving, 1, "True", "AllGroupsReady");
+    Kinds.children(cluster.client(), ChildKind.MODEL_SERVING).inNamespace(cluster.namespace()).withName("qwen-a")
+        .edit(s -> {
+          s.setAdditionalProperty("spec", Map.of("replicas", 1, "template", Map.of("image", "v2")));
+          return s;
+        });
+    Result status = plugin.run(later(), "status", "qwen");
+    assertTrue(status.out().contains("\n  ModelServing  qwen-a  1/1    UpdateInProgress  30d\n"), status.out());
+    Result tree = plugin.run(later(), "tree", "qwen");
+    assertTrue(tree.out().contains("ModelServing/qwen-a  1/1    UpdateInProgress  30d\n"), tree.out());
+  }
+
   @Test
   void statusAsYamlIsMachineReadable() {
     progressing();
@@ -100,13 +119,22 @@ class StatusAndTreeTest {
     StatusCommand status = cli.getSubcommands().get("status").getCommand();
     status.terminal = Terminal.plain();
     status.intervalMillis = 50;
+    status.hintAfter = Duration.ofSeconds(1);
     cli.setOut(new PrintWriter(out, true));
     AtomicInteger exit = new AtomicInteger(-1);
     Thread watcher = new Thread(() -> exit.set(cli.execute("status", "qwen", "--watch", "--kubeconfig",
         plugin.kubeconfig().toString())));
     watcher.start();
     awaitText(out, "Status:      ModelProcessing");
-    seeds.status(Kinds.boosters(cluster.client()).inNamespace(cluster.namespace()).withName("qwen").get(), 1,
+    // A spec change the operator does not pick up: after a while the frame asks whether it runs.
+    Kinds.boosters(cluster.client()).inNamespace(cluster.namespace()).withName("qwen")
+        .edit(b -> {
+          b.getSpec().getBackend().setMinReplicas(1);
+          return b;
+        });
+    awaitText(out, "Hint:        not reconciled for 1s: is the operator running? (kubectl get pods -A -l "
+        + "app.kubernetes.io/name=booster-operator)");
+    seeds.status(Kinds.boosters(cluster.client()).inNamespace(cluster.namespace()).withName("qwen").get(), 2,
         List.of(List.of("Active", "True", "ModelAvailable", "ModelBooster is ready")));
     awaitText(out, "Status:      Active");
     watcher.interrupt();
@@ -134,6 +162,42 @@ class StatusAndTreeTest {
     Map<String, Object> list = Serialization.unmarshal(json.out(), Map.class);
     assertEquals("List", list.get("kind"));
     assertEquals(BoosterCommand.USAGE, plugin.run(later(), "status", "qwen", "-A").exit(), "NAME and -A together");
+  }
+
+  /** Without NAME, status lists like kubectl get: this namespace, -l, -o wide, -o name, -o jsonpath=. */
+  @Test
+  void withoutANameItListsTheNamespacesBoostersAsKubectlGetDoes() {
+    progressing();
+    ModelBooster other = seeds.booster("other");
+    other.getMetadata().setLabels(Map.of("team", "search"));
+    Kinds.boosters(cluster.client()).resource(other).update();
+    Result list = plugin.run(later(), "status");
+    assertEquals(0, list.exit(), list.err());
+    assertEquals("""
+        NAME   ACTIVE  STATUS           GENERATION  AGE
+        other  -       Pending          1/-         30d
+        qwen   False   ModelProcessing  1/1         30d
+        """, list.out());
+    Result wide = plugin.run(later(), "status", "-o", "wide", "-l", "team=search");
+    assertEquals("""
+        NAME   ACTIVE  STATUS   GENERATION  AGE  REPLICAS  BACKENDS  MESSAGE
+        other  -       Pending  1/-         30d  0-1       backend1
+        """, wide.out());
+    assertEquals("modelbooster.workload.serving.volcano.sh/other\nmodelbooster.workload.serving.volcano.sh/qwen\n",
+        plugin.run(later(), "status", "-o", "name").out());
+    assertEquals("modelbooster.workload.serving.volcano.sh/qwen\n", plugin.run(later(), "status", "qwen", "-o",
+        "name").out());
+    Result active = plugin.run(later(), "status", "qwen", "-o",
+        "jsonpath={.conditions[?(@.type==\"Active\")].reason}");
+    assertEquals("ModelProcessing", active.out(), active.err());
+    assertEquals("other qwen", plugin.run(later(), "status", "-o", "jsonpath={.items[*].name}").out());
+    Result none = plugin.run(later(), "status", "-l", "team=nobody");
+    assertEquals("", none.out());
+    assertEquals("No resources found in " + cluster.namespace() + " namespace.\n", none.err());
+    assertEquals(BoosterCommand.USAGE, plugin.run(later(), "status", "qwen", "-l", "team=search").exit());
+    Result bad = plugin.run(later(), "status", "-o", "table");
+    assertEquals(BoosterCommand.USAGE, bad.exit());
+    assertTrue(bad.err().contains("allowed formats are: yaml, json, name, wide, jsonpath=TEMPLATE"), bad.err());
   }
 
   @Test

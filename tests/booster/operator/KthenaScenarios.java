@@ -98,7 +98,8 @@ abstract class KthenaScenarios {
   @Test
   void activeFollowsTheModelServing() {
     GenericKubernetesResource serving = f.child(ChildKind.MODEL_SERVING, SERVING);
-    serving.getAdditionalProperties().put("status", Map.of("conditions", List.of(Map.of("type", "Available",
+    serving.getAdditionalProperties().put("status", Map.of("observedGeneration",
+        serving.getMetadata().getGeneration(), "conditions", List.of(Map.of("type", "Available",
         "status", "True", "reason", "AllGroupsReady", "message", "", "lastTransitionTime", "2026-01-01T00:00:00Z"))));
     Kinds.children(cluster().client(), ChildKind.MODEL_SERVING).inNamespace(cluster().namespace()).resource(serving)
         .updateStatus();

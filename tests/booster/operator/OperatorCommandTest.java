@@ -13,10 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -84,45 +80,58 @@ class OperatorCommandTest {
     assertThrows(CommandLine.TypeConversionException.class, () -> c.convert("5d"));
   }
 
-  @Test
-  void anUnreachableClusterIsOneLineAndExitOne(@TempDir Path dir) throws IOException {
-    Path kubeconfig = Files.writeString(dir.resolve("config"), """
+  private static Path unreachable(Path dir) throws IOException {
+    return Files.writeString(dir.resolve("config"), """
         apiVersion: v1
         kind: Config
         clusters: [{name: c, cluster: {server: "https://127.0.0.1:1", insecure-skip-tls-verify: true}}]
         users: [{name: u, user: {token: t}}]
-        contexts: [{name: x, context: {cluster: c, user: u}}]
-        current-context: x
+        contexts: [{name: x, context: {cluster: c, user: u}}, {name: y, context: {cluster: c, user: u}}]
+        current-context: y
         """);
-    List<String> lines = new CopyOnWriteArrayList<>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord r) {
-        lines.add(r.getLevel() + " " + r.getMessage());
-      }
+  }
 
-      @Override
-      public void flush() {
-      }
-
-      @Override
-      public void close() {
-      }
-    };
-    Logger logger = Logger.getLogger(Operator.class.getName());
-    String[] keys = {"kubeconfig", "kubernetes.request.retry.backoffLimit"};
-    System.setProperty(keys[0], kubeconfig.toString());
-    System.setProperty(keys[1], "0");
-    logger.addHandler(capture);
-    try {
-      assertEquals(1, OperatorCommand.run("--health-port=-1", "--leader-elect=false"));
-    } finally {
-      logger.removeHandler(capture);
-      for (String key : keys) {
-        System.clearProperty(key);
-      }
+  /** --fail-fast: the server is named at start, then one line and exit 1, within seconds. */
+  @Test
+  void anUnreachableClusterWithFailFastIsOneLineAndExitOne(@TempDir Path dir) throws IOException {
+    long start = System.nanoTime();
+    try (LogLines log = new LogLines(Operator.class)) {
+      assertEquals(1, OperatorCommand.run("--health-port=-1", "--leader-elect=false", "--fail-fast",
+          "--kubeconfig", unreachable(dir).toString(), "--context", "x"));
+      assertEquals(List.of("INFO API server https://127.0.0.1:1/ (kubeconfig context x)",
+          "SEVERE error: cannot reach the cluster at https://127.0.0.1:1/: connection refused (--fail-fast)"),
+          log.lines());
     }
-    assertTrue(lines.contains("SEVERE error: cannot reach the cluster at https://127.0.0.1:1/: connection refused"),
-        lines.toString());
+    assertTrue(System.nanoTime() - start < 10_000_000_000L, "fails within seconds");
+  }
+
+  /** Without --fail-fast every attempt says why and when the next one comes, with the pause doubling. */
+  @Test
+  void anUnreachableClusterIsRetriedAndEachRetryLogged(@TempDir Path dir) throws Exception {
+    OperatorCommand command = new OperatorCommand();
+    command.firstRetry = Duration.ofMillis(100);
+    Path kubeconfig = unreachable(dir);
+    try (LogLines log = new LogLines(Operator.class)) {
+      java.util.concurrent.atomic.AtomicInteger exit = new java.util.concurrent.atomic.AtomicInteger(-1);
+      Thread run = new Thread(() -> exit.set(new CommandLine(command).execute("--health-port=-1",
+          "--leader-elect=false", "--kubeconfig", kubeconfig.toString())));
+      run.start();
+      Running.await("three retries logged", () -> log.lines().stream().filter(l -> l.contains("retrying")).count()
+          >= 3);
+      run.interrupt();
+      run.join(10_000);
+      assertEquals(1, exit.get(), "interrupted while waiting to retry");
+      String cause = "WARNING error: cannot reach the cluster at https://127.0.0.1:1/: connection refused; ";
+      assertEquals(List.of("INFO API server https://127.0.0.1:1/ (kubeconfig context y)",
+          cause + "retrying in 100ms (attempt 1; --fail-fast exits instead)",
+          cause + "retrying in 200ms (attempt 2; --fail-fast exits instead)",
+          cause + "retrying in 400ms (attempt 3; --fail-fast exits instead)"), log.lines().subList(0, 4));
+    }
+  }
+
+  @Test
+  void anUnknownContextOrKubeconfigIsAUsageError(@TempDir Path dir) throws IOException {
+    assertEquals(2, OperatorCommand.run("--kubeconfig", unreachable(dir).toString(), "--context", "nope"));
+    assertEquals(2, OperatorCommand.run("--kubeconfig", dir.resolve("missing").toString()));
   }
 }

@@ -98,9 +98,8 @@ class RepairTest {
     assertEquals(List.of(), cluster.writes());
   }
 
-  @Test
-  void objectWeDoNotControlIsUntouched() {
-    // A schema-valid route (a real API server checks it): our route's spec, someone else's model, no owner.
+  /** A schema-valid route (a real API server checks it): our route's spec, someone else's model, no owner, no label. */
+  private static GenericKubernetesResource foreignRoute() {
     Map<String, Object> spec = new java.util.LinkedHashMap<>(Fixture.spec(new booster.translate.Translator(
         booster.translate.TranslatorConfig.defaults()).translate(Running.golden(cluster, "v0.4.0", "model.yaml", null))
         .stream().filter(c -> c.getKind().equals(ChildKind.MODEL_ROUTE.kind())).findFirst().orElseThrow()));
@@ -109,16 +108,27 @@ class RepairTest {
         .withApiVersion(ChildKind.MODEL_ROUTE.apiVersion()).withKind(ChildKind.MODEL_ROUTE.kind())
         .withNewMetadata().withName("test-model").withNamespace(cluster.namespace()).endMetadata()
         .addToAdditionalProperties("spec", spec).build();
-    theirs = booster.cluster.Kinds.children(cluster.client(), ChildKind.MODEL_ROUTE)
+    return booster.cluster.Kinds.children(cluster.client(), ChildKind.MODEL_ROUTE)
         .inNamespace(cluster.namespace()).resource(theirs).create();
+  }
+
+  /** Creates the golden booster, whose route name is taken: returns its name once it reports ResourceExists. */
+  private static String blockedBooster() {
+    String name = Running.create(cluster, Running.golden(cluster, "v0.4.0", "model.yaml", null)).getMetadata()
+        .getName();
+    await("Failed=ResourceExists", () -> {
+      Map<String, Object> failed = Running.condition(cluster, name, "Failed");
+      return failed != null && "ResourceExists".equals(failed.get("reason"));
+    });
+    return name;
+  }
+
+  @Test
+  void objectWeDoNotControlIsUntouched() {
+    GenericKubernetesResource theirs = foreignRoute();
     Operator operator = Running.operator(cluster, Running.options(cluster));
     try {
-      String name = Running.create(cluster, Running.golden(cluster, "v0.4.0", "model.yaml", null))
-          .getMetadata().getName();
-      await("Failed=ResourceExists", () -> {
-        Map<String, Object> failed = Running.condition(cluster, name, "Failed");
-        return failed != null && "ResourceExists".equals(failed.get("reason"));
-      });
+      String name = blockedBooster();
       String message = String.valueOf(Running.condition(cluster, name, "Failed").get("message"));
       assertTrue(message.contains("ModelRoute test-model"), message);
       GenericKubernetesResource after = booster.cluster.Kinds.children(cluster.client(), ChildKind.MODEL_ROUTE)
@@ -133,5 +143,59 @@ class RepairTest {
     } finally {
       operator.close();
     }
+  }
+
+  /**
+   * A foreign object blocking a child is not in the caches (they hold labelled children): the retries of the
+   * blocked booster read it and send no second create, the log's writes= counts every child write request the
+   * server saw (the refused create too), and deleting the object lets the next retry create the child.
+   */
+  @Test
+  void aKnownConflictIsNotPostedAgainAndTheLogCountsEveryWrite() {
+    foreignRoute();
+    LogLines log = new LogLines(Controller.class);
+    cluster.resetWrites();
+    Operator operator = Running.operator(cluster, Running.options(cluster).backoff(Duration.ofMillis(20),
+        Duration.ofMillis(100)));
+    try {
+      String name = blockedBooster();
+      long passes = operator.metrics().reconciles();
+      await("five more passes of the blocked booster", () -> operator.metrics().reconciles() >= passes + 5);
+      List<String> routeCreates = cluster.writes().stream()
+          .filter(w -> w.startsWith("POST ") && w.contains("/modelroutes")).toList();
+      assertEquals(1, routeCreates.size(), "one refused create, not one per pass: " + routeCreates);
+      assertTrue(operator.metrics().render().contains("\nbooster_writes_total{kind=\"ModelRoute\",verb=\"create\"} 1\n"),
+          operator.metrics().render());
+      List<String> passLines = log.lines().stream().map(l -> l.substring(l.indexOf(' ') + 1))
+          .filter(l -> l.startsWith("reconcile booster=" + cluster.namespace()
+          + "/" + name + " ")).toList();
+      int logged = passLines.stream().mapToInt(RepairTest::loggedWrites).sum();
+      assertEquals(childWrites(cluster.writes()).size(), logged, "writes= in " + passLines + " against the "
+          + "server's " + childWrites(cluster.writes()));
+
+      booster.cluster.Kinds.children(cluster.client(), ChildKind.MODEL_ROUTE).inNamespace(cluster.namespace())
+          .withName("test-model").delete();
+      await("our route created once the foreign one is gone", () -> {
+        GenericKubernetesResource route = booster.cluster.Kinds.children(cluster.client(), ChildKind.MODEL_ROUTE)
+            .inNamespace(cluster.namespace()).withName("test-model").get();
+        return route != null && !route.getMetadata().getOwnerReferences().isEmpty();
+      });
+      await("Failed cleared", () -> "False".equals(Running.condition(cluster, name, "Failed").get("status")));
+    } finally {
+      operator.close();
+      log.close();
+    }
+  }
+
+  private static int loggedWrites(String line) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(" writes=(\\d+) ").matcher(line);
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
+  }
+
+  /** The write requests the server saw for child objects: not the booster, its status, or events. */
+  private static List<String> childWrites(List<String> writes) {
+    return writes.stream().filter(w -> w.matches("\\S+ /apis/[a-z.]+\\.volcano\\.sh/v1alpha1/namespaces/[^/]+/"
+        + "(modelservings|modelservers|modelroutes|autoscalingpolicies|autoscalingpolicybindings)(/[^/?]+)?(\\?.*)?"))
+        .toList();
   }
 }

@@ -77,4 +77,18 @@ class WorkQueueTest {
     queue.close();
     assertNull(waiting.get(2, TimeUnit.SECONDS));
   }
+
+  /** A key added again during its failed pass runs at once: the retry says so and adds no second, later run. */
+  @Test
+  void aRetryOfAKeyQueuedAgainIsImmediateAndRunsOnce() throws Exception {
+    queue.add("ns/a");
+    assertEquals("ns/a", queue.take());
+    queue.add("ns/a");
+    queue.done("ns/a");
+    assertEquals(Duration.ZERO, queue.retry("ns/a"));
+    assertEquals("ns/a", queue.take());
+    queue.done("ns/a");
+    Thread.sleep(300);
+    assertEquals(0, queue.depth(), "no delayed run after the immediate one");
+  }
 }

@@ -11,7 +11,6 @@ final class BackendRules {
   static final String LEGACY_ONLY = "only allowed in the v0.1 shape (spec.backends[]); "
       + "spec.backend (v0.2+) has no such field";
   static final List<String> TRANSLATABLE = List.of(BackendType.VLLM.value(), BackendType.VLLM_DISAGGREGATED.value());
-  private static final int MAX_REPLICAS = 1_000_000;
   private static final int MAX_WORKERS = 1000;
   /** ModelRoute limits: targets per rule, and LoRA adapter names per route. */
   private static final int MAX_ROUTE_TARGETS = 16;
@@ -64,8 +63,9 @@ final class BackendRules {
       loras.addAll(loraNames(backend));
       sumMax += backend.getMaxReplicas() == null ? 0 : backend.getMaxReplicas();
     }
-    if (sumMax > MAX_REPLICAS) {
-      errors.invalid(listPath, sumMax, "sum of maxReplicas across all backends cannot exceed " + MAX_REPLICAS);
+    if (sumMax > Limits.MAX_REPLICAS) {
+      errors.invalid(listPath, sumMax,
+          "sum of maxReplicas across all backends cannot exceed " + Limits.MAX_REPLICAS);
     }
     if (loras.size() > MAX_ROUTE_LORAS) {
       errors.tooMany(listPath, loras.size(), MAX_ROUTE_LORAS,
@@ -86,8 +86,7 @@ final class BackendRules {
     requiredText(path.child("modelURI"), backend.getModelURI(), errors);
     errors.pattern(path.child("modelURI"), backend.getModelURI(), Patterns.MODEL_URI,
         "unsupported scheme: must start with hf://, s3://, pvc:// or ms://");
-    errors.pattern(path.child("cacheURI"), backend.getCacheURI(), Patterns.CACHE_URI,
-        "unsupported scheme: must start with hostpath:// or pvc://");
+    errors.pattern(path.child("cacheURI"), backend.getCacheURI(), Patterns.CACHE_URI, CacheUris.UNSUPPORTED_SCHEME);
     NameRules.subdomain(backend.getRuntimeClassName(), "a RuntimeClass", path.child("runtimeClassName"), errors);
     TopologyRules.backend(backend, path, errors);
     env(backend, path.child("env"), errors);
@@ -125,9 +124,9 @@ final class BackendRules {
   private static void replicaRanges(ModelBackend backend, FieldPath path, FieldErrors errors) {
     Integer min = backend.getMinReplicas();
     Integer max = backend.getMaxReplicas();
-    errors.range(path.child("replicas"), backend.getReplicas(), 0, MAX_REPLICAS);
-    errors.range(path.child("minReplicas"), min, 0, MAX_REPLICAS);
-    errors.range(path.child("maxReplicas"), max, 1, MAX_REPLICAS);
+    errors.range(path.child("replicas"), backend.getReplicas(), 0, Limits.MAX_REPLICAS);
+    errors.range(path.child("minReplicas"), min, 0, Limits.MAX_REPLICAS);
+    errors.range(path.child("maxReplicas"), max, 1, Limits.MAX_REPLICAS);
     if (min != null && max != null && min > max) {
       errors.invalid(path.child("minReplicas"), min, "minReplicas cannot be greater than maxReplicas");
     }

@@ -30,17 +30,17 @@ public class ModelWorker {
   private WorkerType type;
   private String image;
   @Min(0)
-  @Max(1000000)
+  @Max(Limits.MAX_REPLICAS)
   private Integer replicas;
   /**
    * Prefill/decode only: the role's autoscaling ceiling inside each serving group; {@code replicas} is its floor.
    * Rendered as a Kthena v1.0 disaggregatedTarget.
    */
   @Min(1)
-  @Max(1000000)
+  @Max(Limits.MAX_REPLICAS)
   private Integer maxReplicas;
   @Min(0)
-  @Max(1000000)
+  @Max(Limits.MAX_REPLICAS)
   private Integer pods;
   private ResourceRequirements resources;
   private Affinity affinity;

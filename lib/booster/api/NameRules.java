@@ -111,7 +111,7 @@ final class NameRules {
           continue;
         }
         boolean server = w.effectiveType() == WorkerType.SERVER;
-        String role = server ? "leader" : w.effectiveType().value();
+        String role = w.effectiveType().role();
         int workerReplicas = server ? Math.max(w.effectivePods() - 1, 0) : 0;
         String name = child + "-" + groups + "-" + role + "-" + w.effectiveReplicas() + "-" + workerReplicas;
         if (name.length() > longest.length()) {

@@ -8,16 +8,15 @@ import tools.jackson.databind.JsonNode;
  * (decisions 9, 13). Role autoscaling ({@code maxReplicas}) is checked per backend by {@link RoleScalingRules}.
  */
 final class WorkerRules {
-  private static final int MAX_COUNT = 1_000_000;
   private static final int SHOWN_TEXT = 60;
 
   private WorkerRules() {
   }
 
   static void worker(ModelWorker worker, FieldPath path, FieldErrors errors) {
-    errors.range(path.child("replicas"), worker.getReplicas(), 0, MAX_COUNT);
-    errors.range(path.child("pods"), worker.getPods(), 0, MAX_COUNT);
-    errors.range(path.child("maxReplicas"), worker.getMaxReplicas(), 1, MAX_COUNT);
+    errors.range(path.child("replicas"), worker.getReplicas(), 0, Limits.MAX_REPLICAS);
+    errors.range(path.child("pods"), worker.getPods(), 0, Limits.MAX_REPLICAS);
+    errors.range(path.child("maxReplicas"), worker.getMaxReplicas(), 1, Limits.MAX_REPLICAS);
     if (worker.getPods() != null && worker.getPods() == 0) {
       if (worker.getReplicas() != null && worker.getReplicas() == 0) {
         errors.warning(path.child("pods"), 0, "treated as 1; this worker has no replicas, so no pods run");

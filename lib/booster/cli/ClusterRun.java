@@ -1,5 +1,6 @@
 package booster.cli;
 
+import booster.api.InvalidInputException;
 import booster.cluster.ApiErrors;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -21,8 +22,8 @@ final class ClusterRun {
     try (KubeSession session = KubeClients.connect(kube, namespace, err)) {
       server = session.server();
       return body.run(session);
-    } catch (InputProblems problems) {
-      problems.lines().forEach(line -> err.println("error: " + line));
+    } catch (InvalidInputException problems) {
+      problems.getMessage().lines().forEach(line -> err.println("error: " + line));
       return failureExitCode;
     } catch (CliException e) {
       err.println("error: " + e.getMessage());

@@ -1,5 +1,6 @@
 package booster.cli;
 
+import booster.api.InvalidInputException;
 import booster.cluster.KthenaVersion;
 import booster.translate.KthenaProfile;
 import booster.translate.Translator;
@@ -84,8 +85,8 @@ public final class CreateCommand implements Callable<Integer> {
       err.println("rendered for Kthena " + version.offline() + " (" + kthenaVersion.source(root.environment())
           + ", offline)");
       return BoosterCommand.OK;
-    } catch (InputProblems problems) {
-      problems.lines().forEach(line -> err.println("error: " + line));
+    } catch (InvalidInputException problems) {
+      problems.problems().forEach(line -> err.println("error: " + line));
       return BoosterCommand.FAILED;
     } catch (CliException e) {
       err.println("error: " + e.getMessage());
@@ -95,7 +96,7 @@ public final class CreateCommand implements Callable<Integer> {
     }
   }
 
-  /** Reads, checks and translates everything; the printable text, or InputProblems listing every problem. */
+  /** Reads, checks and translates everything; the printable text, or InvalidInputException listing every problem. */
   private String renderOffline(PrintWriter err, KthenaProfile profile) {
     List<Object> objects = new ArrayList<>();
     translated(err, KubeClients.offlineNamespace(kube), profile).forEach((manifest, children) -> {
@@ -110,7 +111,7 @@ public final class CreateCommand implements Callable<Integer> {
    *
    * @param fallbackNamespace the namespace of boosters that name none when {@code -n} is absent
    * @param profile the Kthena release the children are for
-   * @throws InputProblems listing every problem of every booster
+   * @throws InvalidInputException listing every problem of every booster
    */
   private Map<Manifest, List<GenericKubernetesResource>> translated(PrintWriter err, String fallbackNamespace,
       KthenaProfile profile) {

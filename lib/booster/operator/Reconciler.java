@@ -1,7 +1,7 @@
 package booster.operator;
 
+import booster.api.InvalidInputException;
 import booster.api.ModelBooster;
-import booster.api.Problem;
 import booster.cluster.Apply;
 import booster.cluster.Conditions;
 import booster.cluster.Conditions.Wanted;
@@ -15,7 +15,6 @@ import booster.cluster.StatusWriter;
 import booster.cluster.Trees;
 import booster.cluster.WriteObserver;
 import booster.translate.ChildKind;
-import booster.translate.InvalidBoosterException;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
@@ -93,9 +92,8 @@ final class Reconciler {
     try {
       desired = translator.children(Trees.SERIALIZATION.convertValue(raw, ModelBooster.class), cluster.profile(),
           warning -> warnings.add(warning.toString()));
-    } catch (InvalidBoosterException e) {
-      return invalid(raw, generation, e.problems().stream().map(Problem::toString)
-          .collect(Collectors.joining("; ")));
+    } catch (InvalidInputException e) {
+      return invalid(raw, generation, String.join("; ", e.problems()));
     } catch (JacksonException | IllegalArgumentException e) {
       return invalid(raw, generation, "spec cannot be read: " + e.getMessage().lines().findFirst().orElse(""));
     }

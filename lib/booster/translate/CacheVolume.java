@@ -1,7 +1,6 @@
 package booster.translate;
 
 import booster.api.CacheUris;
-import booster.api.Patterns;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -38,20 +37,15 @@ public final class CacheVolume {
     if (cacheURI == null || cacheURI.isEmpty()) {
       return new CacheVolume(volume.withNewEmptyDir().endEmptyDir().build(), DEFAULT_MOUNT_PATH);
     }
+    // Validation reports the same rule first; this guards callers that skip it.
+    CacheUris.problem(cacheURI).ifPresent(problem -> {
+      throw new IllegalArgumentException(path + ": Invalid value: \"" + cacheURI + "\": " + problem);
+    });
     String cachePath = CacheUris.path(cacheURI);
-    if (cachePath.equals("/")) {
-      throw new IllegalArgumentException(path + ": names no cache location: " + cacheURI);
-    }
     if (cacheURI.startsWith(CacheUris.PVC)) {
-      String claim = CacheUris.claimName(cacheURI);
-      if (!claim.matches(Patterns.DNS_SUBDOMAIN)) {
-        throw new IllegalArgumentException(path + ": \"" + claim + "\" is not a valid claim name: " + cacheURI);
-      }
-      volume.withNewPersistentVolumeClaim().withClaimName(claim).endPersistentVolumeClaim();
-    } else if (cacheURI.startsWith(CacheUris.HOST_PATH)) {
-      volume.withNewHostPath().withPath(cachePath).withType("DirectoryOrCreate").endHostPath();
+      volume.withNewPersistentVolumeClaim().withClaimName(CacheUris.claimName(cacheURI)).endPersistentVolumeClaim();
     } else {
-      throw new IllegalArgumentException(path + ": unsupported scheme (use pvc:// or hostpath://): " + cacheURI);
+      volume.withNewHostPath().withPath(cachePath).withType("DirectoryOrCreate").endHostPath();
     }
     return new CacheVolume(volume.build(), cachePath);
   }

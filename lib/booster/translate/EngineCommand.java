@@ -20,6 +20,8 @@ import java.util.Optional;
  */
 public final class EngineCommand {
   public static final String MULTI_NODE_SCRIPT = "examples/online_serving/multi-node-serving.sh";
+  /** Starts vLLM's multi-node script; the leader or worker argument and its Ray flags follow. */
+  static final String RAY_START = "chmod u+x " + MULTI_NODE_SCRIPT + " && " + MULTI_NODE_SCRIPT + " ";
   static final String NVIDIA_GPU = "nvidia.com/gpu";
   static final String ASCEND_NPU = "huawei.com/ascend-1980";
   /**
@@ -50,7 +52,7 @@ public final class EngineCommand {
     String script = null;
     if (multiNode && worker.effectivePods() > 1) {
       argv.addAll(List.of("--distributed_executor_backend", "ray"));
-      script = "chmod u+x " + MULTI_NODE_SCRIPT + " && " + MULTI_NODE_SCRIPT + " leader --ray_cluster_size="
+      script = RAY_START + "leader --ray_cluster_size="
           + worker.effectivePods() + " --num-gpus=" + deviceCount(worker) + " && " + ShellQuote.join(argv);
     }
     Optional<String> install = connectorInstall(backend, worker, workerPath);

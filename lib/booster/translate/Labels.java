@@ -12,7 +12,6 @@ public final class Labels {
   /** The operator selects its children by this label. */
   public static final String SEED_MANAGED_BY = "registry.volcano.sh/managed-by";
   public static final String SEED_MANAGED_BY_VALUE = "registry.volcano.sh";
-  public static final String SEED_SELECTOR = SEED_MANAGED_BY + "=" + SEED_MANAGED_BY_VALUE;
 
   public static final String MODEL_NAME = "workload.serving.volcano.sh/model-name";
   public static final String BACKEND_NAME = "workload.serving.volcano.sh/backend-name";

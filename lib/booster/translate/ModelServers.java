@@ -15,7 +15,6 @@ import java.util.TreeMap;
 /** ModelServer of one backend (translation.md 3): how the router reaches the backend's serving pods. */
 final class ModelServers {
   static final String INFERENCE_ENGINE = "vLLM";
-  static final int ENGINE_PORT = 8000;
   static final int RETRY_ATTEMPTS = 5;
   /** Written explicitly: the CRD default (100ms) would otherwise apply. */
   static final String RETRY_INTERVAL = "0s";
@@ -38,7 +37,7 @@ final class ModelServers {
     spec.put("model", ServedModelName.of(ctx.boosterName(), backend));
     spec.put("inferenceEngine", INFERENCE_ENGINE);
     spec.put("workloadSelector", workloadSelector(ctx));
-    spec.put("workloadPort", Map.of("port", ENGINE_PORT));
+    spec.put("workloadPort", Map.of("port", ServingRoles.ENGINE_PORT));
     spec.put("trafficPolicy", Map.of("retry", retry()));
     kvConnectorType(backend).ifPresent(type -> spec.put("kvConnector", Map.of("type", type)));
     return spec;

@@ -3,6 +3,7 @@ package booster.translate;
 import booster.api.BackendType;
 import booster.api.ModelBackend;
 import booster.api.ModelBooster;
+import booster.api.WorkerType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +17,6 @@ import java.util.function.Function;
 final class PolicyTargets {
   /** Legacy {@code costExpansionRatePercent} default, applied here, never written back (decisions.md 3). */
   static final int DEFAULT_COST_EXPANSION_RATE_PERCENT = 200;
-  /** The role label of vLLM entry pods, where the runtime serves the metrics. */
-  static final String LEADER_ROLE = "leader";
 
   private PolicyTargets() {
   }
@@ -39,7 +38,7 @@ final class PolicyTargets {
     Map<String, Object> scrape = new LinkedHashMap<>();
     RuntimePort.override(backend).ifPresent(port -> scrape.put("port", port));
     if (backend.getType() != BackendType.VLLM_DISAGGREGATED) {
-      scrape.put("labelSelector", Map.of("matchLabels", Map.of(Labels.ROLE, LEADER_ROLE)));
+      scrape.put("labelSelector", Map.of("matchLabels", Map.of(Labels.ROLE, WorkerType.LEADER_ROLE)));
     }
     return scrape;
   }

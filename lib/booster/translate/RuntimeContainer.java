@@ -12,7 +12,6 @@ import java.util.Locale;
  * literal entry, as upstream and as {@link RuntimePort} reads them for the autoscaling binding).
  */
 public final class RuntimeContainer {
-  public static final String DEFAULT_URL = "http://localhost:8000";
   public static final String DEFAULT_METRICS_PATH = "/metrics";
 
   private RuntimeContainer() {
@@ -34,7 +33,7 @@ public final class RuntimeContainer {
         .withEnvFrom(backend.getEnvFrom())
         .withArgs("--port", Integer.toString(port),
             "--engine", backend.getType().value().toLowerCase(Locale.ROOT),
-            "--engine-base-url", literal(backend, "RUNTIME_URL", DEFAULT_URL),
+            "--engine-base-url", literal(backend, "RUNTIME_URL", ServingRoles.ENGINE_URL),
             "--engine-metrics-path", literal(backend, "RUNTIME_METRICS_PATH", DEFAULT_METRICS_PATH),
             "--pod", "$(POD_NAME).$(NAMESPACE)",
             "--model", ctx.boosterName());

@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import booster.translate.InvalidBoosterException;
 import booster.translate.KthenaProfile;
 import booster.translate.Translator;
 import booster.translate.TranslatorConfig;
@@ -364,8 +363,9 @@ class ValidationTableTest {
     assertTrue(problems.stream().anyMatch(p -> p.isError() && p.path().equals(row.path())
             && p.message().contains(row.fragment())),
         "expected error " + row.path() + ": ..." + row.fragment() + "... but got " + problems);
-    InvalidBoosterException e = assertThrows(InvalidBoosterException.class, () -> TRANSLATOR.translate(booster));
-    assertTrue(e.problems().stream().allMatch(Problem::isError), "the exception lists errors only");
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> TRANSLATOR.translate(booster));
+    assertEquals(problems.stream().filter(Problem::isError).map(Problem::toString).toList(), e.problems(),
+        "the exception lists the errors only");
   }
 
   @Test

@@ -44,6 +44,7 @@ final class BackendRules {
     }
     Set<String> names = new HashSet<>();
     Set<String> loras = new TreeSet<>();
+    boolean tooManyLoras = false;
     long sumMax = 0;
     for (int i = 0; i < backends.size(); i++) {
       ModelBackend backend = backends.get(i);
@@ -61,13 +62,14 @@ final class BackendRules {
       RoleScalingRules.backend(backend, path, path.child("autoscalingPolicy"), backend.getAutoscalingPolicy() != null,
           errors);
       loras.addAll(loraNames(backend));
+      tooManyLoras |= backend.getLoraAdapters() != null && backend.getLoraAdapters().size() > MAX_ROUTE_LORAS;
       sumMax += backend.getMaxReplicas() == null ? 0 : backend.getMaxReplicas();
     }
     if (sumMax > Limits.MAX_REPLICAS) {
       errors.invalid(listPath, sumMax,
           "sum of maxReplicas across all backends cannot exceed " + Limits.MAX_REPLICAS);
     }
-    if (loras.size() > MAX_ROUTE_LORAS) {
+    if (loras.size() > MAX_ROUTE_LORAS && !tooManyLoras) {
       errors.tooMany(listPath, loras.size(), MAX_ROUTE_LORAS,
           " (distinct loraAdapters names across backends; a ModelRoute lists at most 10)");
     }
@@ -257,6 +259,9 @@ final class BackendRules {
       FieldErrors errors) {
     if (adapters == null) {
       return;
+    }
+    if (adapters.size() > MAX_ROUTE_LORAS) {
+      errors.tooMany(path, adapters.size(), MAX_ROUTE_LORAS, " (the CRD's maxItems; a ModelRoute lists at most 10)");
     }
     Set<String> names = new HashSet<>();
     for (int j = 0; j < adapters.size(); j++) {

@@ -327,7 +327,10 @@ class ValidationTableTest {
             l0 + "loraAdapters[1].name", "lora name must be unique within the backend"),
         new Row("LoRA from ModelScope", LEGACY, set(l0 + "loraAdapters[0].artifactURL", "ms://org/lora"),
             l0 + "loraAdapters[0].artifactURL", "unsupported scheme"),
-        new Row("eleven distinct LoRA adapters", LEGACY, set(l0 + "loraAdapters", loras(11)), "spec.backends",
+        new Row("eleven LoRA adapters on one backend", LEGACY, set(l0 + "loraAdapters", loras(11)),
+            l0 + "loraAdapters", "Too many: 11: must have at most 10 items"),
+        new Row("eleven distinct LoRA adapters across backends", LEGACY, all(set(l0 + "loraAdapters", loras(6)),
+            set("spec.backends[1].loraAdapters", loras("other-", 5))), "spec.backends",
             "Too many: 11: must have at most 10 items"),
         new Row("seventeen backends", LEGACY, set("spec.backends", backends(17)), "spec.backends",
             "Too many: 17: must have at most 16 items"),
@@ -340,8 +343,12 @@ class ValidationTableTest {
   }
 
   private static String loras(int count) {
-    return IntStream.range(0, count).mapToObj(i -> "{name: lora-" + i + ", artifactURL: 's3://b/l" + i + "'}")
-        .collect(Collectors.joining(", ", "[", "]"));
+    return loras("lora-", count);
+  }
+
+  private static String loras(String prefix, int count) {
+    return IntStream.range(0, count).mapToObj(i -> "{name: " + prefix + i + ", artifactURL: 's3://b/" + prefix + i
+        + "'}").collect(Collectors.joining(", ", "[", "]"));
   }
 
   private static String routes(int count) {

@@ -69,6 +69,7 @@ final class BackendRules {
       errors.invalid(listPath, sumMax,
           "sum of maxReplicas across all backends cannot exceed " + Limits.MAX_REPLICAS);
     }
+    // a backend over the limit on its own is reported at its loraAdapters already
     if (loras.size() > MAX_ROUTE_LORAS && !tooManyLoras) {
       errors.tooMany(listPath, loras.size(), MAX_ROUTE_LORAS,
           " (distinct loraAdapters names across backends; a ModelRoute lists at most 10)");
@@ -114,7 +115,7 @@ final class BackendRules {
       if (name == null || name.isEmpty()) {
         errors.required(path.index(i).child("name"), "");
       } else if (!seen.add(name)) {
-        // decisions.md 24: duplicates are reduced to the last entry, so this is worth a warning, not an error.
+        // Duplicates are reduced to the last entry (docs/design.md §2.6), so this is worth a warning, not an error.
         errors.warning(path.index(i).child("name"), name, "duplicate env name; the last entry wins");
       } else if (name.equals(ModelBackend.SKIP_ENGINE_DEPENDENCY_INSTALL) && GoBool.parse(env.getValue()).isEmpty()) {
         errors.warning(path.index(i).child("value"), env.getValue() == null ? "" : env.getValue(),
@@ -203,7 +204,9 @@ final class BackendRules {
     }
   }
 
-  /** vLLMDisaggregated: only prefill and decode workers (webhook rule), and at least one of each (decision 2). */
+  /**
+   * vLLMDisaggregated: only prefill and decode workers (webhook rule), and at least one of each (docs/design.md §2.1).
+   */
   private static void disaggregatedWorkers(List<ModelWorker> workers, FieldPath path, FieldErrors errors) {
     Set<WorkerType> seen = new HashSet<>();
     for (int j = 0; j < workers.size(); j++) {

@@ -1,7 +1,7 @@
 package booster.api;
 
 /**
- * Names the children and their pods will carry must fit Kubernetes limits (controller.md W-24): the booster and
+ * Names the children and their pods will carry must fit Kubernetes limits (docs/design.md §2.1): the booster and
  * backend names become label values (at most 63 characters), children are named {@code <booster>-<backend>}, and
  * the Kthena ModelServing webhook wants {@code <child>-<replicas>-<role>-<roleReplicas>-<workerReplicas>} to be a
  * DNS-1035 label (so the booster name must start with a letter).

@@ -6,7 +6,7 @@ public final class Patterns {
   public static final String MODEL_URI = "^(hf://|s3://|pvc://|ms://).+";
   public static final String CACHE_URI = "^(hostpath://|pvc://).+";
   public static final String LORA_URI = "^(hf://|s3://|pvc://).+";
-  /** Generated pod names must be DNS-1035 labels, so the booster name must start with a letter (W-24). */
+  /** Generated pod names must be DNS-1035 labels, so the booster name must start with a letter. */
   public static final String DNS_1035_LABEL = "^[a-z]([-a-z0-9]*[a-z0-9])?$";
   /** Kubernetes resource quantity ({@code 10}, {@code 500m}, {@code 1.5Gi}, {@code 1e3}). */
   public static final String QUANTITY = "^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\\d+)?$";

@@ -3,7 +3,7 @@ package booster.api;
 import java.util.List;
 
 /**
- * Every problem of a booster at once, each naming its field path (decisions.md 1, 2). Used by the plugin before
+ * Every problem of a booster at once, each naming its field path (docs/design.md §2.1). Used by the plugin before
  * anything is sent and by the operator before anything is written. Covers the CRD schema rules too, because an
  * object may come from a cluster without our CRD. Never throws, whatever is null or missing.
  */

@@ -4,8 +4,9 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Rules for one {@code workers[j]}: counts (decisions.md 20), image (webhook), tolerations, and {@code config}
- * (decisions 9, 13). Role autoscaling ({@code maxReplicas}) is checked per backend by {@link RoleScalingRules}.
+ * Rules for one {@code workers[j]}: counts (docs/design.md §2.6), image (webhook), tolerations, and {@code config}
+ * (docs/design.md §2.4, §2.6). Role autoscaling ({@code maxReplicas}) is checked per backend by {@link
+ * RoleScalingRules}.
  */
 final class WorkerRules {
   private static final int SHOWN_TEXT = 60;
@@ -73,7 +74,7 @@ final class WorkerRules {
     try {
       KvConnectors.connectorName(worker).ifPresent(name -> {
         if (KvConnectors.type(name).isEmpty()) {
-          // decisions.md 13: an unknown connector is reported but does not block the booster.
+          // An unknown connector is reported but does not block the booster (docs/design.md §2.6).
           errors.warning(transferPath.child("kv_connector"), name,
               "unknown connector, the ModelServer gets no kvConnector; known: " + KvConnectors.known());
         }

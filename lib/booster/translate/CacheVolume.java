@@ -11,7 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The model cache of a backend (decisions.md 11): volume {@code <backend>-weights}, mounted at the cache path in
+ * The model cache of a backend (docs/design.md §2.6): volume {@code <backend>-weights}, mounted at the cache path in
  * every engine and downloader container. No {@code cacheURI}: an {@code emptyDir} at {@code /models};
  * {@code pvc://NAME}: claim {@code NAME} mounted at {@code /NAME}; {@code hostpath://P}: host directory {@code /P}
  * (v0.4.0 normalisation). Downloads go to the cache path plus the MD5 of the whole source URI.

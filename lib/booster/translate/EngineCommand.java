@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The vLLM engine command of one worker (translation.md 2.4, v0.4.0): {@code python3 -m
- * vllm.entrypoints.openai.api_server --model <download dir>}, the config flags, the legacy LoRA flags, and then the
+ * The vLLM engine command of one worker (upstream's buildCommands in convert/model_serving.go, v0.4.0): {@code python3
+ * -m vllm.entrypoints.openai.api_server --model <download dir>}, the config flags, the legacy LoRA flags, and then the
  * wrappers that need a shell: Ray multi-node start-up and the KV-connector pip install. Wrapped commands keep every
- * flag inside one shell-quoted script (decisions.md 10), never nested {@code bash -c} levels.
+ * flag inside one shell-quoted script (docs/design.md §2.5), never nested {@code bash -c} levels.
  */
 public final class EngineCommand {
   public static final String MULTI_NODE_SCRIPT = "examples/online_serving/multi-node-serving.sh";

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Environment lists of a backend's containers (translation.md 2.8). Duplicate names are reduced to the last
- * entry (decisions.md 24), which is also the value Kubernetes would give the container.
+ * Environment lists of a backend's containers, in upstream's order (convert/model_serving.go). Duplicate names are
+ * reduced to the last entry (docs/design.md §2.6), which is also the value Kubernetes would give the container.
  */
 public final class EngineEnv {
   /** Download variables forwarded to the model downloader, in this order (v0.4.0 list). */
@@ -48,7 +48,7 @@ public final class EngineEnv {
 
   /**
    * The model downloader's env: each download variable the backend sets, with a literal value or a
-   * {@code valueFrom} (decisions.md 24; upstream forwarded literal values only).
+   * {@code valueFrom} (docs/design.md §2.6; upstream forwarded literal values only).
    */
   public static List<EnvVar> downloader(ModelBackend backend) {
     Map<String, EnvVar> byName = new LinkedHashMap<>();

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The init containers every pod of a backend runs (translation.md 2.9): the model downloader, then one downloader
+ * The init containers every pod of a backend runs: the model downloader, then one downloader
  * per legacy LoRA adapter. All write into the cache volume; secrets reach them through the backend's envFrom.
  */
 public final class InitContainers {

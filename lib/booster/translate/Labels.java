@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Label keys on every child (decisions.md 6): our seed label plus the five upstream labels; and our annotation on
+ * Label keys on every child (docs/design.md §2.2): our seed label plus the five upstream labels; and our annotation on
  * each ModelServing.
  */
 public final class Labels {

@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** ModelServer of one backend (translation.md 3): how the router reaches the backend's serving pods. */
+/**
+ * ModelServer of one backend (upstream's convert/model_server.go): how the router reaches the backend's serving pods.
+ */
 final class ModelServers {
   static final String INFERENCE_ENGINE = "vLLM";
   static final int RETRY_ATTEMPTS = 5;
@@ -45,7 +47,7 @@ final class ModelServers {
 
   /**
    * Upstream selects by model uid only; we add the backend name when there are several backends, and the entry
-   * label when a worker spans several pods, so Ray worker pods get no traffic (decisions.md 12).
+   * label when a worker spans several pods, so Ray worker pods get no traffic (docs/design.md §2.6).
    */
   private static Map<String, Object> workloadSelector(BackendContext ctx) {
     Map<String, String> matchLabels = new TreeMap<>();
@@ -85,7 +87,7 @@ final class ModelServers {
 
   /**
    * The connector named by the prefill/decode workers' {@code kv-transfer-config}, both generations of names
-   * (decisions.md 13); a later worker overrides an earlier one, unknown names are left to validation's warning.
+   * (docs/design.md §2.6); a later worker overrides an earlier one, unknown names are left to validation's warning.
    */
   private static Optional<String> kvConnectorType(ModelBackend backend) {
     Optional<String> type = Optional.empty();

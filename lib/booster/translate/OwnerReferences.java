@@ -4,7 +4,7 @@ import booster.api.ModelBooster;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 
-/** Every child, of every kind, is controlled by its booster (decisions.md 7). */
+/** Every child, of every kind, is controlled by its booster (docs/design.md §2.2). */
 public final class OwnerReferences {
   private OwnerReferences() {
   }

@@ -15,7 +15,7 @@ import java.util.function.Function;
  * policy, which differ only in how a target names its metric source.
  */
 final class PolicyTargets {
-  /** Legacy {@code costExpansionRatePercent} default, applied here, never written back (decisions.md 3). */
+  /** Legacy {@code costExpansionRatePercent} default, applied here, never written back (docs/design.md §2.1). */
   static final int DEFAULT_COST_EXPANSION_RATE_PERCENT = 200;
 
   private PolicyTargets() {
@@ -32,7 +32,7 @@ final class PolicyTargets {
   /**
    * Where the runtime sidecar serves the backend's metrics, beyond the schema defaults (port 8100, every entry
    * pod): its port when the backend overrides {@code RUNTIME_PORT}, and the {@code leader} role except for
-   * disaggregated backends, whose pods have the roles prefill and decode (decisions.md 23).
+   * disaggregated backends, whose pods have the roles prefill and decode (docs/design.md §2.6).
    */
   static Map<String, Object> scrape(ModelBackend backend) {
     Map<String, Object> scrape = new LinkedHashMap<>();

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The revision label (decisions.md 8): a SHA-256 digest of the canonical JSON of the whole child as rendered
+ * The revision label (docs/design.md §2.3): a SHA-256 digest of the canonical JSON of the whole child as rendered
  * without a revision, written in upstream's alphabet ({@code [4-9bcdf]}, up to 10 characters) so values look alike.
  * Hashing the whole child means any change of image, template or model name rolls out.
  */

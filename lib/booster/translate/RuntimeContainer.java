@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The Kthena runtime sidecar beside each engine (translation.md 2.3, 2.6, 2.7): it proxies metrics and LoRA calls
+ * The Kthena runtime sidecar beside each engine, placed as upstream's templates (convert/templates/vllm.yaml,
+ * vllm-pd.yaml) place it: it proxies metrics and LoRA calls
  * to the engine. Its port, engine URL and metrics path follow the backend's {@code RUNTIME_*} variables (first
  * literal entry, as upstream and as {@link RuntimePort} reads them for the autoscaling binding).
  */

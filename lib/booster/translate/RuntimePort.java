@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import java.util.OptionalInt;
 
 /**
- * The runtime sidecar's port (modelbooster-api.md 3.7): the backend's first {@code RUNTIME_PORT} entry, read as a
+ * The runtime sidecar's port, as upstream reads it: the backend's first {@code RUNTIME_PORT} entry, read as a
  * literal integer; 8100 when absent, given by {@code valueFrom}, or not a number.
  */
 public final class RuntimePort {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * POSIX single-quoting for commands that run inside {@code bash -c} (decisions.md 10): every argument becomes one
+ * POSIX single-quoting for commands that run inside {@code bash -c} (docs/design.md §2.5): every argument becomes one
  * inert shell word, so JSON keeps its quotes and no config value can inject shell code.
  */
 public final class ShellQuote {

@@ -9,7 +9,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A worker's {@code config} object rendered as vLLM command-line flags (decisions.md 9): keys in code-point order
+ * A worker's {@code config} object rendered as vLLM command-line flags (docs/design.md §2.4): keys in code-point order
  * (upstream's byte-wise order), {@code _} becomes {@code -}; {@code ""} and {@code true} give a bare flag,
  * {@code false} gives {@code --no-<flag>}; numbers never use exponents for integral values; arrays give one argument
  * per element; objects give one argument of compact JSON; {@code null} is an error naming the key.

@@ -17,9 +17,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The ModelServing template of a {@code vLLM} backend (translation.md 2.6, v0.4.0): one {@code leader} role whose
- * entry pod runs the runtime and the engine, and whose worker pods (one fewer than the server's {@code pods})
- * join the Ray cluster.
+ * The ModelServing template of a {@code vLLM} backend (upstream's convert/templates/vllm.yaml, v0.4.0): one {@code
+ * leader} role whose entry pod runs the runtime and the engine, and whose worker pods (one fewer than the server's
+ * {@code pods}) join the Ray cluster.
  */
 final class VllmTemplate {
   /** Waits for running and queued requests to drain before the engine stops. */
@@ -46,7 +46,7 @@ final class VllmTemplate {
     ModelWorker server = backend.getWorkers().get(serverIndex);
     String serverPath = path + ".workers[" + serverIndex + "]";
     if (server.effectivePods() < 1) {
-      // decisions.md 20: upstream rendered workerReplicas -1 here, which the ModelServing webhook rejects
+      // Upstream rendered workerReplicas -1 here (docs/design.md §2.6), which the ModelServing webhook rejects
       throw new IllegalArgumentException(serverPath + ".pods: must be at least 1");
     }
 

@@ -127,7 +127,9 @@ final class AutoscalingRules {
     }, () -> errors.invalid(path, value, DURATION_HINT));
   }
 
-  /** Legacy {@code scaleToZeroGracePeriod}: a duration from 0 to 1800 seconds (as upstream's v0.1 webhook checked it). */
+  /**
+   * Legacy {@code scaleToZeroGracePeriod}: a duration from 0 to 1800 seconds (as upstream's v0.1 webhook checked it).
+   */
   static void gracePeriod(String value, FieldPath path, FieldErrors errors) {
     if (value == null) {
       return;

@@ -15,7 +15,8 @@ import java.util.List;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 
 /**
- * One engine role of a backend. {@code replicas} and {@code pods} default to 1 in the translator (docs/design.md §2.6).
+ * One engine role of a backend. {@code replicas} and {@code pods} default to 1 in the translator
+ * (docs/design.md §2.6).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"type", "image", "replicas", "maxReplicas", "pods", "resources", "affinity", "tolerations",

@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public final class CacheUris {
   public static final String PVC = "pvc://";
-  public static final String HOST_PATH = "hostpath://";
+  static final String HOST_PATH = "hostpath://";
   static final String UNSUPPORTED_SCHEME = "unsupported scheme: must start with hostpath:// or pvc://";
   private static final String SEPARATOR = "://";
 

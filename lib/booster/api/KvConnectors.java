@@ -29,7 +29,7 @@ public final class KvConnectors {
   }
 
   /** The accepted connector names, sorted, for messages. */
-  public static String known() {
+  static String known() {
     return String.join(", ", new TreeSet<>(TYPES.keySet()));
   }
 

@@ -16,8 +16,8 @@ import java.util.HexFormat;
  * {@code pvc://NAME}: claim {@code NAME} mounted at {@code /NAME}; {@code hostpath://P}: host directory {@code /P}
  * (v0.4.0 normalisation). Downloads go to the cache path plus the MD5 of the whole source URI.
  */
-public final class CacheVolume {
-  public static final String DEFAULT_MOUNT_PATH = "/models";
+final class CacheVolume {
+  static final String DEFAULT_MOUNT_PATH = "/models";
 
   private final Volume volume;
   private final String mountPath;
@@ -32,7 +32,7 @@ public final class CacheVolume {
    * @param cacheURI    the backend's cacheURI, possibly null or empty
    * @param path        the cacheURI's field path, for error messages
    */
-  public static CacheVolume of(String backendName, String cacheURI, String path) {
+  static CacheVolume of(String backendName, String cacheURI, String path) {
     VolumeBuilder volume = new VolumeBuilder().withName(backendName + "-weights");
     if (cacheURI == null || cacheURI.isEmpty()) {
       return new CacheVolume(volume.withNewEmptyDir().endEmptyDir().build(), DEFAULT_MOUNT_PATH);
@@ -50,20 +50,20 @@ public final class CacheVolume {
     return new CacheVolume(volume.build(), cachePath);
   }
 
-  public Volume volume() {
+  Volume volume() {
     return volume;
   }
 
-  public String mountPath() {
+  String mountPath() {
     return mountPath;
   }
 
-  public VolumeMount mount() {
+  VolumeMount mount() {
     return new VolumeMountBuilder().withName(volume.getName()).withMountPath(mountPath).build();
   }
 
   /** Where the downloader puts {@code sourceURI}: the cache path plus the MD5 of the whole URI. */
-  public String downloadDir(String sourceURI) {
+  String downloadDir(String sourceURI) {
     return mountPath + "/" + md5Hex(sourceURI);
   }
 

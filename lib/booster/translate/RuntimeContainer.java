@@ -12,8 +12,8 @@ import java.util.Locale;
  * to the engine. Its port, engine URL and metrics path follow the backend's {@code RUNTIME_*} variables (first
  * literal entry, as upstream and as {@link RuntimePort} reads them for the autoscaling binding).
  */
-public final class RuntimeContainer {
-  public static final String DEFAULT_METRICS_PATH = "/metrics";
+final class RuntimeContainer {
+  static final String DEFAULT_METRICS_PATH = "/metrics";
 
   private RuntimeContainer() {
   }
@@ -23,7 +23,7 @@ public final class RuntimeContainer {
    *
    * @param env the env list of the engine it serves
    */
-  public static ContainerBuilder of(BackendContext ctx, List<EnvVar> env) {
+  static ContainerBuilder of(BackendContext ctx, List<EnvVar> env) {
     ModelBackend backend = ctx.backend();
     int port = RuntimePort.of(backend);
     return new ContainerBuilder()

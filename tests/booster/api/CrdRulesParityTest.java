@@ -93,78 +93,22 @@ class CrdRulesParityTest {
             modelName: demo-v2
       """.formatted(PARENT, BUDGET, POLICY, PREFILL, DECODE);
 
-  /** v1.0: a fixed replica count, so no autoscaling policy. */
-  static final String FIXED = """
-      apiVersion: workload.serving.volcano.sh/v1alpha1
-      kind: ModelBooster
-      metadata: {name: fixed, namespace: default}
-      spec:
-        backend:
-          name: gpu
-          type: vLLM
-          modelURI: hf://Qwen/Qwen2.5-0.5B-Instruct
-          replicas: 2
-          networkTopology:
-            groupPolicy: {mode: soft, highestTierName: zone}
-            rolePolicy: {mode: hard, highestTierAllowed: 2}
-          workers: [%s]
-      """.formatted(SERVER);
+  /** v1.0: a fixed replica count, so no autoscaling policy; the other half of each topology choice. */
+  static final String FIXED = yaml(Boosters.FIXED, set("spec.backend.networkTopology",
+      "{groupPolicy: {mode: soft, highestTierName: zone}, rolePolicy: {mode: hard, highestTierAllowed: 2}}"));
 
   /** Prefill/decode role autoscaling: the prefill role scales inside a fixed serving group. */
-  static final String ROLES = """
-      apiVersion: workload.serving.volcano.sh/v1alpha1
-      kind: ModelBooster
-      metadata: {name: roles, namespace: default}
-      spec:
-        autoscalingPolicy: %s
-        backend:
-          name: pd
-          type: vLLMDisaggregated
-          modelURI: s3://bucket/model
-          minReplicas: 1
-          maxReplicas: 1
-          workers: [%s, %s]
-      """.formatted(POLICY, PREFILL.replace("replicas: 1,", "replicas: 1, maxReplicas: 3,"), DECODE);
+  static final String ROLES = Boosters.ROLE_SCALING;
 
-  /** The v0.1 shape under a model-level policy, with every legacy field and a route. */
-  static final String LEGACY = """
-      apiVersion: workload.serving.volcano.sh/v1alpha1
-      kind: ModelBooster
-      metadata: {name: legacy, namespace: default}
-      spec:
-        costExpansionRatePercent: 200
-        autoscalingPolicy: %1$s
-        backends:
-          - name: a100
-            type: vLLM
-            modelURI: hf://Qwen/Qwen2.5-0.5B-Instruct
-            cacheURI: hostpath:///tmp/cache
-            minReplicas: 1
-            maxReplicas: 3
-            routeWeight: 40
-            scalingCost: 2
-            scaleToZeroGracePeriod: 60s
-            runtimeClassName: nvidia
-            networkTopology:
-              groupPolicy: {mode: hard, highestTierAllowed: 1}
-              rolePolicy: {mode: soft, highestTierName: rack}
-            loraAdapters: [{name: lora-sql, artifactURL: 's3://bucket/lora'}]
-            workers: [%2$s]
-          - name: h100
-            type: vLLM
-            modelURI: hf://Qwen/Qwen2.5-0.5B-Instruct
-            minReplicas: 0
-            maxReplicas: 2
-            routeWeight: 60
-            scalingCost: 3
-            networkTopology:
-              groupPolicy: {mode: soft, highestTierName: zone}
-              rolePolicy: {mode: hard, highestTierAllowed: 2}
-            workers: [%2$s]
-        routes:
-          - name: alias
-            modelName: legacy-v2
-      """.formatted(POLICY, SERVER);
+
+  /** The v0.1 shape under a model-level policy, with every legacy field, both topology choices and a route. */
+  static final String LEGACY = yaml(Boosters.LEGACY,
+      set("spec.backends[0].runtimeClassName", "nvidia"),
+      set("spec.backends[0].networkTopology",
+          "{groupPolicy: {mode: hard, highestTierAllowed: 1}, rolePolicy: {mode: soft, highestTierName: rack}}"),
+      set("spec.backends[1].networkTopology",
+          "{groupPolicy: {mode: soft, highestTierName: zone}, rolePolicy: {mode: hard, highestTierAllowed: 2}}"),
+      set("spec.routes", "[{name: alias, modelName: legacy-v2}]"));
 
   /** The v0.1 shape with a policy per backend, the first one scaling its prefill role. */
   static final String LEGACY_SCALED = """
@@ -188,6 +132,13 @@ class CrdRulesParityTest {
             autoscalingPolicy: %1$s
             workers: [%4$s]
       """.formatted(POLICY, PREFILL.replace("replicas: 1,", "replicas: 1, maxReplicas: 3,"), DECODE, SERVER);
+
+  @SafeVarargs
+  private static String yaml(String base, Consumer<ObjectNode>... edits) {
+    ObjectNode tree = Boosters.tree(base);
+    Boosters.all(edits).accept(tree);
+    return YAML.writeValueAsString(tree);
+  }
 
   private static final List<String> BASES = List.of(CURRENT, FIXED, ROLES, LEGACY, LEGACY_SCALED);
 

@@ -495,7 +495,7 @@ class CrdRulesParityTest {
 
     String validText;
     if (forbidden) {
-      validText = "none: the CRD forbids the field here (" + String.join("; ", brokenAtStart) + ")";
+      validText = "none: the CRD's CEL forbids " + CrdRules.nodes(plain(begin), forbiddenField(rule)).get(0).path();
     } else {
       ObjectNode valid = begin.deepCopy();
       if (c.valid() != null) {

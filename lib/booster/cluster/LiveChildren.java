@@ -93,12 +93,6 @@ public final class LiveChildren {
     return all;
   }
 
-  public Map<ChildKind, List<GenericKubernetesResource>> byKind() {
-    Map<ChildKind, List<GenericKubernetesResource>> copy = new EnumMap<>(ChildKind.class);
-    byKind.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-    return copy;
-  }
-
   public Optional<GenericKubernetesResource> find(ChildKind kind, String name) {
     return byKind.get(kind).stream().filter(o -> name.equals(o.getMetadata().getName())).findFirst();
   }

@@ -72,16 +72,8 @@ public final class Conditions {
     return status;
   }
 
-  /** The condition of that type in a status tree, or null. */
-  @SuppressWarnings("unchecked")
+  /** The condition of that type in a status tree's list of conditions, or null. */
   public static Map<String, Object> find(Object conditions, String type) {
-    if (conditions instanceof List<?> list) {
-      for (Object c : list) {
-        if (c instanceof Map<?, ?> m && type.equals(m.get("type"))) {
-          return (Map<String, Object>) m;
-        }
-      }
-    }
-    return null;
+    return Trees.element(conditions, "type", type);
   }
 }

@@ -22,8 +22,8 @@ public final class Merge {
   public static GenericKubernetesResource ours(GenericKubernetesResource desired, GenericKubernetesResource live) {
     Map<String, Object> want = Trees.of(desired);
     Map<String, Object> result = Trees.of(live);
-    Map<String, Object> wantMeta = Compare.map(want.get("metadata"));
-    Map<String, Object> resultMeta = Compare.map(result.get("metadata"));
+    Map<String, Object> wantMeta = Trees.map(want.get("metadata"));
+    Map<String, Object> resultMeta = Trees.map(result.get("metadata"));
     result.put("metadata", resultMeta);
     for (String field : List.of("labels", "annotations")) {
       if (wantMeta.get(field) != null) {
@@ -55,7 +55,7 @@ public final class Merge {
   private static List<Object> ownerReferences(List<?> ours, Object live) {
     List<Object> out = new ArrayList<>(live instanceof List<?> l ? l : List.of());
     for (Object ref : ours) {
-      Map<String, Object> existing = Compare.sameUid(out, Compare.map(ref).get("uid"));
+      Map<String, Object> existing = Trees.element(out, "uid", Trees.map(ref).get("uid"));
       if (existing == null) {
         out.add(ref);
       } else {

@@ -40,7 +40,7 @@ class ApplyTest {
   }
 
   private static Object ruleName(GenericKubernetesResource route) {
-    return Compare.map(((List<?>) Compare.map(route.getAdditionalProperties().get("spec")).get("rules")).get(0))
+    return Trees.map(((List<?>) Trees.map(route.getAdditionalProperties().get("spec")).get("rules")).get(0))
         .get("name");
   }
 

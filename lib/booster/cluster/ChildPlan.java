@@ -55,7 +55,7 @@ public final class ChildPlan {
   }
 
   /** The decision for one desired child against its live object ({@code live} null: there is none). */
-  public static Step decide(GenericKubernetesResource desired, GenericKubernetesResource live,
+  static Step decide(GenericKubernetesResource desired, GenericKubernetesResource live,
       ReplicaOwnership replicas, HasMetadata owner) {
     if (live == null) {
       return new Step(Verdict.CREATE, desired, null, null, List.of());
@@ -75,7 +75,7 @@ public final class ChildPlan {
   }
 
   /** The live children to prune: controlled by {@code owner} and not desired (by kind and name). */
-  public static List<GenericKubernetesResource> prunable(LiveChildren live, List<GenericKubernetesResource> desired,
+  static List<GenericKubernetesResource> prunable(LiveChildren live, List<GenericKubernetesResource> desired,
       HasMetadata owner) {
     Set<String> wanted = new HashSet<>();
     desired.forEach(d -> wanted.add(d.getKind() + "/" + d.getMetadata().getName()));

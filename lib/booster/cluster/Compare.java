@@ -15,9 +15,9 @@ import java.util.Map;
  */
 public final class Compare {
   /** The ModelServing field the CRD makes immutable (decisions.md 21). */
-  public static final String IMMUTABLE_GANG_MINIMUMS = "spec.template.gangPolicy.minRoleReplicas";
+  static final String IMMUTABLE_GANG_MINIMUMS = "spec.template.gangPolicy.minRoleReplicas";
   /** The ModelRoute field the CRD makes immutable: an extra route's model name can change in the booster. */
-  public static final String IMMUTABLE_MODEL_NAME = "spec.modelName";
+  static final String IMMUTABLE_MODEL_NAME = "spec.modelName";
 
   private Compare() {
   }

@@ -23,7 +23,7 @@ import java.util.logging.Logger;
  */
 public final class Events implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Events.class.getName());
-  public static final String COMPONENT = "booster-operator";
+  static final String COMPONENT = "booster-operator";
 
   private final Writes writes;
   private final String instance;

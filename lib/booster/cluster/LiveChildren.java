@@ -31,7 +31,7 @@ public final class LiveChildren {
   }
 
   /** The labels a booster's children are listed by. */
-  public static Map<String, String> selector(String boosterName) {
+  static Map<String, String> selector(String boosterName) {
     return Map.of(Labels.SEED_MANAGED_BY, Labels.SEED_MANAGED_BY_VALUE, Labels.MODEL_NAME, boosterName);
   }
 

@@ -15,11 +15,11 @@ import java.util.Map;
  * autoscaling child is replaced whole: all of it is ours (the server fills its defaults in again), and merging would
  * leave fields of the other Kthena release's shape behind when a policy moves between the v0.4 and v1.0 schemas.
  */
-public final class Merge {
+final class Merge {
   private Merge() {
   }
 
-  public static GenericKubernetesResource ours(GenericKubernetesResource desired, GenericKubernetesResource live) {
+  static GenericKubernetesResource ours(GenericKubernetesResource desired, GenericKubernetesResource live) {
     Map<String, Object> want = Trees.of(desired);
     Map<String, Object> result = Trees.of(live);
     Map<String, Object> wantMeta = Trees.map(want.get("metadata"));

@@ -49,7 +49,7 @@ public final class ReplicaOwnership {
   }
 
   /** {@code desired} as it is compared with, and written over, {@code live} (null: not created yet). */
-  public GenericKubernetesResource asApplied(GenericKubernetesResource desired, GenericKubernetesResource live) {
+  GenericKubernetesResource asApplied(GenericKubernetesResource desired, GenericKubernetesResource live) {
     if (live == null || !ChildKind.MODEL_SERVING.kind().equals(desired.getKind())) {
       return desired;
     }

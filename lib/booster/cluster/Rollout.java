@@ -15,9 +15,9 @@ import java.util.Map;
  * @param message what is awaited, to follow the ModelServing's name ({@code is not available yet}); empty when done
  */
 public record Rollout(boolean done, String reason, String message) {
-  public static final String AVAILABLE = "Available";
+  static final String AVAILABLE = "Available";
   public static final String PROGRESSING = "Progressing";
-  public static final String UPDATING = "UpdateInProgress";
+  static final String UPDATING = "UpdateInProgress";
 
   public static Rollout of(GenericKubernetesResource serving) {
     Map<String, Object> status = Trees.map(serving.getAdditionalProperties().get("status"));

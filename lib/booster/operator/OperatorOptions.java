@@ -12,7 +12,7 @@ import java.util.List;
  * endpoint off; a zero {@code resync} turns periodic resync (and re-detection of the cluster's Kthena) off. The
  * translator's own profile is not used: {@code kthenaVersion} decides it, per cluster.
  */
-public record OperatorOptions(List<String> namespaces, int workers, Duration resync, Boolean leaderElect,
+record OperatorOptions(List<String> namespaces, int workers, Duration resync, Boolean leaderElect,
     int healthPort, TranslatorConfig translator, KthenaVersion kthenaVersion, Lease lease, Duration backoffBase,
     Duration backoffMax) {
   /** The defaults of the builder, which the command line shows and uses as its own. */

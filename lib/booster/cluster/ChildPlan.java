@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
  * does it ({@link Apply}, {@link Prune}) and {@code kubectl booster diff} shows it, so the two cannot disagree.
  * A live child is only ever written when the booster controls it (by UID, {@link Ownership}), and only when
  * {@link Compare} finds a change in the fields the booster owns ({@link ReplicaOwnership}); a change the API
- * server would refuse (an immutable field) is never sent.
+ * server would refuse (an immutable field) is never sent (docs/design.md §3.2-§3.6).
  */
 public final class ChildPlan {
   private ChildPlan() {

@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * "Anything to change?" for one child, shared by the operator and {@code kubectl booster diff} (decisions.md 15).
+ * "Anything to change?" for one child, shared by the operator and {@code kubectl booster diff} (docs/design.md §3.2).
  * The desired object is a SUBSET of the live one: only the fields we set count (labels and annotations by the keys
  * we set, ownerReferences, spec); defaults the API server filled in and fields others added are not changes, except
  * that an {@link OwnedFields owned field} the desired child leaves out must be absent.
  * Lists are compared element by element and must have the same length.
  */
 public final class Compare {
-  /** The ModelServing field the CRD makes immutable (decisions.md 21). */
+  /** The ModelServing field the CRD makes immutable (docs/design.md §3.6). */
   static final String IMMUTABLE_GANG_MINIMUMS = "spec.template.gangPolicy.minRoleReplicas";
   /** The ModelRoute field the CRD makes immutable: an extra route's model name can change in the booster. */
   static final String IMMUTABLE_MODEL_NAME = "spec.modelName";

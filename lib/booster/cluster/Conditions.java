@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The booster's conditions (decisions.md 18) and their update rule: matched by type, {@code lastTransitionTime}
+ * The booster's conditions (docs/design.md §4.1) and their update rule: matched by type, {@code lastTransitionTime}
  * moves only when the status flips, reason and message are always current. Upstream's reason names are kept
  * where they exist; the precise ones are ours.
  */

@@ -17,7 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Core v1 events on a booster (decisions.md 19), sent from one background thread so a reconcile never waits for
+ * Core v1 events on a booster (docs/design.md §4.4), sent from one background thread so a reconcile never waits for
  * them; if the backlog is full, events are dropped (they are informational). A warning repeated by the retries of
  * one failure is sent once.
  */

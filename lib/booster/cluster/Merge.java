@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The object an update sends (decisions.md 15): the live object, with its resourceVersion and everything others
+ * The object an update sends (docs/design.md §3.3): the live object, with its resourceVersion and everything others
  * set, and our fields written over it. Maps merge by the keys we set; lists of the same length merge element by
  * element (keeping defaults inside elements); a list of another length is replaced by ours; an {@link OwnedFields
  * owned field} is replaced whole, or removed when we leave it out. The spec of an

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Deletes the children {@link ChildPlan} prunes: those the booster controls (seed label, controller
  * ownerReference with its UID) that are no longer desired, for all five kinds. Objects it does not control are
- * never deleted.
+ * never deleted (docs/design.md §3.5).
  */
 public final class Prune {
   private final Writes writes;

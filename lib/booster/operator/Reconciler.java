@@ -35,7 +35,7 @@ import tools.jackson.core.JacksonException;
 /**
  * One reconcile pass for one booster: read it from the cache, render its children for the cluster's Kthena
  * profile, prune the ModelRoutes no longer wanted, apply the children in order, prune the other children no longer
- * wanted, then write the status once (replica ownership in docs/kthena-versions.md, route order in docs/routes.md).
+ * wanted, then write the status once (docs/design.md §6, §3, §4; route order in docs/routes.md).
  */
 final class Reconciler {
   /** Where a pass reads from: the informer caches. */
@@ -185,7 +185,7 @@ final class Reconciler {
       }
     }
 
-    /** Recorded once per generation, not silently dropped (e.g. an unknown KV connector). */
+    /** Recorded once per generation, not silently dropped, e.g. an unknown KV connector (docs/design.md §4.4). */
     void recordSpecWarnings() {
       events.specWarnings(booster, warnings);
     }

@@ -27,6 +27,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -60,16 +61,6 @@ import picocli.CommandLine;
 class DiffMatchesOperatorTest {
   @RegisterExtension
   static final TestCluster cluster = TestCluster.kthena("v1.0.0");
-
-  /** The v0.4.0 golden booster (every child kind) with a fixed replica count. */
-  private static ModelBooster fixed() {
-    ModelBooster booster = Running.golden(cluster, "v0.4.0", "model.yaml", null);
-    booster.getSpec().setAutoscalingPolicy(null);
-    booster.getSpec().getBackend().setMinReplicas(null);
-    booster.getSpec().getBackend().setMaxReplicas(null);
-    booster.getSpec().getBackend().setReplicas(1);
-    return booster;
-  }
 
   private static ModelBooster gatewayRoutes() {
     try {
@@ -146,7 +137,7 @@ class DiffMatchesOperatorTest {
   /** Replicas someone else scaled stay theirs; a new value in the booster is the booster's to write. */
   @Test
   void replicasAreWrittenOnlyWhenTheBoostersOwnValueChanged() {
-    String name = reconciled(fixed());
+    String name = reconciled(Running.fixedReplicas(cluster));
     String serving = "test-model-backend1";
     editChild(ChildKind.MODEL_SERVING, serving, s -> Fixture.spec(s).put("replicas", 3));
     assertEquals(Verdict.LEAVE, agree(name).get("ModelServing/" + serving));
@@ -342,29 +333,22 @@ class DiffMatchesOperatorTest {
     Kinds.child(cluster.client(), ours).create();
   }
 
-  /** A kubeconfig whose current context is the test cluster and namespace. */
+  /** A kubeconfig whose current context is the test cluster, its credentials and namespace. */
   private static Path kubeconfig() {
-    Config config = cluster.client().getConfiguration();
-    List<String> user = new ArrayList<>();
-    if (config.getOauthToken() != null) {
-      user.add("token: \"" + config.getOauthToken() + "\"");
-    }
-    if (config.getClientCertData() != null) {
-      user.add("client-certificate-data: " + config.getClientCertData());
-      user.add("client-key-data: " + config.getClientKeyData());
-    }
-    String text = """
-        apiVersion: v1
-        kind: Config
-        clusters: [{name: test, cluster: {server: "%s", insecure-skip-tls-verify: true}}]
-        users: [{name: tester, user: {%s}}]
-        contexts: [{name: test, context: {cluster: test, user: tester, namespace: %s}}]
-        current-context: test
-        """.formatted(config.getMasterUrl(), String.join(", ", user), cluster.namespace());
+    Config client = cluster.client().getConfiguration();
+    io.fabric8.kubernetes.api.model.Config kubeconfig = new io.fabric8.kubernetes.api.model.ConfigBuilder()
+        .addNewCluster().withName("test").withNewCluster().withServer(client.getMasterUrl())
+        .withInsecureSkipTlsVerify(true).endCluster().endCluster()
+        .addNewUser().withName("tester").withNewUser().withToken(client.getOauthToken())
+        .withClientCertificateData(client.getClientCertData()).withClientKeyData(client.getClientKeyData())
+        .endUser().endUser()
+        .addNewContext().withName("test").withNewContext().withCluster("test").withUser("tester")
+        .withNamespace(cluster.namespace()).endContext().endContext()
+        .withCurrentContext("test").build();
     try {
       Path file = Files.createTempFile("booster-kubeconfig", ".yaml");
       file.toFile().deleteOnExit();
-      Files.writeString(file, text);
+      KubeConfigUtils.persistKubeConfigIntoFile(kubeconfig, file.toFile());
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -16,8 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Does what {@link ChildPlan} decides for one desired child: creates it when absent, sends the merged object when
  * it drifted, with the live object's resourceVersion (optimistic concurrency: on 409 the child is re-read and decided
  * again; a child deleted behind a stale cache is created again). An object of the same name we do not control is
- * never written (docs/design.md §3.3, §3.4). Such an object is not in the caches (they hold labelled children only), so it is remembered: later
- * passes read it instead of sending a create the server refused before, until it is gone or controlled.
+ * never written (docs/design.md §3.3, §3.4). Such an object is not in the caches (they hold labelled children only),
+ * so it is remembered: later passes read it instead of sending a create the server refused before, until it is gone
+ * or controlled.
  */
 public final class Apply {
   private static final int CONFLICT_ATTEMPTS = 5;

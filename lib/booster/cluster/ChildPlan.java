@@ -100,7 +100,8 @@ public final class ChildPlan {
     ReplicaOwnership replicas = ReplicaOwnership.of(desired);
     List<Step> steps = new ArrayList<>();
     for (GenericKubernetesResource child : desired) {
-      GenericKubernetesResource found = live.find(ChildKind.ofKind(child.getKind()), child.getMetadata().getName()).orElseGet(() -> unlisted.apply(child));
+      GenericKubernetesResource found = live.find(ChildKind.ofKind(child.getKind()), child.getMetadata().getName())
+          .orElseGet(() -> unlisted.apply(child));
       steps.add(decide(child, found, replicas, owner));
     }
     for (GenericKubernetesResource gone : prunable(live, desired, owner)) {

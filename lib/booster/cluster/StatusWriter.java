@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * One status write per pass (docs/design.md §4.3), through the status subresource, on a copy of the object (never the cached one):
- * skipped when nothing changes; on 409 the booster is re-read and the status recomputed from it. The server's answer
- * to the last write is remembered ({@link RecentWrites}) and used while a cache still shows exactly the version that
- * write replaced, so a pass running before the watch caught up neither rewrites the same status nor sends a stale
- * resourceVersion.
+ * One status write per pass (docs/design.md §4.3), through the status subresource, on a copy of the object (never
+ * the cached one): skipped when nothing changes; on 409 the booster is re-read and the status recomputed from it.
+ * The server's answer to the last write is remembered ({@link RecentWrites}) and used while a cache still shows
+ * exactly the version that write replaced, so a pass running before the watch caught up neither rewrites the same
+ * status nor sends a stale resourceVersion.
  */
 public final class StatusWriter {
   private static final int ATTEMPTS = 5;

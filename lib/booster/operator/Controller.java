@@ -7,8 +7,8 @@ import booster.cluster.Fence;
 import booster.cluster.FencedOff;
 import booster.cluster.Kinds;
 import booster.cluster.LiveChildren;
-import booster.cluster.Ownership;
 import booster.cluster.ObjectKey;
+import booster.cluster.Ownership;
 import booster.cluster.Prune;
 import booster.cluster.RecentWrites;
 import booster.cluster.StatusWriter;
@@ -92,7 +92,8 @@ final class Controller implements AutoCloseable {
     }
     // Every booster renders differently now (or has kinds to prune): once the new kinds are cached, requeue all.
     synced.completeOnTimeout(null, SYNC_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-        .thenRun(() -> boosterInformers.forEach(i -> i.getStore().list().forEach(b -> queue.add(ObjectKey.of(b)))));
+        .thenRun(() -> boosterInformers.forEach(i -> i.getStore().list()
+            .forEach(b -> queue.add(ObjectKey.of(b)))));
   }
 
   private void startBoosters() {
@@ -172,8 +173,8 @@ final class Controller implements AutoCloseable {
         queue.forget(key);
       }
       metrics.reconciled(outcome.result(), took);
-      String line = "reconcile booster=" + key + " result=" + outcome.result().label() + " duration=" + took.toMillis()
-          + "ms" + (outcome.detail().isEmpty() ? "" : " " + outcome.detail())
+      String line = "reconcile booster=" + key + " result=" + outcome.result().label() + " duration="
+          + took.toMillis() + "ms" + (outcome.detail().isEmpty() ? "" : " " + outcome.detail())
           + (retryIn == null ? "" : " retryIn=" + retryIn.toMillis() + "ms");
       LOG.log(outcome.retry() ? Level.WARNING : Level.INFO, line);
     }

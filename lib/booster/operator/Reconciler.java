@@ -272,7 +272,7 @@ final class Reconciler {
       }
     }
 
-    /** A request failed (e.g. a mixed Kthena install rejecting our AutoscalingPolicy): the server's words go into Failed. */
+    /** A request failed (e.g. a mixed Kthena install rejecting our AutoscalingPolicy): its words go into Failed. */
     Outcome failedRequest(KubernetesClientException e) {
       failures.add(new Failure(Conditions.MODEL_ABNORMAL, "API request failed: " + serverMessage(e)));
       writeStatus();

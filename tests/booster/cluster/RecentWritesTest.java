@@ -85,7 +85,7 @@ class RecentWritesTest {
     recent.put(object("ModelServer", "a", "7"), object("ModelServer", "a", "8"));
 
     assertEquals(1, recent.listed("ModelRoute", "a").size());
-    assertEquals(List.of(), recent.listed("ModelServer", "a"), "written after its list began: the list may not show it");
+    assertEquals(List.of(), recent.listed("ModelServer", "a"), "written after its list began: may not be listed");
     assertEquals(List.of(), recent.listed("ModelRoute", "a"), "a list that never began drops nothing");
     assertSame(status, recent.live(object(ModelBooster.KIND, "a", "1"), object(ModelBooster.KIND, "a", "1")));
     assertEquals("6", recent.live(object("ModelRoute", "b", null), null).getMetadata().getResourceVersion());

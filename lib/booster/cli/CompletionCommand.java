@@ -35,7 +35,7 @@ public class CompletionCommand implements Callable<Integer> {
   Shell shell;
 
   @Mixin
-  HelpOption help = new HelpOption();
+  HelpOptions help = new HelpOptions();
 
   @Spec
   CommandSpec spec;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 public final class NamespaceOptions {
   public static final String DEFAULT = "default";
 
-  @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE", order = HelpOrder.INPUT,
       description = "If present, the namespace scope for this CLI request.")
   private String namespace;
 

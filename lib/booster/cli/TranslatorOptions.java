@@ -6,12 +6,12 @@ import picocli.CommandLine.Option;
 
 /** Image flags of the translator; they win over BOOSTER_DOWNLOADER_IMAGE / BOOSTER_RUNTIME_IMAGE. */
 public final class TranslatorOptions {
-  @Option(names = "--downloader-image", paramLabel = "IMAGE",
+  @Option(names = "--downloader-image", paramLabel = "IMAGE", order = HelpOrder.INPUT,
       description = "Model downloader image (default: $" + TranslatorConfig.DOWNLOADER_IMAGE_ENV + " or "
           + TranslatorConfig.DEFAULT_DOWNLOADER_IMAGE + ").")
   private String downloaderImage;
 
-  @Option(names = "--runtime-image", paramLabel = "IMAGE",
+  @Option(names = "--runtime-image", paramLabel = "IMAGE", order = HelpOrder.INPUT,
       description = "Runtime sidecar image (default: $" + TranslatorConfig.RUNTIME_IMAGE_ENV + " or "
           + TranslatorConfig.DEFAULT_RUNTIME_IMAGE + ").")
   private String runtimeImage;

@@ -14,7 +14,7 @@ public class VersionCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Mixin
-  HelpOption help = new HelpOption();
+  HelpOptions help = new HelpOptions();
 
   @Override
   public Integer call() {

@@ -56,6 +56,6 @@ class ApiErrorsTest {
   @Test
   void missingBoosterUsesKubectlsWording() {
     assertEquals("Error from server (NotFound): modelboosters.workload.serving.volcano.sh \"x\" not found",
-        ApiErrors.message(Boosters.notFound("x"), "https://k:6443"));
+        ApiErrors.message(StoredBoosters.notFound("x"), "https://k:6443"));
   }
 }

@@ -26,9 +26,9 @@ class TerminalTest {
   void colorByHealthKeepsTheColumnsOfThePlainText() {
     Instant now = Instant.parse("2026-01-31T00:00:00Z");
     String created = "2026-01-01T00:00:00Z";
-    Node pod = new Node("ns", "Pod", "p-0", new Health("0/1", "CrashLoopBackOff", Style.BAD), created, List.of());
-    Node root = new Node("ns", "ModelBooster", "b", new Health("True", "Active", Style.GOOD), created,
-        List.of(new Node("ns", "ModelServing", "b-x", new Health("1/1", "Available", Style.GOOD), created,
+    Node pod = new Node("ns", "Pod", "p-0", new ReadyStatus("0/1", "CrashLoopBackOff", Style.BAD), created, List.of());
+    Node root = new Node("ns", "ModelBooster", "b", new ReadyStatus("True", "Active", Style.GOOD), created,
+        List.of(new Node("ns", "ModelServing", "b-x", new ReadyStatus("1/1", "Available", Style.GOOD), created,
             List.of(pod))));
     List<String> colored = TreeView.render(root, new Terminal(true, false), now);
     List<String> plain = TreeView.render(root, Terminal.plain(), now);

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
  * that render ({@code create}, {@code diff}) use it: {@code status} and {@code tree} show whatever child kinds the
  * cluster serves, so they never need to ask which release it runs.
  */
-public final class KthenaVersionOptions {
+final class KthenaVersionOptions {
   @Option(names = KthenaVersion.FLAG, paramLabel = "VERSION", completionCandidates = Candidates.class,
       order = HelpOrder.KTHENA_VERSION,
       converter = Checked.class,

@@ -5,7 +5,7 @@ import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** kubectl's connection flags, with kubectl's names, so a plugin command line reads like a kubectl one. */
-class KubeOptions {
+final class KubeOptions {
   @Option(names = "--kubeconfig", paramLabel = "FILE", order = HelpOrder.CONNECTION,
       description = "Path to the kubeconfig file (default: $KUBECONFIG, several files separated by ':', or ~/.kube/config).")
   String kubeconfig;

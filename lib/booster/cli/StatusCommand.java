@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
         "  kubectl booster status qwen -o json",
         "  kubectl booster status qwen -o jsonpath='{.conditions[?(@.type==\"Active\")].status}'",
         "  kubectl booster status -l team=search -o name"})
-public class StatusCommand extends ClusterCommand {
+final class StatusCommand extends ClusterCommand {
   @Parameters(arity = "0..1", paramLabel = "NAME", description = "The booster; without it, list the boosters.")
   String name;
 

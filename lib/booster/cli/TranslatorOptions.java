@@ -5,7 +5,7 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Image flags of the translator; they win over BOOSTER_DOWNLOADER_IMAGE / BOOSTER_RUNTIME_IMAGE. */
-public final class TranslatorOptions {
+final class TranslatorOptions {
   @Option(names = "--downloader-image", paramLabel = "IMAGE", order = HelpOrder.INPUT,
       description = "Model downloader image (default: $" + TranslatorConfig.DOWNLOADER_IMAGE_ENV + " or "
           + TranslatorConfig.DEFAULT_DOWNLOADER_IMAGE + ").")
@@ -16,7 +16,7 @@ public final class TranslatorOptions {
           + TranslatorConfig.DEFAULT_RUNTIME_IMAGE + ").")
   private String runtimeImage;
 
-  public TranslatorConfig config(Map<String, String> environment) {
+  TranslatorConfig config(Map<String, String> environment) {
     return TranslatorConfig.fromEnvironment(environment).with(downloaderImage, runtimeImage);
   }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 /** {@code kubectl booster version}, in kubectl version's form; the Java runtime too, since the plugin runs on one. */
 @Command(name = "version", description = "Print the plugin's version and the Java runtime it runs on.",
     footerHeading = "%nExamples:%n", footer = {"  kubectl booster version"})
-public class VersionCommand implements Callable<Integer> {
+final class VersionCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 

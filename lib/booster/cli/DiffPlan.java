@@ -1,24 +1,17 @@
 package booster.cli;
 
 import booster.api.ModelBooster;
-import booster.cluster.Compare;
-import booster.cluster.FieldChange;
+import booster.cluster.ChildPlan;
+import booster.cluster.Kinds;
 import booster.cluster.LiveChildren;
-import booster.cluster.Merge;
-import booster.cluster.Ownership;
-import booster.cluster.ReplicaOwnership;
-import booster.translate.ChildKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
- * Which objects differ, decided exactly as the operator decides what to write (cluster/Compare): children to
- * create, children whose fields we set differ, and children we control that are no longer desired (pruned).
+ * Which objects differ: the operator's own decisions ({@link ChildPlan}) shown as objects: children to create,
+ * children whose fields we set differ, and children we control that are no longer desired (pruned).
  */
 final class DiffPlan {
   final List<DiffObject> objects = new ArrayList<>();
@@ -39,37 +32,27 @@ final class DiffPlan {
     desired.forEach(child -> objects.add(DiffObject.of(null, child)));
   }
 
-  /** The stored booster's live children (one LIST per kind) against the desired ones. */
+  /**
+   * The stored booster's live children (one LIST per kind, and a GET for a desired child the lists do not hold: an
+   * object of its name without our labels) against the desired ones.
+   */
   void children(KubernetesClient client, ModelBooster booster, List<GenericKubernetesResource> desired) {
     LiveChildren live = LiveChildren.list(client, booster.getMetadata().getNamespace(),
         booster.getMetadata().getName());
-    // Replicas a scaler owns are shown only when the booster's own value changed, as the operator writes them.
-    ReplicaOwnership replicas = ReplicaOwnership.of(desired);
-    Set<String> wanted = new HashSet<>();
-    for (GenericKubernetesResource want : desired) {
-      String name = want.getMetadata().getName();
-      wanted.add(want.getKind() + "/" + name);
-      Optional<GenericKubernetesResource> have = live.find(ChildKind.ofKind(want.getKind()), name);
-      if (have.isEmpty()) {
-        objects.add(DiffObject.of(null, want));
-      } else if (!Ownership.controlledBy(have.get(), booster)) {
-        warnings.add(want.getKind() + "/" + name + " exists but is not controlled by this booster; the operator "
-            + "will not change it and will report ResourceExists");
-      } else {
-        GenericKubernetesResource compared = replicas.asApplied(want, have.get());
-        List<FieldChange> changes = Compare.changes(compared, have.get());
-        if (!changes.isEmpty()) {
-          objects.add(DiffObject.of(have.get(), Merge.ours(compared, have.get())));
+    for (ChildPlan.Step step : ChildPlan.of(desired, live, booster, child -> Kinds.child(client, child).get())) {
+      String name = step.kind() + "/" + step.name();
+      switch (step.verdict()) {
+        case CREATE -> objects.add(DiffObject.of(null, step.desired()));
+        case UPDATE -> objects.add(DiffObject.of(step.live(), step.merged()));
+        case IMMUTABLE -> {
+          objects.add(DiffObject.of(step.live(), step.merged()));
+          step.changes().forEach(c -> warnings.add(name + ": " + c.path() + " is immutable: the operator will not "
+              + "apply this change; delete the " + step.kind() + " (or the booster) to apply it"));
         }
-        changes.stream().filter(FieldChange::immutable).forEach(c -> warnings.add(want.getKind() + "/" + name
-            + ": " + c.path() + " is immutable: the operator will not apply this change; delete the "
-            + want.getKind() + " (or the booster) to apply it"));
-      }
-    }
-    for (GenericKubernetesResource child : live.all()) {
-      if (Ownership.controlledBy(child, booster) && !wanted.contains(child.getKind() + "/"
-          + child.getMetadata().getName())) {
-        objects.add(DiffObject.of(child, null));
+        case NOT_CONTROLLED -> warnings.add(name + " exists but is not controlled by this booster; the operator "
+            + "will not change it and will report ResourceExists");
+        case PRUNE -> objects.add(DiffObject.of(step.live(), null));
+        case LEAVE -> { }
       }
     }
   }

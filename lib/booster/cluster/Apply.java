@@ -1,5 +1,7 @@
 package booster.cluster;
 
+import booster.cluster.ChildPlan.Step;
+import booster.cluster.ChildPlan.Verdict;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -11,13 +13,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Creates a missing child or brings a drifted one back (decisions.md 15, 17, 21): create when absent; when present
- * and controlled by the booster, update only if {@link Compare} finds a change in the fields the booster owns
- * ({@link ReplicaOwnership}), sending the live object with our fields merged in and its resourceVersion (optimistic
- * concurrency, re-read and retry on 409; a child deleted behind a stale cache is created again). An object of the
- * same name we do not control is never written; an immutable field change is never sent. Such an object is not in
- * the caches (they hold labelled children only), so it is remembered: later passes read it instead of sending a
- * create the server refused before, until it is gone or controlled.
+ * Does what {@link ChildPlan} decides for one desired child: creates it when absent, sends the merged object when
+ * it drifted, with the live object's resourceVersion (optimistic concurrency: on 409 the child is re-read and decided
+ * again; a child deleted behind a stale cache is created again). An object of the same name we do not control is
+ * never written (docs/design.md §3.3, §3.4). Such an object is not in the caches (they hold labelled children only),
+ * so it is remembered: later passes read it instead of sending a create the server refused before, until it is gone
+ * or controlled.
  */
 public final class Apply {
   private static final int CONFLICT_ATTEMPTS = 5;
@@ -32,14 +33,14 @@ public final class Apply {
     this.writes = writes;
   }
 
-  /** What happened to one child. */
-  public enum Action { CREATED, UPDATED, UNCHANGED, NOT_CONTROLLED, IMMUTABLE }
-
   /**
+   * What was done to one child.
+   *
+   * @param action the plan's verdict that was carried out (never PRUNE)
    * @param object the child after the call (as the server returned it, or the live one when not written)
-   * @param changes the fields that differed (for UPDATED and IMMUTABLE)
+   * @param changes the fields that differed (for UPDATE and IMMUTABLE)
    */
-  public record Result(Action action, GenericKubernetesResource object, List<FieldChange> changes) {
+  public record Result(Verdict action, GenericKubernetesResource object, List<FieldChange> changes) {
   }
 
   /**
@@ -57,10 +58,10 @@ public final class Apply {
   public Result apply(GenericKubernetesResource desired, ReplicaOwnership replicas,
       GenericKubernetesResource cached, HasMetadata owner, WriteObserver pass) {
     Result result = attempt(desired, replicas, cached, owner, pass);
-    if (result.action() == Action.NOT_CONTROLLED) {
-      foreign.add(key(desired));
+    if (result.action() == Verdict.NOT_CONTROLLED) {
+      foreign.add(ObjectKey.withKind(desired));
     } else {
-      foreign.remove(key(desired));
+      foreign.remove(ObjectKey.withKind(desired));
     }
     return result;
   }
@@ -68,52 +69,41 @@ public final class Apply {
   private Result attempt(GenericKubernetesResource desired, ReplicaOwnership replicas,
       GenericKubernetesResource cached, HasMetadata owner, WriteObserver pass) {
     GenericKubernetesResource live = cached;
-    if (live == null && foreign.contains(key(desired))) {
+    if (live == null && foreign.contains(ObjectKey.withKind(desired))) {
       live = handle(desired).get();
     }
-    if (live == null) {
+    int conflicts = 0;
+    while (true) {
+      Step step = ChildPlan.decide(desired, live, replicas, owner);
       try {
-        GenericKubernetesResource created = writes.send(desired.getKind(), "create", pass,
-            c -> Kinds.child(c, desired).create());
-        return new Result(Action.CREATED, created, List.of());
+        switch (step.verdict()) {
+          case CREATE -> {
+            GenericKubernetesResource created = writes.send(desired.getKind(), "create", pass,
+                c -> Kinds.child(c, desired).create());
+            return new Result(Verdict.CREATE, created, List.of());
+          }
+          case UPDATE -> {
+            GenericKubernetesResource updated = writes.send(desired.getKind(), "update", pass,
+                c -> Kinds.child(c, step.merged()).update());
+            return new Result(Verdict.UPDATE, updated, step.changes());
+          }
+          default -> {
+            return new Result(step.verdict(), step.live(), step.changes());
+          }
+        }
       } catch (KubernetesClientException e) {
-        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+        boolean created = step.verdict() == Verdict.CREATE;
+        if (!created && e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+          live = null;
+          continue;
+        }
+        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || (!created && ++conflicts >= CONFLICT_ATTEMPTS)) {
           throw e;
         }
+        // The cache was behind: decide again on what the server holds now.
         live = handle(desired).get();
-        if (live == null) {
+        if (live == null && created) {
           throw e;
-        }
-      }
-    }
-    for (int attempt = 1; ; attempt++) {
-      if (!Ownership.controlledBy(live, owner)) {
-        return new Result(Action.NOT_CONTROLLED, live, List.of());
-      }
-      GenericKubernetesResource comparable = replicas.asApplied(desired, live);
-      List<FieldChange> changes = Compare.changes(comparable, live);
-      if (changes.isEmpty()) {
-        return new Result(Action.UNCHANGED, live, List.of());
-      }
-      List<FieldChange> immutable = changes.stream().filter(FieldChange::immutable).toList();
-      if (!immutable.isEmpty()) {
-        return new Result(Action.IMMUTABLE, live, immutable);
-      }
-      try {
-        GenericKubernetesResource merged = Merge.ours(comparable, live);
-        GenericKubernetesResource updated = writes.send(desired.getKind(), "update", pass,
-            c -> Kinds.child(c, merged).update());
-        return new Result(Action.UPDATED, updated, changes);
-      } catch (KubernetesClientException e) {
-        if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
-          return attempt(desired, replicas, null, owner, pass);
-        }
-        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt >= CONFLICT_ATTEMPTS) {
-          throw e;
-        }
-        live = handle(desired).get();
-        if (live == null) {
-          return attempt(desired, replicas, null, owner, pass);
         }
       }
     }
@@ -121,9 +111,5 @@ public final class Apply {
 
   private Resource<GenericKubernetesResource> handle(GenericKubernetesResource child) {
     return Kinds.child(client, child);
-  }
-
-  private static String key(GenericKubernetesResource child) {
-    return child.getKind() + "/" + child.getMetadata().getNamespace() + "/" + child.getMetadata().getName();
   }
 }

@@ -2,25 +2,22 @@ package booster.cluster;
 
 import booster.translate.ChildKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
- * "Anything to change?" for one child, shared by the operator and {@code kubectl booster diff} (decisions.md 15).
+ * "Anything to change?" for one child, shared by the operator and {@code kubectl booster diff} (docs/design.md §3.2).
  * The desired object is a SUBSET of the live one: only the fields we set count (labels and annotations by the keys
  * we set, ownerReferences, spec); defaults the API server filled in and fields others added are not changes, except
  * that an {@link OwnedFields owned field} the desired child leaves out must be absent.
  * Lists are compared element by element and must have the same length.
  */
 public final class Compare {
-  /** The ModelServing field the CRD makes immutable (decisions.md 21). */
-  public static final String IMMUTABLE_GANG_MINIMUMS = "spec.template.gangPolicy.minRoleReplicas";
+  /** The ModelServing field the CRD makes immutable (docs/design.md §3.6). */
+  static final String IMMUTABLE_GANG_MINIMUMS = "spec.template.gangPolicy.minRoleReplicas";
   /** The ModelRoute field the CRD makes immutable: an extra route's model name can change in the booster. */
-  public static final String IMMUTABLE_MODEL_NAME = "spec.modelName";
+  static final String IMMUTABLE_MODEL_NAME = "spec.modelName";
 
   private Compare() {
   }
@@ -29,8 +26,8 @@ public final class Compare {
   public static List<FieldChange> changes(GenericKubernetesResource desired, GenericKubernetesResource live) {
     Map<String, Object> want = Trees.of(desired);
     Map<String, Object> have = Trees.of(live);
-    Map<String, Object> wantMeta = map(want.get("metadata"));
-    Map<String, Object> haveMeta = map(have.get("metadata"));
+    Map<String, Object> wantMeta = Trees.map(want.get("metadata"));
+    Map<String, Object> haveMeta = Trees.map(have.get("metadata"));
     String immutable = immutablePath(desired.getKind(), have);
     List<FieldChange> out = new ArrayList<>();
     for (String field : List.of("labels", "annotations")) {
@@ -52,10 +49,10 @@ public final class Compare {
    */
   private static String immutablePath(String kind, Map<String, Object> live) {
     if (ChildKind.MODEL_SERVING.kind().equals(kind)
-        && at(live, "spec", "template", "gangPolicy", "minRoleReplicas") != null) {
+        && Trees.at(live, "spec", "template", "gangPolicy", "minRoleReplicas") != null) {
       return IMMUTABLE_GANG_MINIMUMS;
     }
-    if (ChildKind.MODEL_ROUTE.kind().equals(kind) && at(live, "spec", "modelName") != null) {
+    if (ChildKind.MODEL_ROUTE.kind().equals(kind) && Trees.at(live, "spec", "modelName") != null) {
       return IMMUTABLE_MODEL_NAME;
     }
     return null;
@@ -67,22 +64,10 @@ public final class Compare {
       return;
     }
     for (Object ref : wanted) {
-      Object uid = map(ref).get("uid");
-      Object live = sameUid(have, uid);
+      Object uid = Trees.map(ref).get("uid");
+      Object live = Trees.element(have, "uid", uid);
       walk("metadata.ownerReferences[uid=" + uid + "]", ref, live, out, null);
     }
-  }
-
-  /** The element of a list of owner references with that UID, or null. */
-  static Map<String, Object> sameUid(Object refs, Object uid) {
-    if (refs instanceof List<?> list) {
-      for (Object ref : list) {
-        if (uid != null && uid.equals(map(ref).get("uid"))) {
-          return map(ref);
-        }
-      }
-    }
-    return null;
   }
 
   private static void walk(String path, Object want, Object have, List<FieldChange> out, String immutable) {
@@ -114,7 +99,7 @@ public final class Compare {
       }
       return;
     }
-    if (!sameScalar(want, have)) {
+    if (!Trees.same(want, have)) {
       out.add(change(path, want, have, immutable));
     }
   }
@@ -123,29 +108,5 @@ public final class Compare {
     boolean frozen = immutable != null && (path.equals(immutable) || path.startsWith(immutable + ".")
         || path.startsWith(immutable + "["));
     return new FieldChange(path, want, have, frozen);
-  }
-
-  /** Numbers compare by value: a desired 1 (int) equals a live 1 read back as long or 1.0. */
-  static boolean sameScalar(Object want, Object have) {
-    if (want instanceof Number a && have instanceof Number b) {
-      return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
-    }
-    return Objects.equals(want, have);
-  }
-
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> map(Object value) {
-    return value instanceof Map<?, ?> m ? (Map<String, Object>) m : new LinkedHashMap<>();
-  }
-
-  private static Object at(Map<String, Object> tree, String... keys) {
-    Object current = tree;
-    for (String key : keys) {
-      if (!(current instanceof Map<?, ?> m)) {
-        return null;
-      }
-      current = m.get(key);
-    }
-    return current;
   }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The booster's conditions (decisions.md 18) and their update rule: matched by type, {@code lastTransitionTime}
+ * The booster's conditions (docs/design.md §4.1) and their update rule: matched by type, {@code lastTransitionTime}
  * moves only when the status flips, reason and message are always current. Upstream's reason names are kept
  * where they exist; the precise ones are ours.
  */
@@ -72,16 +72,8 @@ public final class Conditions {
     return status;
   }
 
-  /** The condition of that type in a status tree, or null. */
-  @SuppressWarnings("unchecked")
+  /** The condition of that type in a status tree's list of conditions, or null. */
   public static Map<String, Object> find(Object conditions, String type) {
-    if (conditions instanceof List<?> list) {
-      for (Object c : list) {
-        if (c instanceof Map<?, ?> m && type.equals(m.get("type"))) {
-          return (Map<String, Object>) m;
-        }
-      }
-    }
-    return null;
+    return Trees.element(conditions, "type", type);
   }
 }

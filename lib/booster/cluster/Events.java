@@ -17,13 +17,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Core v1 events on a booster (decisions.md 19), sent from one background thread so a reconcile never waits for
+ * Core v1 events on a booster (docs/design.md §4.4), sent from one background thread so a reconcile never waits for
  * them; if the backlog is full, events are dropped (they are informational). A warning repeated by the retries of
  * one failure is sent once.
  */
 public final class Events implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Events.class.getName());
-  public static final String COMPONENT = "booster-operator";
+  static final String COMPONENT = "booster-operator";
 
   private final Writes writes;
   private final String instance;

@@ -80,17 +80,17 @@ public final class KthenaDetection {
 
   /** v1.0 moved the target into the policy; v0.4 named a metric {@code metricName}; null when neither. */
   static KthenaProfile fromSchema(Map<?, ?> document) {
-    Object schemas = Compare.map(document.get("components")).get("schemas");
+    Object schemas = Trees.map(document.get("components")).get("schemas");
     if (!(schemas instanceof Map<?, ?> all)) {
       return null;
     }
     for (Object schema : all.values()) {
-      if (isAutoscalingPolicy(Compare.map(schema).get("x-kubernetes-group-version-kind"))) {
-        Map<String, Object> spec = Compare.map(properties(schema).get("spec"));
+      if (isAutoscalingPolicy(Trees.map(schema).get("x-kubernetes-group-version-kind"))) {
+        Map<String, Object> spec = Trees.map(properties(schema).get("spec"));
         if (properties(spec).containsKey("homogeneousTarget")) {
           return KthenaProfile.V1_0;
         }
-        if (properties(Compare.map(properties(spec).get("metrics")).get("items")).containsKey("metricName")) {
+        if (properties(Trees.map(properties(spec).get("metrics")).get("items")).containsKey("metricName")) {
           return KthenaProfile.V0_4;
         }
       }
@@ -99,11 +99,11 @@ public final class KthenaDetection {
   }
 
   private static boolean isAutoscalingPolicy(Object gvks) {
-    return gvks instanceof List<?> list && list.stream().map(Compare::map).anyMatch(gvk ->
+    return gvks instanceof List<?> list && list.stream().map(Trees::map).anyMatch(gvk ->
         WORKLOAD_GROUP.equals(gvk.get("group")) && ChildKind.AUTOSCALING_POLICY.kind().equals(gvk.get("kind")));
   }
 
   private static Map<String, Object> properties(Object schema) {
-    return Compare.map(Compare.map(schema).get("properties"));
+    return Trees.map(Trees.map(schema).get("properties"));
   }
 }

@@ -15,7 +15,7 @@ public record KthenaVersion(KthenaProfile fixed) {
   public static final String ENV = "BOOSTER_KTHENA_VERSION";
   public static final String FLAG = "--kthena-version";
   public static final KthenaVersion AUTO = new KthenaVersion(null);
-  public static final KthenaProfile OFFLINE_DEFAULT = KthenaProfile.V1_0;
+  static final KthenaProfile OFFLINE_DEFAULT = KthenaProfile.V1_0;
 
   /** {@code auto}, {@code v0.4} or {@code v1.0} (the {@code v} may be left out). */
   public static KthenaVersion parse(String text) {
@@ -46,7 +46,7 @@ public record KthenaVersion(KthenaProfile fixed) {
     }
   }
 
-  public boolean auto() {
+  boolean auto() {
     return fixed == null;
   }
 

@@ -31,7 +31,7 @@ public final class LiveChildren {
   }
 
   /** The labels a booster's children are listed by. */
-  public static Map<String, String> selector(String boosterName) {
+  static Map<String, String> selector(String boosterName) {
     return Map.of(Labels.SEED_MANAGED_BY, Labels.SEED_MANAGED_BY_VALUE, Labels.MODEL_NAME, boosterName);
   }
 
@@ -91,12 +91,6 @@ public final class LiveChildren {
     List<GenericKubernetesResource> all = new ArrayList<>();
     byKind.values().forEach(all::addAll);
     return all;
-  }
-
-  public Map<ChildKind, List<GenericKubernetesResource>> byKind() {
-    Map<ChildKind, List<GenericKubernetesResource>> copy = new EnumMap<>(ChildKind.class);
-    byKind.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-    return copy;
   }
 
   public Optional<GenericKubernetesResource> find(ChildKind kind, String name) {

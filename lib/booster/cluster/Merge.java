@@ -8,22 +8,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The object an update sends (decisions.md 15): the live object, with its resourceVersion and everything others
+ * The object an update sends (docs/design.md §3.3): the live object, with its resourceVersion and everything others
  * set, and our fields written over it. Maps merge by the keys we set; lists of the same length merge element by
  * element (keeping defaults inside elements); a list of another length is replaced by ours; an {@link OwnedFields
  * owned field} is replaced whole, or removed when we leave it out. The spec of an
  * autoscaling child is replaced whole: all of it is ours (the server fills its defaults in again), and merging would
  * leave fields of the other Kthena release's shape behind when a policy moves between the v0.4 and v1.0 schemas.
  */
-public final class Merge {
+final class Merge {
   private Merge() {
   }
 
-  public static GenericKubernetesResource ours(GenericKubernetesResource desired, GenericKubernetesResource live) {
+  static GenericKubernetesResource ours(GenericKubernetesResource desired, GenericKubernetesResource live) {
     Map<String, Object> want = Trees.of(desired);
     Map<String, Object> result = Trees.of(live);
-    Map<String, Object> wantMeta = Compare.map(want.get("metadata"));
-    Map<String, Object> resultMeta = Compare.map(result.get("metadata"));
+    Map<String, Object> wantMeta = Trees.map(want.get("metadata"));
+    Map<String, Object> resultMeta = Trees.map(result.get("metadata"));
     result.put("metadata", resultMeta);
     for (String field : List.of("labels", "annotations")) {
       if (wantMeta.get(field) != null) {
@@ -55,7 +55,7 @@ public final class Merge {
   private static List<Object> ownerReferences(List<?> ours, Object live) {
     List<Object> out = new ArrayList<>(live instanceof List<?> l ? l : List.of());
     for (Object ref : ours) {
-      Map<String, Object> existing = Compare.sameUid(out, Compare.map(ref).get("uid"));
+      Map<String, Object> existing = Trees.element(out, "uid", Trees.map(ref).get("uid"));
       if (existing == null) {
         out.add(ref);
       } else {

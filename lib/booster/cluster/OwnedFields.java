@@ -51,8 +51,8 @@ final class OwnedFields {
     if (!(live instanceof Map<?, ?>)) {
       return;
     }
-    Map<String, Object> have = Compare.map(live);
-    Map<String, Object> want = Compare.map(desired);
+    Map<String, Object> have = Trees.map(live);
+    Map<String, Object> want = Trees.map(desired);
     String child = Trees.child(text, segment);
     if (at == path.size() - 1) {
       if (have.containsKey(segment)) {

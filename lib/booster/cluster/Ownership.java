@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import java.util.Optional;
 
 /**
- * Who controls an object (decisions.md 16/17): only the controller ownerReference counts, and it is matched by
+ * Who controls an object (docs/design.md §3.4): only the controller ownerReference counts, and it is matched by
  * kind and UID, so a booster deleted and recreated under the same name does not inherit its predecessor's children.
  */
 public final class Ownership {

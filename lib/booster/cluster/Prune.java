@@ -4,13 +4,12 @@ import booster.translate.ChildKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Deletes the children a booster controls (seed label, controller ownerReference with its UID) that are no longer
- * desired, for all five kinds (decisions.md 16). Objects it does not control are never deleted.
+ * Deletes the children {@link ChildPlan} prunes: those the booster controls (seed label, controller
+ * ownerReference with its UID) that are no longer desired, for all five kinds. Objects it does not control are
+ * never deleted (docs/design.md §3.5).
  */
 public final class Prune {
   private final Writes writes;
@@ -19,29 +18,14 @@ public final class Prune {
     this.writes = writes;
   }
 
-  /** The live children that would be deleted: controlled by {@code owner} and not in {@code desired}. */
-  public static List<GenericKubernetesResource> candidates(LiveChildren live, List<GenericKubernetesResource> desired,
-      HasMetadata owner) {
-    Set<String> wanted = new HashSet<>();
-    desired.forEach(d -> wanted.add(d.getKind() + "/" + d.getMetadata().getName()));
-    List<GenericKubernetesResource> out = new ArrayList<>();
-    for (GenericKubernetesResource child : live.all()) {
-      if (!wanted.contains(child.getKind() + "/" + child.getMetadata().getName())
-          && Ownership.controlledBy(child, owner)) {
-        out.add(child);
-      }
-    }
-    return out;
-  }
-
   /**
-   * Deletes the candidates; a child already gone counts as deleted. Returns what was deleted; {@code pass} is also
-   * told of every delete sent.
+   * Deletes the children to prune; a child already gone counts as deleted. Returns what was deleted; {@code pass}
+   * is also told of every delete sent.
    */
   public List<GenericKubernetesResource> prune(LiveChildren live, List<GenericKubernetesResource> desired,
       HasMetadata owner, WriteObserver pass) {
     List<GenericKubernetesResource> deleted = new ArrayList<>();
-    for (GenericKubernetesResource child : candidates(live, desired, owner)) {
+    for (GenericKubernetesResource child : ChildPlan.prunable(live, desired, owner)) {
       writes.send(child.getKind(), "delete", pass, c -> Kinds.children(c, ChildKind.ofKind(child.getKind()))
           .inNamespace(child.getMetadata().getNamespace()).withName(child.getMetadata().getName()).delete());
       deleted.add(child);

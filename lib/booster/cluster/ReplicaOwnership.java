@@ -37,7 +37,7 @@ public final class ReplicaOwnership {
     Set<String> roleScaled = new HashSet<>();
     for (GenericKubernetesResource child : desired) {
       if (ChildKind.AUTOSCALING_POLICY.kind().equals(child.getKind())) {
-        Map<String, Object> target = Compare.map(Compare.map(Compare.map(child.getAdditionalProperties()
+        Map<String, Object> target = Trees.map(Trees.map(Trees.map(child.getAdditionalProperties()
             .get("spec")).get("disaggregatedTarget")).get("targetRef"));
         if (ChildKind.MODEL_SERVING.kind().equals(target.getOrDefault("kind", ChildKind.MODEL_SERVING.kind()))
             && target.get("name") instanceof String name) {
@@ -49,32 +49,32 @@ public final class ReplicaOwnership {
   }
 
   /** {@code desired} as it is compared with, and written over, {@code live} (null: not created yet). */
-  public GenericKubernetesResource asApplied(GenericKubernetesResource desired, GenericKubernetesResource live) {
+  GenericKubernetesResource asApplied(GenericKubernetesResource desired, GenericKubernetesResource live) {
     if (live == null || !ChildKind.MODEL_SERVING.kind().equals(desired.getKind())) {
       return desired;
     }
     Map<String, Object> tree = Trees.of(desired);
-    Map<String, Object> spec = Compare.map(tree.get("spec"));
+    Map<String, Object> spec = Trees.map(tree.get("spec"));
     String applied = annotation(live);
     if (applied == null || applied.equals(annotation(desired))) {
       spec.remove("replicas");
     }
     if (roleScaled.contains(desired.getMetadata().getName())) {
-      leaveRoleReplicas(spec, Compare.map(live.getAdditionalProperties().get("spec")));
+      leaveRoleReplicas(spec, Trees.map(live.getAdditionalProperties().get("spec")));
     }
     return Trees.toResource(tree);
   }
 
   /** Drops {@code replicas} from each desired role that sits at the same index, with the same name, live. */
   private static void leaveRoleReplicas(Map<String, Object> spec, Map<String, Object> liveSpec) {
-    Object roles = Compare.map(spec.get("template")).get("roles");
-    Object liveRoles = Compare.map(liveSpec.get("template")).get("roles");
+    Object roles = Trees.map(spec.get("template")).get("roles");
+    Object liveRoles = Trees.map(liveSpec.get("template")).get("roles");
     if (!(roles instanceof List<?> wanted) || !(liveRoles instanceof List<?> have) || wanted.size() != have.size()) {
       return;
     }
     for (int i = 0; i < wanted.size(); i++) {
-      Map<String, Object> role = Compare.map(wanted.get(i));
-      if (Objects.equals(role.get("name"), Compare.map(have.get(i)).get("name"))) {
+      Map<String, Object> role = Trees.map(wanted.get(i));
+      if (Objects.equals(role.get("name"), Trees.map(have.get(i)).get("name"))) {
         role.remove("replicas");
       }
     }

@@ -15,12 +15,12 @@ import java.util.Map;
  * @param message what is awaited, to follow the ModelServing's name ({@code is not available yet}); empty when done
  */
 public record Rollout(boolean done, String reason, String message) {
-  public static final String AVAILABLE = "Available";
+  static final String AVAILABLE = "Available";
   public static final String PROGRESSING = "Progressing";
-  public static final String UPDATING = "UpdateInProgress";
+  static final String UPDATING = "UpdateInProgress";
 
   public static Rollout of(GenericKubernetesResource serving) {
-    Map<String, Object> status = Compare.map(serving.getAdditionalProperties().get("status"));
+    Map<String, Object> status = Trees.map(serving.getAdditionalProperties().get("status"));
     long generation = serving.getMetadata().getGeneration() == null ? 0 : serving.getMetadata().getGeneration();
     Long observed = number(status.get("observedGeneration"));
     if (observed == null && generation > 0) {
@@ -30,7 +30,7 @@ public record Rollout(boolean done, String reason, String message) {
       return waiting(UPDATING, "is at generation " + generation + ", the ModelServing controller has observed "
           + observed);
     }
-    Long wanted = number(Compare.map(serving.getAdditionalProperties().get("spec")).get("replicas"));
+    Long wanted = number(Trees.map(serving.getAdditionalProperties().get("spec")).get("replicas"));
     long replicas = wanted == null ? 1 : wanted;
     long partition = Math.min(replicas, partition(serving, replicas));
     Long updated = number(status.get("updatedReplicas"));
@@ -63,7 +63,7 @@ public record Rollout(boolean done, String reason, String message) {
    * or a percentage of the replicas rounded up, as Kthena reads it.
    */
   private static long partition(GenericKubernetesResource serving, long replicas) {
-    Object value = Compare.map(Compare.map(Compare.map(serving.getAdditionalProperties().get("spec"))
+    Object value = Trees.map(Trees.map(Trees.map(serving.getAdditionalProperties().get("spec"))
         .get("rolloutStrategy")).get("rollingUpdateConfiguration")).get("partition");
     if (value instanceof Number n) {
       return Math.max(0, n.longValue());

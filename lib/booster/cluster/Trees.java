@@ -4,10 +4,17 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.model.jackson.Jackson2JdkTypesModule;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Objects as plain JSON trees (maps, lists, scalars) and back, for field-wise comparison and merging. */
+/**
+ * Objects as plain JSON trees (maps, lists, scalars) and back, and the generic helpers on such trees that comparing,
+ * merging and reading children share.
+ */
 public final class Trees {
   /**
    * fabric8's mapping (Quantity, IntOrString, ...), shared by everything, the plugin's client included: building one
@@ -40,7 +47,7 @@ public final class Trees {
       return ma.size() == mb.size() && ma.entrySet().stream().allMatch(e -> mb.containsKey(e.getKey())
           && same(e.getValue(), mb.get(e.getKey())));
     }
-    if (a instanceof java.util.List<?> la && b instanceof java.util.List<?> lb) {
+    if (a instanceof List<?> la && b instanceof List<?> lb) {
       if (la.size() != lb.size()) {
         return false;
       }
@@ -51,7 +58,45 @@ public final class Trees {
       }
       return true;
     }
-    return Compare.sameScalar(a, b);
+    return sameScalar(a, b);
+  }
+
+  /** Numbers compare by value: a desired 1 (int) equals a live 1 read back as long or 1.0. */
+  private static boolean sameScalar(Object want, Object have) {
+    if (want instanceof Number a && have instanceof Number b) {
+      return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
+    }
+    return Objects.equals(want, have);
+  }
+
+  /** The value as a JSON object, or a new empty one when it is not an object. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> map(Object value) {
+    return value instanceof Map<?, ?> m ? (Map<String, Object>) m : new LinkedHashMap<>();
+  }
+
+  /** The value at a path of object keys, or null where the path ends early. */
+  static Object at(Object tree, String... keys) {
+    Object current = tree;
+    for (String key : keys) {
+      if (!(current instanceof Map<?, ?> m)) {
+        return null;
+      }
+      current = m.get(key);
+    }
+    return current;
+  }
+
+  /** The object element of a JSON list whose {@code key} holds {@code value} (not null), or null. */
+  static Map<String, Object> element(Object list, String key, Object value) {
+    if (value != null && list instanceof List<?> elements) {
+      for (Object element : elements) {
+        if (element instanceof Map<?, ?> && value.equals(map(element).get(key))) {
+          return map(element);
+        }
+      }
+    }
+    return null;
   }
 
   /** A path segment: plain keys joined with dots, keys holding dots or slashes (label keys) in brackets. */

@@ -1,6 +1,7 @@
 package booster.operator;
 
 import booster.cluster.Kinds;
+import booster.cluster.ObjectKey;
 import booster.translate.ChildKind;
 import booster.translate.Labels;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -86,7 +87,7 @@ final class ChildWatches implements AutoCloseable {
   /** The cached children labelled with this booster's name, by kind. */
   Map<ChildKind, Collection<GenericKubernetesResource>> of(String namespace, String boosterName) {
     Map<ChildKind, Collection<GenericKubernetesResource>> byKind = new EnumMap<>(ChildKind.class);
-    String index = namespace + "/" + boosterName;
+    String index = ObjectKey.of(namespace, boosterName);
     informers.forEach((kind, list) -> {
       List<GenericKubernetesResource> items = new ArrayList<>();
       list.forEach(i -> items.addAll(i.getIndexer().byIndex(BY_BOOSTER, index)));
@@ -97,7 +98,7 @@ final class ChildWatches implements AutoCloseable {
 
   private static String boosterIndex(HasMetadata child) {
     Map<String, String> labels = child.getMetadata().getLabels();
-    return child.getMetadata().getNamespace() + "/" + (labels == null ? "" : labels.get(Labels.MODEL_NAME));
+    return ObjectKey.of(child.getMetadata().getNamespace(), labels == null ? "" : labels.get(Labels.MODEL_NAME));
   }
 
   @Override

@@ -1,20 +1,22 @@
 package booster.operator;
 
+import booster.api.ModelBooster;
 import booster.cluster.Apply;
 import booster.cluster.Events;
 import booster.cluster.Fence;
 import booster.cluster.FencedOff;
 import booster.cluster.Kinds;
 import booster.cluster.LiveChildren;
+import booster.cluster.ObjectKey;
 import booster.cluster.Ownership;
 import booster.cluster.Prune;
+import booster.cluster.RecentWrites;
 import booster.cluster.StatusWriter;
 import booster.cluster.Writes;
 import booster.translate.ChildKind;
 import booster.translate.Labels;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -48,7 +50,6 @@ final class Controller implements AutoCloseable {
   private final WorkQueue queue;
   private final Events events;
   private final RecentWrites recent = new RecentWrites();
-  private final StatusWriter status;
   private final Reconciler reconciler;
   private final KthenaTracker kthena;
   private final ChildWatches children;
@@ -60,19 +61,18 @@ final class Controller implements AutoCloseable {
 
   /** @param fence whether this instance may still write (its Lease), asked before every write */
   Controller(KubernetesClient client, OperatorOptions options, Metrics metrics,
-      Render translator, String identity, Fence fence) {
+      DesiredChildren translator, String identity, Fence fence) {
     this.client = client;
     this.options = options;
     this.metrics = metrics;
     this.queue = new WorkQueue(options.backoffBase(), options.backoffMax());
     Writes writes = new Writes(client, fence, metrics);
     this.events = new Events(writes, identity);
-    this.status = new StatusWriter(client, writes);
     this.kthena = new KthenaTracker(client, options.kthenaVersion(),
         options.resync() == null ? Duration.ZERO : options.resync(), this::kthenaChanged);
     this.children = new ChildWatches(client, scopes(), ChildHandler::new);
     this.reconciler = new Reconciler(new InformerCache(), translator, kthena::current, new Apply(client, writes),
-        new Prune(writes), status, events, recent, Clock.systemUTC());
+        new Prune(writes), new StatusWriter(client, writes, recent), events, recent, Clock.systemUTC());
     metrics.queue(queue::depth);
   }
 
@@ -92,7 +92,8 @@ final class Controller implements AutoCloseable {
     }
     // Every booster renders differently now (or has kinds to prune): once the new kinds are cached, requeue all.
     synced.completeOnTimeout(null, SYNC_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-        .thenRun(() -> boosterInformers.forEach(i -> i.getStore().list().forEach(b -> queue.add(key(b)))));
+        .thenRun(() -> boosterInformers.forEach(i -> i.getStore().list()
+            .forEach(b -> queue.add(ObjectKey.of(b)))));
   }
 
   private void startBoosters() {
@@ -157,10 +158,10 @@ final class Controller implements AutoCloseable {
         outcome = reconciler.reconcile(key);
       } catch (FencedOff e) {
         // the lease is lost (or not renewed in time): the rest of this pass is abandoned, nothing more is sent
-        outcome = new Reconciler.Outcome("fenced", true, e.getMessage());
+        outcome = new Reconciler.Outcome(Reconciler.Result.FENCED, e.getMessage());
       } catch (RuntimeException e) {
         LOG.log(Level.FINE, "reconcile of " + key + " failed", e);
-        outcome = new Reconciler.Outcome("error", true, String.valueOf(e.getMessage()));
+        outcome = new Reconciler.Outcome(Reconciler.Result.ERROR, String.valueOf(e.getMessage()));
       } finally {
         queue.done(key);
       }
@@ -172,8 +173,8 @@ final class Controller implements AutoCloseable {
         queue.forget(key);
       }
       metrics.reconciled(outcome.result(), took);
-      String line = "reconcile booster=" + key + " result=" + outcome.result() + " duration=" + took.toMillis()
-          + "ms" + (outcome.detail().isEmpty() ? "" : " " + outcome.detail())
+      String line = "reconcile booster=" + key + " result=" + outcome.result().label() + " duration="
+          + took.toMillis() + "ms" + (outcome.detail().isEmpty() ? "" : " " + outcome.detail())
           + (retryIn == null ? "" : " retryIn=" + retryIn.toMillis() + "ms");
       LOG.log(outcome.retry() ? Level.WARNING : Level.INFO, line);
     }
@@ -199,10 +200,6 @@ final class Controller implements AutoCloseable {
     events.close();
   }
 
-  private static String key(HasMetadata o) {
-    return o.getMetadata().getNamespace() + "/" + o.getMetadata().getName();
-  }
-
   /** The handler of one booster informer (one namespace, or all when {@code namespace} is null). */
   private final class BoosterHandler implements ResourceEventHandler<GenericKubernetesResource> {
     private final String namespace;
@@ -214,17 +211,17 @@ final class Controller implements AutoCloseable {
     /** A (re)list begins; once it completes, the status writes remembered before it give way to the cache. */
     @Override
     public void onBeforeList(String lastSyncResourceVersion) {
-      status.listing(namespace);
+      recent.listing(ModelBooster.KIND, namespace);
     }
 
     @Override
     public void onList(String resourceVersion, boolean remainedEmpty) {
-      status.listed(namespace);
+      recent.listed(ModelBooster.KIND, namespace);
     }
 
     @Override
     public void onAdd(GenericKubernetesResource booster) {
-      queue.add(key(booster));
+      queue.add(ObjectKey.of(booster));
     }
 
     /** Our own status writes are not news; a spec or metadata change, or a resync (same version), is. */
@@ -237,15 +234,15 @@ final class Controller implements AutoCloseable {
           || !Objects.equals(a.getLabels(), b.getLabels())
           || !Objects.equals(a.getAnnotations(), b.getAnnotations())
           || !Objects.equals(a.getDeletionTimestamp(), b.getDeletionTimestamp())) {
-        queue.add(key(now));
+        queue.add(ObjectKey.of(now));
       }
     }
 
     @Override
     public void onDelete(GenericKubernetesResource booster, boolean finalStateUnknown) {
       events.recovered(booster);
-      status.forget(booster);
-      LOG.info(() -> "booster " + key(booster) + " deleted; its children go with it (owner references)");
+      recent.forget(booster);
+      LOG.info(() -> "booster " + ObjectKey.of(booster) + " deleted; its children go with it (owner references)");
     }
   }
 
@@ -261,7 +258,7 @@ final class Controller implements AutoCloseable {
 
     @Override
     public void onBeforeList(String lastSyncResourceVersion) {
-      recent.listing(kind, namespace);
+      recent.listing(kind.kind(), namespace);
     }
 
     /**
@@ -271,7 +268,7 @@ final class Controller implements AutoCloseable {
      */
     @Override
     public void onList(String resourceVersion, boolean remainedEmpty) {
-      recent.listed(kind, namespace).forEach(this::requeueOwner);
+      recent.listed(kind.kind(), namespace).forEach(this::requeueOwner);
     }
 
     @Override
@@ -300,15 +297,15 @@ final class Controller implements AutoCloseable {
       String ns = child.getMetadata().getNamespace();
       var owner = Ownership.controllingBooster(child);
       if (owner.isPresent()) {
-        GenericKubernetesResource booster = cachedBooster(ns + "/" + owner.get().getName());
+        GenericKubernetesResource booster = cachedBooster(ObjectKey.of(ns, owner.get().getName()));
         if (booster != null && Objects.equals(booster.getMetadata().getUid(), owner.get().getUid())) {
-          queue.add(key(booster));
+          queue.add(ObjectKey.of(booster));
         }
         return;
       }
       Map<String, String> labels = child.getMetadata().getLabels();
       if (labels != null && labels.get(Labels.MODEL_NAME) != null) {
-        queue.add(ns + "/" + labels.get(Labels.MODEL_NAME));
+        queue.add(ObjectKey.of(ns, labels.get(Labels.MODEL_NAME)));
       }
     }
   }

@@ -11,7 +11,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /** One line per record: time, level, logger, message (and a stack trace only at FINE). */
-public final class Logs {
+final class Logs {
   /**
    * fabric8 warns once per kind that {@code v1alpha1} is unstable; every Kthena API is v1alpha1, so the warnings
    * say nothing. Held in a field because java.util.logging keeps only weak references to configured loggers.

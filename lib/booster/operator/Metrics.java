@@ -29,8 +29,8 @@ final class Metrics implements WriteObserver {
     this.queueDepth = depth;
   }
 
-  void reconciled(String result, Duration duration) {
-    reconciles.computeIfAbsent(result, k -> new LongAdder()).increment();
+  void reconciled(Reconciler.Result result, Duration duration) {
+    reconciles.computeIfAbsent(result.label(), k -> new LongAdder()).increment();
     double seconds = duration.toNanos() / 1e9;
     for (int i = 0; i < BUCKETS.length; i++) {
       if (seconds <= BUCKETS[i]) {

@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  * {@code Lease} (fabric8 LeaderElector). Losing the lease stops the controller; {@link #close()} is the graceful
  * shutdown (the reconciles in flight finish, the lease is released).
  */
-public final class Operator implements AutoCloseable {
+final class Operator implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Operator.class.getName());
   private static final Path SERVICE_ACCOUNT_NAMESPACE =
       Path.of("/var/run/secrets/kubernetes.io/serviceaccount/namespace");

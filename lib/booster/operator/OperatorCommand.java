@@ -34,10 +34,12 @@ public final class OperatorCommand implements Callable<Integer> {
       description = "Watch only these namespaces (comma-separated). Default: all namespaces.")
   List<String> namespaces = new ArrayList<>();
 
-  @Option(names = "--workers", defaultValue = "2", description = "Reconcile worker threads (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--workers", defaultValue = "" + OperatorOptions.DEFAULT_WORKERS,
+      description = "Reconcile worker threads (default: ${DEFAULT-VALUE}).")
   int workers;
 
-  @Option(names = "--resync", defaultValue = "10m", converter = GoDuration.Converter.class,
+  @Option(names = "--resync", defaultValue = OperatorOptions.DEFAULT_RESYNC,
+      converter = GoDuration.Converter.class,
       description = "Re-reconcile every booster this often, e.g. 30s, 10m; 0 turns it off (default: ${DEFAULT-VALUE}).")
   Duration resync;
 
@@ -48,10 +50,11 @@ public final class OperatorCommand implements Callable<Integer> {
   @Option(names = "--lease-namespace", description = "Namespace of the Lease (default: the pod's namespace).")
   String leaseNamespace;
 
-  @Option(names = "--lease-name", defaultValue = "booster-operator", description = "Name of the Lease.")
+  @Option(names = "--lease-name", defaultValue = OperatorOptions.DEFAULT_LEASE_NAME,
+      description = "Name of the Lease.")
   String leaseName;
 
-  @Option(names = "--health-port", defaultValue = "8081",
+  @Option(names = "--health-port", defaultValue = "" + OperatorOptions.DEFAULT_HEALTH_PORT,
       description = "Port of /healthz, /readyz and /metrics; -1 turns them off (default: ${DEFAULT-VALUE}).")
   int healthPort;
 

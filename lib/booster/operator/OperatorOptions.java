@@ -1,5 +1,6 @@
 package booster.operator;
 
+import booster.api.GoDuration;
 import booster.cluster.KthenaVersion;
 import booster.translate.TranslatorConfig;
 import java.time.Duration;
@@ -11,9 +12,14 @@ import java.util.List;
  * endpoint off; a zero {@code resync} turns periodic resync (and re-detection of the cluster's Kthena) off. The
  * translator's own profile is not used: {@code kthenaVersion} decides it, per cluster.
  */
-public record OperatorOptions(List<String> namespaces, int workers, Duration resync, Boolean leaderElect,
+record OperatorOptions(List<String> namespaces, int workers, Duration resync, Boolean leaderElect,
     int healthPort, TranslatorConfig translator, KthenaVersion kthenaVersion, Lease lease, Duration backoffBase,
     Duration backoffMax) {
+  /** The defaults of the builder, which the command line shows and uses as its own. */
+  static final int DEFAULT_WORKERS = 2;
+  static final String DEFAULT_RESYNC = "10m";
+  static final int DEFAULT_HEALTH_PORT = 8081;
+  static final String DEFAULT_LEASE_NAME = "booster-operator";
 
   /**
    * Leader election settings (fabric8 LeaderElector); null namespace or identity means "work it out". A leader stops
@@ -34,7 +40,7 @@ public record OperatorOptions(List<String> namespaces, int workers, Duration res
     }
 
     public static Lease defaults() {
-      return new Lease(null, "booster-operator", null, Duration.ofSeconds(15), Duration.ofSeconds(10),
+      return new Lease(null, DEFAULT_LEASE_NAME, null, Duration.ofSeconds(15), Duration.ofSeconds(10),
           Duration.ofSeconds(2));
     }
   }
@@ -46,10 +52,10 @@ public record OperatorOptions(List<String> namespaces, int workers, Duration res
   /** Starts from the defaults of the command line. */
   public static final class Builder {
     private List<String> namespaces = List.of();
-    private int workers = 2;
-    private Duration resync = Duration.ofMinutes(10);
+    private int workers = DEFAULT_WORKERS;
+    private Duration resync = GoDuration.parse(DEFAULT_RESYNC).orElseThrow();
     private Boolean leaderElect;
-    private int healthPort = 8081;
+    private int healthPort = DEFAULT_HEALTH_PORT;
     private TranslatorConfig translator = TranslatorConfig.fromEnvironment(System.getenv());
     private KthenaVersion kthenaVersion = KthenaVersion.AUTO;
     private Lease lease = Lease.defaults();

@@ -18,7 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * of a waiting key coalesce into one; failures come back after an exponential back-off, capped, that resets on
  * success.
  */
-public final class WorkQueue implements AutoCloseable {
+final class WorkQueue implements AutoCloseable {
   private final Duration baseDelay;
   private final Duration maxDelay;
   private final ReentrantLock lock = new ReentrantLock();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import booster.translate.ChildKind;
+import booster.translate.Golden;
 import booster.translate.KthenaProfile;
 import booster.translate.Translator;
 import booster.translate.TranslatorConfig;
@@ -22,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * unchanged and renders in both Kthena profiles.
  */
 class UpstreamBoostersValidTest {
-  private static final Path REFERENCE = Path.of("..", "shared", "reference", "kthena");
+  private static final Path REFERENCE = Golden.REFERENCE;
 
   static Stream<Path> manifests() throws IOException {
     List<Path> dirs = List.of(
@@ -46,7 +47,7 @@ class UpstreamBoostersValidTest {
     assertEquals(1, boosters.size());
     List<Problem> problems = Validation.validate(boosters.get(0));
     assertEquals(List.of(), problems.stream().filter(Problem::isError).toList());
-    // MooncakeConnectorV1 and MooncakeConnector are both known (decision 13): no connector warning.
+    // MooncakeConnectorV1 and MooncakeConnector are both known (docs/design.md §2.6): no connector warning.
     assertFalse(problems.stream().anyMatch(p -> p.path().contains("kv-transfer-config")), problems.toString());
   }
 

@@ -51,7 +51,7 @@ class ValidationTableTest {
     String r0 = "spec.routes[0].";
     String r1 = "spec.routes[1].";
     return Stream.of(
-        // shape (decision 1)
+        // shape: exactly one of spec.backend / spec.backends (docs/design.md §2.1)
         new Row("both shapes", CURRENT, set("spec.backends", "[{name: x}]"), "spec.backends", "Forbidden: exactly one"),
         new Row("no backend at all", CURRENT, remove("spec.backend"), "spec.backend", "Required value: exactly one"),
         new Row("no spec", CURRENT, remove("spec"), "spec", "Required value"),
@@ -63,7 +63,7 @@ class ValidationTableTest {
             set(b + "scaleToZeroGracePeriod", "30s"), b + "scaleToZeroGracePeriod", "Forbidden"),
         new Row("costExpansionRatePercent with spec.backend", CURRENT, set("spec.costExpansionRatePercent", "200"),
             "spec.costExpansionRatePercent", "Forbidden"),
-        // names (W-24)
+        // names: children and their pods must get valid names (docs/design.md §2.1)
         new Row("booster name starts with a digit", CURRENT, set("metadata.name", "1demo"), "metadata.name",
             "DNS-1035"),
         new Row("booster name over 63 characters", CURRENT, set("metadata.name", "a".repeat(64)), "metadata.name",
@@ -76,7 +76,7 @@ class ValidationTableTest {
         new Row("backend name not a DNS label", CURRENT, set(b + "name", "Backend_1"), b + "name",
             "Invalid value: \"Backend_1\": must be a lowercase RFC 1123 label"),
         new Row("backend name missing", CURRENT, remove(b + "name"), b + "name", "Required value"),
-        // backend type and URIs (decision 2)
+        // backend type and URIs: errors where the booster could never become Active (docs/design.md §2.1)
         new Row("SGLang is not translatable", CURRENT, set(b + "type", "SGLang"), b + "type",
             "Unsupported value: \"SGLang\": supported values: \"vLLM\", \"vLLMDisaggregated\""),
         new Row("legacy MindIE backend", LEGACY, set(l0 + "type", "MindIE"), l0 + "type",
@@ -97,7 +97,7 @@ class ValidationTableTest {
         new Row("maxReplicas over a million", CURRENT, set(b + "maxReplicas", "1000001"), b + "maxReplicas",
             "must be less than or equal to 1000000"),
         new Row("maxReplicas missing", CURRENT, remove(b + "maxReplicas"), b + "maxReplicas", "Required value"),
-        // replica styles: v1.0 replicas or the v0.2-v0.4 range (K1, K2)
+        // replica styles: v1.0 replicas or the v0.2-v0.4 range (docs/design.md §2.1)
         new Row("replicas and minReplicas", FIXED, set(b + "minReplicas", "1"), b + "replicas",
             "Forbidden: set either replicas (a fixed count) or minReplicas and maxReplicas"),
         new Row("no replica style at all", FIXED, remove(b + "replicas"), b + "replicas",
@@ -114,7 +114,7 @@ class ValidationTableTest {
                 + "AutoscalingPolicy for ModelServing fixed-gpu)"),
         new Row("replicas in a legacy backend", LEGACY, set(l0 + "replicas", "1"), l0 + "replicas",
             "Forbidden: spec.backends[] items take minReplicas and maxReplicas"),
-        // runtimeClassName and tolerations (K6)
+        // runtimeClassName and tolerations, checked as the API server checks a pod's
         new Row("runtimeClassName not a DNS subdomain", FIXED, set(b + "runtimeClassName", "NVIDIA_gpu"),
             b + "runtimeClassName", "must be a lowercase RFC 1123 subdomain"),
         new Row("runtimeClassName over 253 characters", FIXED, set(b + "runtimeClassName", "r".repeat(254)),
@@ -137,7 +137,7 @@ class ValidationTableTest {
         new Row("toleration value not a label value", FIXED, set(w + "tolerations[1].value", "'in ference'"),
             w + "tolerations[1].value", "a label value"),
         new Row("null toleration", FIXED, set(w + "tolerations[0]", "null"), w + "tolerations[0]", "Required value"),
-        // prefill/decode role autoscaling (K3)
+        // prefill/decode role autoscaling (docs/design.md §5.1)
         new Row("maxReplicas on a server worker", CURRENT, set(w + "maxReplicas", "3"), w + "maxReplicas",
             "Forbidden: only prefill and decode workers scale by role"),
         new Row("role maxReplicas below its replicas", ROLE_SCALING, set(w + "replicas", "4"), w + "maxReplicas",
@@ -165,7 +165,7 @@ class ValidationTableTest {
             "Required value: a 'decode' worker is required"),
         new Row("PD without prefill", DISAGGREGATED, remove(b + "workers[0]"), b + "workers",
             "Required value: a 'prefill' worker is required"),
-        new Row("explicit pods 0 (decision 20)", CURRENT, set(w + "pods", "0"), w + "pods",
+        new Row("explicit pods 0", CURRENT, set(w + "pods", "0"), w + "pods",
             "Invalid value: 0: must be at least 1"),
         new Row("negative replicas", CURRENT, set(w + "replicas", "-1"), w + "replicas",
             "must be greater than or equal to 0"),
@@ -176,7 +176,7 @@ class ValidationTableTest {
         new Row("image missing", CURRENT, remove(w + "image"), w + "image", "Required value"),
         new Row("config not an object", CURRENT, set(w + "config", "'--max-model-len 4096'"), w + "config",
             "must be a JSON object"),
-        new Row("config null value (decision 9)", CURRENT, set(w + "config.max-model-len", "null"),
+        new Row("config null value", CURRENT, set(w + "config.max-model-len", "null"),
             w + "config.max-model-len", "null is not allowed"),
         new Row("kv-transfer-config as a YAML object", DISAGGREGATED,
             set(w + "config.kv-transfer-config", "{kv_connector: NixlConnector}"), w + "config.kv-transfer-config",
@@ -299,7 +299,7 @@ class ValidationTableTest {
         new Row("legacy backend tier by number and by name", LEGACY,
             set(l0 + "networkTopology", "{rolePolicy: {highestTierAllowed: 1, highestTierName: rack}}"),
             l0 + "networkTopology.rolePolicy.highestTierName", "Forbidden"),
-        // legacy shape (modelbooster-api.md 5.1)
+        // legacy shape: upstream's v0.1 webhook rules
         new Row("duplicate backend names", LEGACY, set("spec.backends[1].name", "a100"), "spec.backends[1].name",
             "Duplicate value: \"a100\""),
         new Row("grace period over 1800s", LEGACY, set(l0 + "scaleToZeroGracePeriod", "31m"),

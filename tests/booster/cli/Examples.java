@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 /**
  * The shipped examples and the objects each renders to offline by default (Kthena v1.0), in print order: the
  * booster, ModelServing(s), ModelServer(s), the ModelRoute(s) (the main one, then spec.routes[]), then each
- * AutoscalingPolicy (names per translation.md 1.1). Under v0.4 each policy is followed by its binding: {@link #renders}.
+ * AutoscalingPolicy (named as upstream names them). Under v0.4 each policy is followed by its binding:
+ * {@link #renders}.
  */
 final class Examples {
   /**

@@ -225,7 +225,10 @@ class PluginStartBenchmark {
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
   }
 
-  /** What kubectl asks before a get (test-server.md), each also with {@code ?timeout=32s}. */
+  /**
+   * The discovery documents kubectl asks for before a get, each also with {@code ?timeout=32s}; the mock serves
+   * them only when told to (docs/design.md §8.2).
+   */
   private static void discovery(KubernetesMockServer server) {
     Map<String, Object> documents = Map.of(
         "/api", new APIVersionsBuilder().withVersions("v1").build(),

@@ -40,7 +40,7 @@ class ApplyTest {
   }
 
   private static Object ruleName(GenericKubernetesResource route) {
-    return Compare.map(((List<?>) Compare.map(route.getAdditionalProperties().get("spec")).get("rules")).get(0))
+    return Trees.map(((List<?>) Trees.map(route.getAdditionalProperties().get("spec")).get("rules")).get(0))
         .get("name");
   }
 
@@ -51,17 +51,17 @@ class ApplyTest {
 
   @Test
   void staleCacheConflictIsRetriedAgainstTheLatestObject() {
-    assertEquals(Apply.Action.CREATED, apply.apply(route("a"), NO_SCALER, null, booster).action());
+    assertEquals(ChildPlan.Verdict.CREATE, apply.apply(route("a"), NO_SCALER, null, booster).action());
     GenericKubernetesResource stale = live();
     Kinds.child(cluster.client(), stale).edit(r -> {
       r.getMetadata().setAnnotations(Map.of("someone", "else"));
       return r;
     });
     Apply.Result result = apply.apply(route("b"), NO_SCALER, stale, booster);
-    assertEquals(Apply.Action.UPDATED, result.action());
+    assertEquals(ChildPlan.Verdict.UPDATE, result.action());
     assertEquals("b", ruleName(live()));
     assertEquals("else", live().getMetadata().getAnnotations().get("someone"), "their annotation kept");
-    assertEquals(Apply.Action.UNCHANGED, apply.apply(route("b"), NO_SCALER, live(), booster).action());
+    assertEquals(ChildPlan.Verdict.LEAVE, apply.apply(route("b"), NO_SCALER, live(), booster).action());
   }
 
   @Test
@@ -69,7 +69,7 @@ class ApplyTest {
     apply.apply(route("a"), NO_SCALER, null, booster);
     GenericKubernetesResource cached = live();
     Kinds.child(cluster.client(), cached).delete();
-    assertEquals(Apply.Action.CREATED, apply.apply(route("b"), NO_SCALER, cached, booster).action());
+    assertEquals(ChildPlan.Verdict.CREATE, apply.apply(route("b"), NO_SCALER, cached, booster).action());
     assertNotEquals(cached.getMetadata().getUid(), live().getMetadata().getUid());
   }
 
@@ -81,7 +81,7 @@ class ApplyTest {
             .withNewMetadata().withName("r").withNamespace(cluster.namespace()).endMetadata()
             .addToAdditionalProperties("spec", Map.of("modelName", "theirs")).build()).create();
     cluster.resetWrites();
-    assertEquals(Apply.Action.NOT_CONTROLLED, apply.apply(route("a"), NO_SCALER, null, booster).action());
+    assertEquals(ChildPlan.Verdict.NOT_CONTROLLED, apply.apply(route("a"), NO_SCALER, null, booster).action());
     assertEquals(theirs.getMetadata().getResourceVersion(), live().getMetadata().getResourceVersion());
     assertEquals(1, cluster.writes().size(), "only the refused create: " + cluster.writes());
   }

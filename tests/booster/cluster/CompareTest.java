@@ -37,9 +37,9 @@ class CompareTest {
     live.getMetadata().setResourceVersion("7");
     live.getMetadata().getLabels().put("someone", "else");
     live.getMetadata().setAnnotations(Map.of("note", "kept"));
-    Map<String, Object> liveSpec = Compare.map(live.getAdditionalProperties().get("spec"));
+    Map<String, Object> liveSpec = Trees.map(live.getAdditionalProperties().get("spec"));
     liveSpec.put("schedulerName", "volcano");
-    Map<String, Object> role = Compare.map(((List<?>) Compare.map(liveSpec.get("template")).get("roles")).get(0));
+    Map<String, Object> role = Trees.map(((List<?>) Trees.map(liveSpec.get("template")).get("roles")).get(0));
     role.put("workerReplicas", 0L);
     role.put("replicas", 1L);
     assertEquals(List.of(), Compare.changes(serving(spec(1, 1)), live));
@@ -139,7 +139,7 @@ class CompareTest {
             false),
         new FieldChange("spec.rateLimit", null, budget, false)), Compare.changes(desired, live));
     GenericKubernetesResource merged = Merge.ours(desired, live);
-    Map<String, Object> spec = Compare.map(merged.getAdditionalProperties().get("spec"));
+    Map<String, Object> spec = Trees.map(merged.getAdditionalProperties().get("spec"));
     assertEquals(List.of("modelName", "rules"), List.copyOf(spec.keySet()));
     assertEquals(List.of(), Compare.changes(desired, merged));
   }
@@ -150,10 +150,10 @@ class CompareTest {
         Map.of("exact", "a"))), List.of(Map.of("name", "gw", "sectionName", "https")), null));
     GenericKubernetesResource desired = route(routeSpec("alias", Map.of("headers", Map.of("x-team",
         Map.of("exact", "b"))), List.of(Map.of("name", "internal")), null));
-    Map<String, Object> spec = Compare.map(Merge.ours(desired, live).getAdditionalProperties().get("spec"));
+    Map<String, Object> spec = Trees.map(Merge.ours(desired, live).getAdditionalProperties().get("spec"));
     assertEquals(List.of(Map.of("name", "internal")), spec.get("parentRefs"), "no stale sectionName");
     assertEquals(Map.of("headers", Map.of("x-team", Map.of("exact", "b"))),
-        Compare.map(((List<?>) spec.get("rules")).get(0)).get("modelMatch"), "no stale header");
+        Trees.map(((List<?>) spec.get("rules")).get(0)).get("modelMatch"), "no stale header");
   }
 
   @Test
@@ -174,11 +174,11 @@ class CompareTest {
   @Test
   void networkTopologyLeftOutIsRemovedFromTheModelServing() {
     Map<String, Object> withTopology = spec(1, 1);
-    Compare.map(withTopology.get("template")).put("networkTopology", Map.of("groupPolicy", Map.of("mode", "hard")));
+    Trees.map(withTopology.get("template")).put("networkTopology", Map.of("groupPolicy", Map.of("mode", "hard")));
     GenericKubernetesResource live = serving(withTopology);
     assertEquals(List.of(new FieldChange("spec.template.networkTopology", null,
         Map.of("groupPolicy", Map.of("mode", "hard")), false)), Compare.changes(serving(spec(1, 1)), live));
-    assertEquals(null, Compare.map(Compare.map(Merge.ours(serving(spec(1, 1)), live).getAdditionalProperties()
+    assertEquals(null, Trees.map(Trees.map(Merge.ours(serving(spec(1, 1)), live).getAdditionalProperties()
         .get("spec")).get("template")).get("networkTopology"));
   }
 }

@@ -45,7 +45,7 @@ class ReplicaOwnershipTest {
   private static Object at(GenericKubernetesResource o, String... path) {
     Object current = o.getAdditionalProperties();
     for (String key : path) {
-      current = current instanceof List<?> l ? l.get(Integer.parseInt(key)) : Compare.map(current).get(key);
+      current = current instanceof List<?> l ? l.get(Integer.parseInt(key)) : Trees.map(current).get(key);
     }
     return current;
   }
@@ -117,11 +117,11 @@ class ReplicaOwnershipTest {
   void rolesThatMovedAreComparedInFull() {
     GenericKubernetesResource desired = serving(1, "1", 1, 1);
     GenericKubernetesResource live = serving(1, "1", 1, 1);
-    Compare.map(at(live, "spec", "template", "roles", "0")).put("name", "decode");
-    Compare.map(at(live, "spec", "template", "roles", "1")).put("name", "prefill");
+    Trees.map(at(live, "spec", "template", "roles", "0")).put("name", "decode");
+    Trees.map(at(live, "spec", "template", "roles", "1")).put("name", "prefill");
     GenericKubernetesResource applied = ReplicaOwnership.of(List.of(desired, policy("disaggregatedTarget")))
         .asApplied(desired, live);
-    assertTrue(Compare.map(at(applied, "spec", "template", "roles", "0")).containsKey("replicas"));
+    assertTrue(Trees.map(at(applied, "spec", "template", "roles", "0")).containsKey("replicas"));
     assertFalse(Compare.changes(applied, live).isEmpty());
   }
 }

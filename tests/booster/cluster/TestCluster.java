@@ -5,6 +5,7 @@ import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
+import booster.translate.Golden;
 import booster.translate.KthenaProfile;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.Config;
@@ -46,7 +47,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The API server integration tests run against (test-server.md), as a JUnit 5 extension:
+ * The API server integration tests run against (docs/design.md §8.2, §8.3), as a JUnit 5 extension:
  * {@code @RegisterExtension static final TestCluster cluster = new TestCluster();}.
  * <ul>
  * <li>default ({@code -Dbooster.test.server=mock}): fabric8's KubernetesMockServer in CRUD mode over real HTTP,
@@ -69,7 +70,7 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
   public static final String MODE = System.getProperty("booster.test.server", "mock");
   /** Marks the CRDs the tests installed on a real server (so they may replace or delete them later). */
   static final String INSTALLED_BY = "booster.test/installed-by";
-  private static final Path REFERENCE = Path.of("..", "shared", "reference", "kthena");
+  private static final Path REFERENCE = Golden.REFERENCE;
   private static final String DEFAULT_TAG = "v0.4.0";
   private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
   private static final String BINDINGS = "autoscalingpolicybindings.workload.serving.volcano.sh";

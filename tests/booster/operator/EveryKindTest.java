@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import booster.cluster.Apply;
+import booster.cluster.ChildPlan;
 import booster.cluster.Compare;
 import booster.cluster.Kinds;
+import booster.cluster.RecentWrites;
 import booster.cluster.ReplicaOwnership;
 import booster.cluster.StatusWriter;
 import booster.cluster.TestCluster;
@@ -51,7 +53,7 @@ class EveryKindTest {
     ReplicaOwnership replicas = ReplicaOwnership.of(desired);
     Set<ChildKind> kinds = EnumSet.noneOf(ChildKind.class);
     for (GenericKubernetesResource child : desired) {
-      assertEquals(Apply.Action.CREATED, apply.apply(child, replicas, null, booster).action());
+      assertEquals(ChildPlan.Verdict.CREATE, apply.apply(child, replicas, null, booster).action());
       GenericKubernetesResource drifted = Kinds.child(cluster.client(), child).edit(live -> {
         Map<String, String> labels = new HashMap<>(live.getMetadata().getLabels());
         labels.replaceAll((key, value) -> Set.of(Labels.SEED_MANAGED_BY, Labels.MODEL_NAME).contains(key) ? value
@@ -60,7 +62,7 @@ class EveryKindTest {
         return live;
       });
       assertFalse(Compare.changes(child, drifted).isEmpty(), child.getKind() + " drifted");
-      assertEquals(Apply.Action.UPDATED, apply.apply(child, replicas, null, booster).action(), child.getKind());
+      assertEquals(ChildPlan.Verdict.UPDATE, apply.apply(child, replicas, null, booster).action(), child.getKind());
       kinds.add(ChildKind.ofKind(child.getKind()));
     }
     assertEquals(EnumSet.allOf(ChildKind.class), kinds, "the golden booster has a child of every kind");
@@ -85,7 +87,7 @@ class EveryKindTest {
     AtomicInteger attempts = new AtomicInteger();
     KubernetesClient client = cluster.newClient();
     StatusWriter writer = new StatusWriter(client, new Writes(client, Fence.OPEN,
-        (kind, verb) -> attempts.incrementAndGet()));
+        (kind, verb) -> attempts.incrementAndGet()), new RecentWrites());
     assertTrue(writer.write(stale, old -> Map.of("observedGeneration", 1)));
     assertEquals(2, attempts.get(), "refused once, written after re-reading");
     assertEquals(Map.of("observedGeneration", 1), Running.booster(cluster, name).getAdditionalProperties()

@@ -36,7 +36,7 @@ class FencingTest {
     AtomicBoolean leader = new AtomicBoolean(true);
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch proceed = new CountDownLatch(1);
-    Render held = (booster, profile, warnings) -> {
+    DesiredChildren held = (booster, profile, warnings) -> {
       entered.countDown();
       try {
         proceed.await(30, TimeUnit.SECONDS);

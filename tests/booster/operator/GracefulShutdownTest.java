@@ -21,7 +21,7 @@ class GracefulShutdownTest {
   @Test
   void closeFinishesTheReconcileInFlight() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
-    Render slow = (booster, profile, warnings) -> {
+    DesiredChildren slow = (booster, profile, warnings) -> {
       entered.countDown();
       Running.sleep(700);
       return new Translator(TranslatorConfig.defaults().withProfile(profile)).translate(booster, warnings);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Availability, spec changes, renames and removals (decisions.md 14-18) on the v0.4.0 golden booster. */
+/** Availability, spec changes, renames and removals (docs/design.md §3, §4) on the v0.4.0 golden booster. */
 @Timeout(60)
 class LifecycleTest {
   @RegisterExtension

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Drift repair, fields owned by others, and zero writes when nothing changed (decisions.md 14, 15, 21). */
+/** Drift repair, fields owned by others, and zero writes when nothing changed (docs/design.md §3.2-§3.7). */
 @Timeout(60)
 class RepairTest {
   @RegisterExtension

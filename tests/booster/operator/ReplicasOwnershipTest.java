@@ -38,16 +38,6 @@ class ReplicasOwnershipTest {
     }
   }
 
-  /** The v0.4.0 golden booster in the v1.0 shape: a fixed {@code replicas: 1}, no autoscaling. */
-  private static ModelBooster fixed() {
-    ModelBooster booster = Running.golden(cluster, "v0.4.0", "model.yaml", null);
-    booster.getSpec().setAutoscalingPolicy(null);
-    booster.getSpec().getBackend().setMinReplicas(null);
-    booster.getSpec().getBackend().setMaxReplicas(null);
-    booster.getSpec().getBackend().setReplicas(1);
-    return booster;
-  }
-
   /** Prefill scales per role from 1 to 3 inside one fixed serving group (a disaggregatedTarget); decode fixed. */
   private static ModelBooster roleScaled() {
     ModelBooster booster = Serialization.unmarshal("""
@@ -110,7 +100,7 @@ class ReplicasOwnershipTest {
 
   @Test
   void anotherWriterScalingAFixedBoosterCausesZeroWrites() {
-    running(fixed());
+    running(Running.fixedReplicas(cluster));
     Running.sleep(300);
     cluster.resetWrites();
     scaleTo(3);
@@ -143,7 +133,7 @@ class ReplicasOwnershipTest {
 
   @Test
   void anOlderServingWithoutTheAnnotationKeepsItsReplicas() {
-    ModelBooster booster = Running.create(cluster, fixed());
+    ModelBooster booster = Running.create(cluster, Running.fixedReplicas(cluster));
     // As an older operator left it: our translation without the annotation, scaled to 3 since.
     GenericKubernetesResource old = new Translator(TranslatorConfig.defaults().withProfile(cluster.profile()))
         .translate(booster).get(0);
@@ -164,7 +154,7 @@ class ReplicasOwnershipTest {
 
   @Test
   void theBoostersOwnChangeIsWritten() {
-    String name = running(fixed());
+    String name = running(Running.fixedReplicas(cluster));
     scaleTo(3);
     Kinds.boosters(cluster.client()).inNamespace(cluster.namespace()).withName(name).edit(b -> {
       b.getSpec().getBackend().setReplicas(2);

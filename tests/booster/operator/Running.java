@@ -55,6 +55,16 @@ final class Running {
     return booster;
   }
 
+  /** The v0.4.0 golden booster in the v1.0 shape: a fixed {@code replicas: 1}, no autoscaling. */
+  static ModelBooster fixedReplicas(TestCluster cluster) {
+    ModelBooster booster = golden(cluster, "v0.4.0", "model.yaml", null);
+    booster.getSpec().setAutoscalingPolicy(null);
+    booster.getSpec().getBackend().setMinReplicas(null);
+    booster.getSpec().getBackend().setMaxReplicas(null);
+    booster.getSpec().getBackend().setReplicas(1);
+    return booster;
+  }
+
   static ModelBooster create(TestCluster cluster, ModelBooster booster) {
     return Kinds.boosters(cluster.client()).inNamespace(cluster.namespace()).resource(booster).create();
   }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Validation warnings do not block a booster and are recorded as one event per generation (decisions.md 13). */
+/** Validation warnings do not block a booster and are recorded as one event per generation (docs/design.md §4.4). */
 @Timeout(60)
 class SpecWarningsTest {
   @RegisterExtension

@@ -9,7 +9,7 @@ import booster.api.CacheUris;
 import io.fabric8.kubernetes.api.model.Volume;
 import org.junit.jupiter.api.Test;
 
-/** Upstream's GetCachePath, GetMountPath and buildCacheVolume vectors (golden-cases.md 3), with decisions.md 11. */
+/** Upstream's GetCachePath, GetMountPath and buildCacheVolume test vectors, with our cache fixes (design.md §2.6). */
 class CacheVolumeTest {
   private static final String PATH = "spec.backend.cacheURI";
 

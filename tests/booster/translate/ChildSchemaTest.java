@@ -266,7 +266,7 @@ class ChildSchemaTest {
   }
 
   /**
-   * On upstream's own golden children the validator finds exactly the drifts golden-cases.md 1 describes, at both
+   * On upstream's own golden children the validator finds exactly the drifts those files are known to have, at both
    * tags: the ModelServing template still writes {@code topologySpreadConstraints}, which the type dropped, and some
    * files misspell {@code envFrom} as {@code envfrom} (Go's decoder is case-insensitive, the API server is not).
    */

@@ -1,11 +1,11 @@
 package booster.translate;
 
-import static booster.translate.Masks.METRICS_PORT_23;
-import static booster.translate.Masks.OWNER_CONTROLLER_7;
-import static booster.translate.Masks.REVISION_8;
-import static booster.translate.Masks.ROUTE_WEIGHT_DEFAULT_3;
-import static booster.translate.Masks.SEED_LABEL_6;
-import static booster.translate.Masks.SERVER_SELECTOR_12;
+import static booster.translate.Masks.CONTROLLER_OWNER_REFERENCE;
+import static booster.translate.Masks.LEGACY_ROUTE_WEIGHT_DEFAULT;
+import static booster.translate.Masks.METRICS_RUNTIME_PORT;
+import static booster.translate.Masks.NARROW_SERVER_SELECTOR;
+import static booster.translate.Masks.REVISION_DIGEST;
+import static booster.translate.Masks.SEED_LABEL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -23,9 +23,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Upstream golden parity for ModelServer, ModelRoute, AutoscalingPolicy and AutoscalingPolicyBinding
- * (golden-cases.md 2 and 3). v0.4.0 and v1.0.0 files are compared directly; v0.1.0 files are compared through the
- * legacy mapping of translation.md 11 (v0.4.0 child schemas). v1.0.0 has no autoscaling golden file (its booster
- * writes none). Only the masks of {@link Masks} are applied, each named after its decisions.md point.
+ * (upstream's convert tests at each tag). v0.4.0 and v1.0.0 files are compared directly; v0.1.0 files are compared
+ * through the legacy mapping onto the v0.4.0 child schemas (docs/design.md §2.6). v1.0.0 has no autoscaling golden
+ * file (its booster writes none). Only the masks of {@link Masks} are applied, each named after what it masks
+ * (docs/design.md §8.1).
  */
 class ChildrenGoldenTest {
   private static final String V040 = "v0.4.0";
@@ -47,47 +48,48 @@ class ChildrenGoldenTest {
     return Stream.of(
         // v0.4.0 convert tests
         new Case("v0.4.0 ModelServer", V040, "model.yaml", ChildrenGoldenTest::server,
-            V040, "model-server.yaml", false, REVISION_8, SEED_LABEL_6, SERVER_SELECTOR_12),
+            V040, "model-server.yaml", false, REVISION_DIGEST, SEED_LABEL, NARROW_SERVER_SELECTOR),
         new Case("v0.4.0 PD ModelServer", V040, "pd-disaggregated-model-npu.yaml", ChildrenGoldenTest::server,
-            V040, "pd-model-server.yaml", false, REVISION_8, SEED_LABEL_6),
+            V040, "pd-model-server.yaml", false, REVISION_DIGEST, SEED_LABEL),
         new Case("v0.4.0 ModelRoute", V040, "model.yaml", ChildrenGoldenTest::route,
-            V040, "model-route.yaml", false, REVISION_8, SEED_LABEL_6, OWNER_CONTROLLER_7),
+            V040, "model-route.yaml", false, REVISION_DIGEST, SEED_LABEL, CONTROLLER_OWNER_REFERENCE),
         new Case("v0.4.0 homogeneous binding", V040, "model.yaml", b -> Autoscaling.build(b, V04).get(1),
-            V040, "scaling-asp-binding.yaml", false, REVISION_8, SEED_LABEL_6, METRICS_PORT_23),
-        // the orphaned v0.4.0 files picture the legacy optimiser in the v0.4.0 schema (golden-cases.md 3)
+            V040, "scaling-asp-binding.yaml", false, REVISION_DIGEST, SEED_LABEL, METRICS_RUNTIME_PORT),
+        // no upstream test reads these v0.4.0 files; they picture the legacy optimiser in the v0.4.0 schema
         new Case("v0.4.0 orphan model-level policy", V010, "multi-backends-model.yaml",
-            b -> Autoscaling.build(b, V04).get(0), V040, "optimize-asp.yaml", false, REVISION_8, SEED_LABEL_6),
+            b -> Autoscaling.build(b, V04).get(0), V040, "optimize-asp.yaml", false, REVISION_DIGEST, SEED_LABEL),
         new Case("v0.4.0 orphan heterogeneous binding", V010, "multi-backends-model.yaml",
             b -> Autoscaling.build(b, V04).get(1), V040, "optimize-asp-binding.yaml", false,
-            REVISION_8, SEED_LABEL_6, METRICS_PORT_23),
-        // v1.0.0 convert tests: owner references are controller references upstream too, so no OWNER_CONTROLLER_7
+            REVISION_DIGEST, SEED_LABEL, METRICS_RUNTIME_PORT),
+        // v1.0.0 convert tests: owner references are controller references upstream too (no owner mask)
         new Case("v1.0.0 ModelServer", V100, "model.yaml", ChildrenGoldenTest::server,
-            V100, "model-server.yaml", false, REVISION_8, SEED_LABEL_6, SERVER_SELECTOR_12),
+            V100, "model-server.yaml", false, REVISION_DIGEST, SEED_LABEL, NARROW_SERVER_SELECTOR),
         new Case("v1.0.0 PD ModelServer", V100, "pd-disaggregated-model-npu.yaml", ChildrenGoldenTest::server,
-            V100, "pd-model-server.yaml", false, REVISION_8, SEED_LABEL_6),
+            V100, "pd-model-server.yaml", false, REVISION_DIGEST, SEED_LABEL),
         new Case("v1.0.0 ModelRoute", V100, "model.yaml", ChildrenGoldenTest::route,
-            V100, "model-route.yaml", false, REVISION_8, SEED_LABEL_6),
-        // v0.1.0 convert tests, through the legacy mapping (translation.md 11)
+            V100, "model-route.yaml", false, REVISION_DIGEST, SEED_LABEL),
+        // v0.1.0 convert tests, through the legacy mapping (docs/design.md §2.6)
         new Case("v0.1.0 ModelServer", V010, "model.yaml", ChildrenGoldenTest::server,
-            V010, "model-server.yaml", false, REVISION_8, SEED_LABEL_6, SERVER_SELECTOR_12),
-        // MooncakeConnectorV1 still maps to mooncake (decisions.md 13 accepts both generations)
+            V010, "model-server.yaml", false, REVISION_DIGEST, SEED_LABEL, NARROW_SERVER_SELECTOR),
+        // MooncakeConnectorV1 still maps to mooncake: both generations of names are known (docs/design.md §2.6)
         new Case("v0.1.0 PD ModelServer", V010, "pd-disaggregated-model.yaml", ChildrenGoldenTest::server,
-            V010, "pd-model-server.yaml", false, REVISION_8, SEED_LABEL_6),
+            V010, "pd-model-server.yaml", false, REVISION_DIGEST, SEED_LABEL),
         new Case("v0.1.0 single-backend route", V010, "model.yaml", ChildrenGoldenTest::route,
-            V010, "model-route.yaml", false, REVISION_8, SEED_LABEL_6, OWNER_CONTROLLER_7, ROUTE_WEIGHT_DEFAULT_3),
+            V010, "model-route.yaml", false, REVISION_DIGEST, SEED_LABEL, CONTROLLER_OWNER_REFERENCE,
+            LEGACY_ROUTE_WEIGHT_DEFAULT),
         new Case("v0.1.0 multi-backend route", V010, "multi-backends-model.yaml", ChildrenGoldenTest::route,
-            V010, "model-route-subset.yaml", false, REVISION_8, SEED_LABEL_6, OWNER_CONTROLLER_7),
+            V010, "model-route-subset.yaml", false, REVISION_DIGEST, SEED_LABEL, CONTROLLER_OWNER_REFERENCE),
         new Case("v0.1.0 multi-LoRA route", V010, "multi-lora-model.yaml", ChildrenGoldenTest::route,
-            V010, "model-route-loras-subset.yaml", false, REVISION_8, SEED_LABEL_6, OWNER_CONTROLLER_7),
+            V010, "model-route-loras-subset.yaml", false, REVISION_DIGEST, SEED_LABEL, CONTROLLER_OWNER_REFERENCE),
         new Case("v0.1.0 backend-level policy", V010, "model.yaml", b -> Autoscaling.build(b, V04).get(0),
-            V010, "scaling-asp.yaml", false, REVISION_8, SEED_LABEL_6),
+            V010, "scaling-asp.yaml", false, REVISION_DIGEST, SEED_LABEL),
         new Case("v0.1.0 backend-level binding", V010, "model.yaml", b -> Autoscaling.build(b, V04).get(1),
-            V010, "scaling-asp-binding.yaml", true, REVISION_8, SEED_LABEL_6, METRICS_PORT_23),
+            V010, "scaling-asp-binding.yaml", true, REVISION_DIGEST, SEED_LABEL, METRICS_RUNTIME_PORT),
         new Case("v0.1.0 model-level policy", V010, "multi-backends-model.yaml", b -> Autoscaling.build(b, V04).get(0),
-            V010, "optimize-asp.yaml", false, REVISION_8, SEED_LABEL_6),
+            V010, "optimize-asp.yaml", false, REVISION_DIGEST, SEED_LABEL),
         new Case("v0.1.0 model-level binding", V010, "multi-backends-model.yaml",
             b -> Autoscaling.build(b, V04).get(1), V010, "optimize-asp-binding.yaml", true,
-            REVISION_8, SEED_LABEL_6, METRICS_PORT_23));
+            REVISION_DIGEST, SEED_LABEL, METRICS_RUNTIME_PORT));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -131,9 +133,9 @@ class ChildrenGoldenTest {
 
   /**
    * Upstream's unit test called the policy builder with an empty backend name, so its golden file names the
-   * policy {@code test-model} with backend-name {@code ""}; the real v0.4.0 controller passes the backend name
-   * (translation.md 5.1, golden-cases.md 3). Not a behaviour difference: the expected name and label are rewritten
-   * to what the controller produces, and everything else is compared as is.
+   * policy {@code test-model} with backend-name {@code ""}; the real v0.4.0 controller passes the backend name.
+   * Not a behaviour difference: the expected name and label are rewritten to what the controller produces, and
+   * everything else is compared as is.
    */
   @Test
   void v040AutoscalingPolicy() {
@@ -143,10 +145,10 @@ class ChildrenGoldenTest {
     assertEquals("", Masks.labels(expected).get(Labels.BACKEND_NAME));
     Masks.map(expected, "metadata").put("name", "test-model-backend1");
     Masks.labels(expected).put(Labels.BACKEND_NAME, "backend1");
-    assertParity(booster, Autoscaling.build(booster, V04).get(0), expected, REVISION_8, SEED_LABEL_6);
+    assertParity(booster, Autoscaling.build(booster, V04).get(0), expected, REVISION_DIGEST, SEED_LABEL);
   }
 
-  /** The schema mapping itself: the v0.1.0 optimiser binding, renamed, is the orphaned v0.4.0 file (5.4). */
+  /** The schema mapping itself: the v0.1.0 optimiser binding, renamed, is the orphaned v0.4.0 file. */
   @Test
   void v010BindingSchemaMappingGivesTheV040File() {
     Map<String, Object> mapped = v040Schema(Golden.expected(V010, "optimize-asp-binding.yaml"));
@@ -181,11 +183,11 @@ class ChildrenGoldenTest {
   }
 
   /**
-   * A v0.1.0 binding in the v0.4.0 schema, as upstream renamed it (commit a229c5f3, translation.md 5.3/5.4/10):
+   * A v0.1.0 binding in the v0.4.0 schema, as upstream renamed it (commit a229c5f3):
    * {@code scalingConfiguration} to {@code homogeneousTarget}, {@code optimizerConfiguration} to
    * {@code heterogeneousTarget}, {@code target.additionalMatchLabels} to
    * {@code target.metricEndpoint.labelSelector.matchLabels}; {@code metricFrom} is not a field of either schema
-   * and upstream's decoder ignored it (golden-cases.md 1.4).
+   * and upstream's Go decoder ignores unknown fields.
    */
   @SuppressWarnings("unchecked")
   private static Map<String, Object> v040Schema(Map<String, Object> v010) {

@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** translation.md 2.8 and 2.9 env lists, with decisions.md 24. */
+/** Env lists of the engine, runtime and init containers in upstream's order, with our env fixes (design.md §2.6). */
 class EngineEnvTest {
   private static EnvVar literal(String name, String value) {
     return new EnvVarBuilder().withName(name).withValue(value).build();

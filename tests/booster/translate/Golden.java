@@ -18,7 +18,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * Upstream golden files, read from {@code ../shared/reference/kthena} (never copied into the project), and the
  * comparison upstream's Go tests make: typed equality, where a zero value equals an absent field and JSON keys match
- * case-insensitively (golden-cases.md 1). Tests apply their named masks on top, one per decisions.md difference.
+ * case-insensitively. Tests apply their named masks on top, one per deliberate difference (docs/design.md §8.1).
  */
 public final class Golden {
   public static final Path REFERENCE = Path.of("..", "shared", "reference", "kthena");
@@ -36,7 +36,7 @@ public final class Golden {
     return p;
   }
 
-  /** A golden input booster, not API-server defaulted (golden-cases.md 1.5). */
+  /** A golden input booster as written, not defaulted by an API server, as upstream's tests read it. */
   public static ModelBooster input(String tag, String name) {
     try {
       return Serialization.yamlMapper().readValue(Files.readString(file(tag, "convert-testdata/input/" + name)),

@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The only differences allowed between an upstream golden child and ours, one named step per decisions.md point
- * (or Kthena v1.0 decision, K1-K12), each listed in docs/differences.md.
- * Each step rewrites the expected tree into what the decision prescribes (computed from the input booster, never
+ * The only differences allowed between an upstream golden child and ours, one named step per deliberate difference,
+ * each marked (masked) in docs/differences.md (docs/design.md §8.1).
+ * Each step rewrites the expected tree into what our rule prescribes (computed from the input booster, never
  * copied from our output), so the comparison still checks the value; only the revision is removed from both sides.
  */
 enum Masks {
-  /** decisions.md 8: our revision is our own digest; it is checked for upstream's alphabet, then removed. */
-  REVISION_8 {
+  /** Our revision is our own digest (docs/design.md §2.3); it is checked for upstream's alphabet, then removed. */
+  REVISION_DIGEST {
     @Override
     void apply(ModelBooster booster, Map<String, Object> expected, Map<String, Object> actual) {
       String revision = labels(actual).get(Labels.REVISION).toString();
@@ -27,15 +27,15 @@ enum Masks {
       labels(actual).remove(Labels.REVISION);
     }
   },
-  /** decisions.md 6: every child also carries the seed's managed-by label. */
-  SEED_LABEL_6 {
+  /** Every child also carries the seed's managed-by label (docs/design.md §2.2). */
+  SEED_LABEL {
     @Override
     void apply(ModelBooster booster, Map<String, Object> expected, Map<String, Object> actual) {
       labels(expected).put(Labels.SEED_MANAGED_BY, Labels.SEED_MANAGED_BY_VALUE);
     }
   },
-  /** decisions.md 7: the ModelRoute (and ModelServing) owner reference is a controller reference too. */
-  OWNER_CONTROLLER_7 {
+  /** The ModelRoute (and ModelServing) owner reference is a controller reference too (docs/design.md §2.2). */
+  CONTROLLER_OWNER_REFERENCE {
     @Override
     void apply(ModelBooster booster, Map<String, Object> expected, Map<String, Object> actual) {
       for (Map<String, Object> ref : list(map(expected, "metadata").get("ownerReferences"))) {
@@ -45,10 +45,11 @@ enum Masks {
     }
   },
   /**
-   * K5: every ModelServing carries the replicas it was rendered with, so the operator can tell the booster's own
-   * change from an autoscaler's; the expected value is the golden file's own spec.replicas (absent means 0).
+   * Every ModelServing carries the replicas it was rendered with, so the operator can tell the booster's own change
+   * from an autoscaler's (docs/design.md §3.7); the expected value is the golden file's own spec.replicas (absent
+   * means 0).
    */
-  APPLIED_REPLICAS_K5 {
+  APPLIED_REPLICAS_ANNOTATION {
     @Override
     void apply(ModelBooster booster, Map<String, Object> expected, Map<String, Object> actual) {
       Object replicas = map(expected, "spec").getOrDefault("replicas", 0);
@@ -57,8 +58,8 @@ enum Masks {
       map(expected, "metadata").put("annotations", annotations);
     }
   },
-  /** decisions.md 3: an absent legacy routeWeight is sent as 100 by the translator (not by a mutating webhook). */
-  ROUTE_WEIGHT_DEFAULT_3 {
+  /** An absent legacy routeWeight is sent as 100 by the translator, not by a webhook (docs/design.md §2.1). */
+  LEGACY_ROUTE_WEIGHT_DEFAULT {
     @Override
     void apply(ModelBooster booster, Map<String, Object> expected, Map<String, Object> actual) {
       for (Map<String, Object> rule : list(map(expected, "spec").get("rules"))) {
@@ -69,10 +70,10 @@ enum Masks {
     }
   },
   /**
-   * decisions.md 12: the ModelServer selects the backend-name label when there are several backends, and only
-   * entry pods when a worker spans several pods.
+   * The ModelServer selects the backend-name label when there are several backends, and only entry pods when a
+   * worker spans several pods (docs/design.md §2.6).
    */
-  SERVER_SELECTOR_12 {
+  NARROW_SERVER_SELECTOR {
     @Override
     void apply(ModelBooster booster, Map<String, Object> expected, Map<String, Object> actual) {
       Map<String, Object> matchLabels = map(map(map(expected, "spec"), "workloadSelector"), "matchLabels");
@@ -85,8 +86,8 @@ enum Masks {
       }
     }
   },
-  /** decisions.md 23: a binding scrapes metrics on the backend's RUNTIME_PORT when the backend overrides it. */
-  METRICS_PORT_23 {
+  /** A binding scrapes metrics on the backend's RUNTIME_PORT when the backend overrides it (docs/design.md §2.6). */
+  METRICS_RUNTIME_PORT {
     @Override
     void apply(ModelBooster booster, Map<String, Object> expected, Map<String, Object> actual) {
       Map<String, Object> spec = map(expected, "spec");

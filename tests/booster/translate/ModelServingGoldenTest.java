@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The v0.4.0 and v1.0.0 ModelServing golden cases, reproduced exactly after masking only the differences
  * docs/differences.md lists (each mask checks what our side holds before it removes anything); and the v0.1.0
- * cases checked against the legacy mapping of translation.md 11. Each tag renders in the profile of its release.
+ * cases checked against the legacy mapping onto the v0.4.0 templates (docs/design.md §2.6). Each tag renders in the
+ * profile of its release.
  */
 class ModelServingGoldenTest {
   private static final String V4 = "v0.4.0";
@@ -44,14 +45,14 @@ class ModelServingGoldenTest {
     Map<String, Object> actual = render(booster, tag);
 
     maskLabelsAndOwner(tag, booster, expected, actual);
-    // golden-cases.md 1.4: the ModelServing type has no topologySpreadConstraints; upstream's decoder drops it.
+    // The v0.4.0 ModelServing type has no topologySpreadConstraints; upstream's decoder drops it.
     Golden.remove(expected, "spec", "topologySpreadConstraints");
-    // decisions.md 20: the server worker sets no replicas; upstream wrote 0 (a role that never runs), we default 1.
+    // The server worker sets no replicas; upstream wrote 0 (a role that never runs), we default 1 (design.md §2.6).
     assertNull(booster.getSpec().getBackend().getWorkers().get(0).getReplicas());
     maskDefaultedReplicas(expected, actual, 0, "leader");
-    // decisions.md 10: the Ray script is shell-quoted; both scripts must give the same argv.
+    // The Ray script is shell-quoted (docs/design.md §2.5); both scripts must give the same argv.
     maskShellQuoting(expected, actual);
-    // decisions.md 22 needs no mask: typed equality treats upstream's "" as unset, and we leave the field out.
+    // An unset scheduler needs no mask: typed equality treats upstream's "" as unset, and we leave the field out.
     assertFalse(spec(actual).containsKey("schedulerName"));
 
     assertEquals(List.of(), Golden.differences(expected, actual));
@@ -72,7 +73,7 @@ class ModelServingGoldenTest {
     maskLabelsAndOwner(tag, booster, expected, actual);
     maskPrefillRuntimeEnvFrom(booster, expected, actual);
     if (wrapped) {
-      // decisions.md 10: the pip wrapper's script is shell-quoted, so the JSON keeps its double quotes (upstream's
+      // The pip wrapper's script is shell-quoted, so the JSON keeps its double quotes (upstream's
       // unquoted line loses them in bash); compared as argv.
       maskShellQuoting(expected, actual);
     }
@@ -87,7 +88,7 @@ class ModelServingGoldenTest {
     assertEquals(Golden.tree(render(booster, V4)), Golden.tree(render(Golden.input(V4, "model.yaml"), V4)));
   }
 
-  /** translation.md 11: a legacy backend with LoRA gets the v0.4.0 template plus LoRA downloaders and flags. */
+  /** A legacy backend with LoRA gets the v0.4.0 template plus LoRA downloaders and flags (docs/design.md §2.6). */
   @Test
   void legacyVllmWithLoraFollowsTheLegacyMapping() {
     ModelBooster booster = Golden.input(V1, "model.yaml");
@@ -126,7 +127,7 @@ class ModelServingGoldenTest {
     assertFalse(spec(actual).containsKey("topologySpreadConstraints"));
   }
 
-  /** translation.md 11: a legacy PD backend gets the v0.4.0 PD template (labelled, routable pods, no NPU pinning). */
+  /** A legacy PD backend gets the v0.4.0 PD template: labelled, routable pods, no NPU pinning (design.md §2.6). */
   @Test
   void legacyDisaggregatedFollowsTheLegacyMapping() {
     ModelBooster booster = Golden.input(V1, "pd-disaggregated-model.yaml");
@@ -163,20 +164,21 @@ class ModelServingGoldenTest {
 
   private static void maskLabelsAndOwner(String tag, ModelBooster booster, Map<String, Object> expected,
       Map<String, Object> actual) {
-    // decisions.md 8 and 6 and K5 on the object itself: the masks every ModelServing golden test shares; 7 only
-    // before v1.0.0, which writes controller owner references itself.
-    List<Masks> masks = new ArrayList<>(List.of(Masks.REVISION_8, Masks.SEED_LABEL_6, Masks.APPLIED_REPLICAS_K5));
+    // Revision, seed label and applied-replicas annotation on the object itself: the masks every ModelServing golden
+    // test shares; the owner mask only before v1.0.0, which writes controller owner references itself.
+    List<Masks> masks = new ArrayList<>(List.of(Masks.REVISION_DIGEST, Masks.SEED_LABEL,
+        Masks.APPLIED_REPLICAS_ANNOTATION));
     if (tag.equals(V10)) {
       Map<String, Object> owner = Masks.list(Masks.map(expected, "metadata").get("ownerReferences")).get(0);
       assertEquals(List.of(true, true), List.of(owner.get("controller"), owner.get("blockOwnerDeletion")));
       maskEmptyAffinity(expected, actual);
     } else {
-      masks.add(Masks.OWNER_CONTROLLER_7);
+      masks.add(Masks.CONTROLLER_OWNER_REFERENCE);
     }
     for (Masks mask : masks) {
       mask.apply(booster, expected, actual);
     }
-    // decisions.md 8 and 6 on the pod templates, which carry the object's labels (only where upstream's do).
+    // Revision and seed label on the pod templates, which carry the object's labels (only where upstream's do).
     List<Map<String, Object>> expectedLabels = podLabelMaps(expected);
     List<Map<String, Object>> actualLabels = podLabelMaps(actual);
     assertEquals(expectedLabels.size(), actualLabels.size(), "labelled pod templates");
@@ -213,7 +215,7 @@ class ModelServingGoldenTest {
     }
   }
 
-  /** decisions.md 20: a worker without replicas counts 1 (upstream: 0) in its role and its gang minimum. */
+  /** A worker without replicas counts 1 (upstream: 0) in its role and its gang minimum (docs/design.md §2.6). */
   private static void maskDefaultedReplicas(Map<String, Object> expected, Map<String, Object> actual, int role,
       String roleName) {
     assertEquals(0, ((Number) role(expected, role).getOrDefault("replicas", 0)).intValue());
@@ -226,7 +228,7 @@ class ModelServingGoldenTest {
   }
 
   /**
-   * decisions.md 10: upstream joined the argv with single spaces, unquoted; we single-quote every engine argument.
+   * Upstream joined the argv with single spaces, unquoted; we single-quote every engine argument (design.md §2.5).
    * Each differing {@code bash -c} script must split (POSIX sh word rules) into exactly upstream's words; then
    * upstream's text replaces ours.
    */
@@ -249,7 +251,7 @@ class ModelServingGoldenTest {
     assertTrue(masked > 0, "expected at least one quoted script");
   }
 
-  /** decisions.md 24: the prefill runtime gets the backend's envFrom too (upstream: decode only). */
+  /** The prefill runtime gets the backend's envFrom too (upstream: decode only; docs/design.md §2.6). */
   private static void maskPrefillRuntimeEnvFrom(ModelBooster booster, Map<String, Object> expected,
       Map<String, Object> actual) {
     assertFalse(container(role(expected, 0), "entryTemplate", "runtime").containsKey("envFrom"));

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Deliberate differences of decisions.md on synthetic boosters, and loud failures on violated preconditions. */
+/** Deliberate differences (docs/differences.md) on synthetic boosters, and loud failures on broken preconditions. */
 class ModelServingsTest {
   private static final String VLLM = """
       metadata: {name: m, namespace: ns, uid: u}
@@ -81,13 +81,13 @@ class ModelServingsTest {
 
   @Test
   void unsetSchedulerIsLeftOut() {
-    assertFalse(spec(render(booster(VLLM), 0)).containsKey("schedulerName"), "decisions.md 22");
+    assertFalse(spec(render(booster(VLLM), 0)).containsKey("schedulerName"), "unset scheduler left out");
   }
 
   @Test
   void workerDefaultsToOneReplicaAndOnePod() {
     Map<String, Object> role = role(render(booster(VLLM), 0), 0);
-    assertEquals(1, role.get("replicas"), "decisions.md 20");
+    assertEquals(1, role.get("replicas"), "absent worker replicas count 1");
     assertEquals(0, role.get("workerReplicas"));
     assertEquals(Map.of("leader", 1), map(template(render(booster(VLLM), 0)).get("gangPolicy")).get("minRoleReplicas"));
     List<Object> command = list(container(role, "entryTemplate", "engine").get("command"));
@@ -100,7 +100,7 @@ class ModelServingsTest {
     Object affinity = Golden.tree(Map.of("a", booster.getSpec().getBackend().getWorkers().get(0).getAffinity()))
         .get("a");
     Map<String, Object> role = role(render(booster, 0), 0);
-    assertEquals(affinity, podSpec(role, "entryTemplate").get("affinity"), "decisions.md 25");
+    assertEquals(affinity, podSpec(role, "entryTemplate").get("affinity"), "worker affinity applied");
     assertEquals(affinity, podSpec(role, "workerTemplate").get("affinity"));
   }
 
@@ -160,7 +160,7 @@ class ModelServingsTest {
         for (Map<String, Object> c : maps(pod.get(containers))) {
           if (c.containsKey("volumeMounts")) {
             assertEquals(Map.of("name", "b-weights", "mountPath", "/models"), maps(c.get("volumeMounts")).get(0),
-                "decisions.md 11: " + c.get("name"));
+                "emptyDir mounted at /models: " + c.get("name"));
           }
         }
       }
@@ -172,7 +172,7 @@ class ModelServingsTest {
   @Test
   void engineGetsNoEnvFromButRuntimesDo() {
     Map<String, Object> role = role(render(booster(VLLM), 0), 0);
-    assertFalse(container(role, "entryTemplate", "engine").containsKey("envFrom"), "decisions.md 24");
+    assertFalse(container(role, "entryTemplate", "engine").containsKey("envFrom"), "engine gets no envFrom");
     assertEquals(List.of(Map.of("secretRef", Map.of("name", "s"))),
         container(role, "entryTemplate", "runtime").get("envFrom"));
   }
@@ -187,17 +187,17 @@ class ModelServingsTest {
     assertEquals(3, decode.get("replicas"));
     assertEquals(Map.of("spec", Map.of("containers", List.of())), decode.get("workerTemplate"));
     assertEquals(0, decode.get("workerReplicas"));
-    assertTrue(podSpec(prefill, "entryTemplate").containsKey("affinity"), "decisions.md 25");
+    assertTrue(podSpec(prefill, "entryTemplate").containsKey("affinity"), "worker affinity applied");
     assertFalse(podSpec(decode, "entryTemplate").containsKey("affinity"));
     assertEquals("model-cache", map(maps(podSpec(prefill, "entryTemplate").get("volumes")).get(0)
-        .get("persistentVolumeClaim")).get("claimName"), "decisions.md 11");
+        .get("persistentVolumeClaim")).get("claimName"), "pvc:// claim name without a slash");
     for (Map<String, Object> role : List.of(prefill, decode)) {
       assertEquals(List.of(Map.of("secretRef", Map.of("name", "s"))),
-          container(role, "entryTemplate", "runtime").get("envFrom"), "decisions.md 24");
+          container(role, "entryTemplate", "runtime").get("envFrom"), "both PD runtimes get envFrom");
       assertFalse(container(role, "entryTemplate", "vllm").containsKey("envFrom"));
     }
     assertTrue(list(container(decode, "entryTemplate", "vllm").get("command")).contains("2048"));
-    // translation.md 11: legacy LoRA adapters reach both roles, as flags and as downloaders.
+    // Legacy LoRA adapters reach both roles, as flags and as downloaders (docs/design.md §2.6).
     String loraDir = "/model-cache/" + CacheVolume.md5Hex("hf://org/sql-lora");
     for (Map<String, Object> role : List.of(prefill, decode)) {
       List<Object> command = list(container(role, "entryTemplate", "vllm").get("command"));
@@ -222,7 +222,7 @@ class ModelServingsTest {
     assertFails(VLLM.replace("workers:", "cacheURI: nfs://server/x\n    workers:"), "spec.backend.cacheURI: ");
     assertFails(VLLM.replace("image: vllm:1", "image: vllm:1\n        pods: 0"), "spec.backend.workers[0].pods: ");
     assertFails(PD.replace("type: decode", "type: server"), "spec.backends[1].workers: ");
-    // pods do not apply to prefill and decode workers (translation.md 2.7)
+    // pods do not apply to prefill and decode workers: upstream's PD template gives each role one entry pod
     ModelBooster decodeWithoutPods = booster(PD.replace("image: d:1", "image: d:1\n          pods: 0")
         .replace("null", "1"));
     assertEquals(0, role(render(decodeWithoutPods, 1), 1).get("workerReplicas"));

@@ -23,9 +23,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * decisions.md 10, proved with real shells: config values full of shell metacharacters pass through the rendered
- * {@code bash -c} scripts (Ray multi-node and the connector pip wrapper) as inert data ({@link ShellScripts} runs
- * them as rendered; nothing the payload tries may happen).
+ * Shell quoting (docs/design.md §2.5), proved with real shells: config values full of shell metacharacters pass
+ * through the rendered {@code bash -c} scripts (Ray multi-node and the connector pip wrapper) as inert data
+ * ({@link ShellScripts} runs them as rendered; nothing the payload tries may happen).
  */
 class ShellInjectionTest {
   private static final String[] SHELLS = {"/bin/sh", "/bin/bash"};

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** decisions.md 10: every argument is one single-quoted POSIX word. */
+/** Every argument is one single-quoted POSIX word (docs/design.md §2.5). */
 class ShellQuoteTest {
   @Test
   void quotesEveryArgument() {

@@ -52,7 +52,7 @@ class TargetedPoliciesTest {
    * the v1.0 schema, following upstream's own unreleased v1.0 mapping: the policy spec with metricName renamed to
    * name, plus a homogeneousTarget on ModelServing {@code <m>-<b>} with one pod source per metric, scraping the
    * leader pods. Two documented differences: the behaviour objects upstream's Go types always serialise (so the CRD
-   * defaults apply), and the runtime port (decisions.md 23), which upstream left at the default 8100.
+   * defaults apply), and the runtime port (docs/design.md §2.6), which upstream left at the default 8100.
    */
   @Test
   void v040ModelYamlBecomesOneHomogeneousPolicy() {
@@ -90,7 +90,7 @@ class TargetedPoliciesTest {
     Map<String, Object> spec = spec(TranslatorTest.child(children, "AutoscalingPolicy"));
     assertEquals(List.of(Map.of("name", "kthena:num_requests_waiting", "targetValue", "5")), spec.get("metrics"));
     Map<String, Object> target = Masks.map(spec, "heterogeneousTarget");
-    assertEquals(200, target.get("costExpansionRatePercent"), "decisions.md 3: default applied in the translator");
+    assertEquals(200, target.get("costExpansionRatePercent"), "legacy default applied in the translator");
     List<Map<String, Object>> params = Masks.list(target.get("params"));
     assertEquals(List.of("trio-small", "trio-medium", "trio-large"),
         params.stream().map(p -> Masks.map(Masks.map(p, "target"), "targetRef").get("name")).toList());
@@ -101,7 +101,7 @@ class TargetedPoliciesTest {
     String metric = "kthena:num_requests_waiting";
     assertEquals(Map.of(metric, Map.of("pod", Map.of("name", metric, "labelSelector", LEADER))), sources(params.get(0)));
     assertEquals(Map.of(metric, Map.of("pod", Map.of("name", metric, "port", 8200, "labelSelector", LEADER))),
-        sources(params.get(1)), "decisions.md 23: RUNTIME_PORT");
+        sources(params.get(1)), "metrics scraped on RUNTIME_PORT");
     assertEquals(Map.of(metric, Map.of("pod", Map.of("name", metric))), sources(params.get(2)),
         "no leader selector for a disaggregated backend");
     assertEquals(List.of(), children.stream().filter(c -> c.getKind().equals("AutoscalingPolicyBinding")).toList());
@@ -135,7 +135,7 @@ class TargetedPoliciesTest {
         sources(homogeneous).get("vllm:gpu_cache_usage_perc"));
   }
 
-  /** K3: each role between its worker's replicas and maxReplicas (or fixed), the serving groups untouched. */
+  /** Role autoscaling: each role between its worker's replicas and maxReplicas (or fixed), groups untouched. */
   @Test
   void roleMaxReplicasGivesADisaggregatedTarget() {
     ModelBooster booster = parse(ROLE_SCALING);
@@ -159,7 +159,7 @@ class TargetedPoliciesTest {
     assertEquals(1, ServingTrees.role(serving, 0).get("replicas"), "the prefill role starts at its minimum");
   }
 
-  /** K3: profile v0.4 has no way to scale roles, so the booster is refused there, naming the field. */
+  /** Profile v0.4 has no way to scale roles, so the booster is refused there, naming the field (design.md §5.1). */
   @Test
   void profileV04RefusesRoleAutoscaling() {
     ModelBooster booster = parse(ROLE_SCALING);

@@ -215,7 +215,7 @@ class TranslatorTest {
     assertEquals(Map.of("name", "trio"), spec.get("policyRef"));
     assertFalse(spec.containsKey("homogeneousTarget"));
     Map<String, Object> target = Masks.map(spec, "heterogeneousTarget");
-    assertEquals(200, target.get("costExpansionRatePercent"), "decisions.md 3: default applied in the translator");
+    assertEquals(200, target.get("costExpansionRatePercent"), "legacy default applied in the translator");
     List<Map<String, Object>> params = Masks.list(target.get("params"));
     assertEquals(3, params.size());
     assertEquals(List.of("trio-small", "trio-medium", "trio-large"),
@@ -229,9 +229,9 @@ class TranslatorTest {
         Map.of("matchLabels", Map.of(Labels.ROLE, PolicyTargets.LEADER_ROLE)));
     assertEquals(leader, Masks.map(params.get(0), "target").get("metricEndpoint"));
     assertEquals(Map.of("port", 8200, "labelSelector", leader.get("labelSelector")),
-        Masks.map(params.get(1), "target").get("metricEndpoint"), "decisions.md 23: RUNTIME_PORT");
+        Masks.map(params.get(1), "target").get("metricEndpoint"), "metrics scraped on RUNTIME_PORT");
     assertFalse(Masks.map(params.get(2), "target").containsKey("metricEndpoint"),
-        "decisions.md 23: no leader selector for a disaggregated backend");
+        "no leader selector for a disaggregated backend");
     assertEquals(1, children.stream().filter(c -> c.getKind().equals("AutoscalingPolicy")).count());
   }
 

@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** decisions.md 9, with upstream's ConvertVLLMArgsFromJson vectors adapted where the decision differs. */
+/** vLLM flags (docs/design.md §2.4), with upstream's ConvertVLLMArgsFromJson vectors adapted where we differ. */
 class VllmFlagsTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String PATH = "spec.backend.workers[0].config";

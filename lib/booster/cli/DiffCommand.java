@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
         "",
         "  # With another diff program",
         "  KUBECTL_EXTERNAL_DIFF=\"meld\" kubectl booster diff -f qwen.yaml"})
-public class DiffCommand extends ClusterCommand {
+final class DiffCommand extends ClusterCommand {
   @Parameters(arity = "0..1", paramLabel = "NAME", description = "A stored booster, rendered by this plugin.")
   String name;
 

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Parses Go duration strings ({@code 30s}, {@code 1m30s}, {@code 1.5h}, {@code -2ms}) as metav1.Duration does: the
@@ -41,5 +43,19 @@ public final class GoDuration {
     }
     Duration d = Duration.ofNanos(nanos.longValue());
     return Optional.of(text.startsWith("-") ? d.negated() : d);
+  }
+
+  /**
+   * picocli's converter for every duration flag of the plugin and the operator: a Go duration, not negative, or a
+   * bare number of seconds as kubectl's {@code --request-timeout} takes; a bad value is a usage error naming the flag.
+   */
+  public static final class Converter implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String text) {
+      String value = text.trim();
+      return parse(value.matches("\\d+") ? value + "s" : value).filter(d -> !d.isNegative())
+          .orElseThrow(() -> new TypeConversionException(
+              "invalid duration \"" + text + "\" (examples: 30s, 1m30s, 500ms)"));
+    }
   }
 }

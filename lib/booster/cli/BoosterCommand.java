@@ -27,10 +27,10 @@ import picocli.CommandLine.Spec;
     exitCodeList = {"0:success", "1:invalid input or failure", "2:invalid command line"})
 public final class BoosterCommand implements Callable<Integer> {
   /** Kept equal to the pom's version by a test. */
-  public static final String VERSION = "0.1.0";
-  public static final int OK = 0;
-  public static final int FAILED = 1;
-  public static final int USAGE = 2;
+  static final String VERSION = "0.1.0";
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int USAGE = 2;
 
   /** The subcommands that (may) read a kubeconfig and talk to a cluster. */
   private static final Set<String> CONNECTING = Set.of("create", "diff", "status", "tree");
@@ -43,7 +43,7 @@ public final class BoosterCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  public BoosterCommand(InputStream stdin, Map<String, String> environment) {
+  BoosterCommand(InputStream stdin, Map<String, String> environment) {
     this.stdin = stdin;
     this.environment = Map.copyOf(environment);
   }

@@ -73,7 +73,7 @@ final class BoosterList {
     }
     Table table = new Table(headers.toArray(String[]::new));
     for (GenericKubernetesResource b : boosters) {
-      Health h = Health.ofBooster(b);
+      ReadyStatus h = ReadyStatus.ofBooster(b);
       Object observed = b.get("status", "observedGeneration");
       List<Cell> row = new ArrayList<>(List.of(Cell.plain(b.getMetadata().getName()),
           Cell.of(h.ready(), h.style(), terminal), Cell.of(h.status(), h.style(), terminal),

@@ -53,7 +53,7 @@ final class BoosterWait {
       while (true) {
         GenericKubernetesResource booster = Kinds.genericBoosters(client).inNamespace(namespace).withName(name).get();
         if (booster == null) {
-          err.println("error: " + Boosters.RESOURCE + " \"" + name + "\" was deleted while waiting");
+          err.println("error: " + StoredBoosters.RESOURCE + " \"" + name + "\" was deleted while waiting");
           return 1;
         }
         boolean current = StatusFields.number(booster.get("status", "observedGeneration"), -1)

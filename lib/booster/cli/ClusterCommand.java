@@ -1,5 +1,7 @@
 package booster.cli;
 
+import booster.api.InvalidInputException;
+import booster.cluster.ApiErrors;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -13,11 +15,14 @@ import picocli.CommandLine.Spec;
  * as one line (kubectl's wording where it has one) with a non-zero exit code.
  */
 abstract class ClusterCommand implements Callable<Integer> {
+  /** The exit code of a command stopped by Ctrl-C, as a shell reports it (128 + SIGINT). */
+  static final int INTERRUPTED = 130;
+
   @ParentCommand
   BoosterCommand root;
 
   @Mixin
-  HelpOption help = new HelpOption();
+  HelpOptions help = new HelpOptions();
 
   @Mixin
   KubeOptions kube = new KubeOptions();
@@ -26,7 +31,7 @@ abstract class ClusterCommand implements Callable<Integer> {
   NamespaceOptions namespace = new NamespaceOptions();
 
   @Mixin
-  KthenaVersionOption kthenaVersion = new KthenaVersionOption();
+  KthenaVersionOptions kthenaVersion = new KthenaVersionOptions();
 
   @Spec
   CommandSpec spec;
@@ -49,9 +54,10 @@ abstract class ClusterCommand implements Callable<Integer> {
 
   /** Exit code for a failure; {@code diff} uses 2 because 1 means "differences found". */
   int failureExitCode() {
-    return 1;
+    return BoosterCommand.FAILED;
   }
 
+  /** Connects, runs with the session, and turns every failure into one printed line and an exit code. */
   @Override
   public Integer call() {
     checkArguments();
@@ -59,7 +65,32 @@ abstract class ClusterCommand implements Callable<Integer> {
     if (terminal == null) {
       terminal = Terminal.detect(root.environment());
     }
-    return ClusterRun.run(kube, namespace.given(), out(), err(), failureExitCode(), this::run);
+    PrintWriter out = out();
+    PrintWriter err = err();
+    String server = "the configured server";
+    try (KubeSession session = KubeClients.connect(kube, namespace.given(), err)) {
+      server = session.server();
+      return run(session);
+    } catch (InvalidInputException problems) {
+      problems.getMessage().lines().forEach(line -> err.println("error: " + line));
+      return failureExitCode();
+    } catch (CliException e) {
+      err.println("error: " + e.getMessage());
+      return Math.max(e.exitCode(), failureExitCode());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return INTERRUPTED;
+    } catch (Exception e) {
+      if (Thread.currentThread().isInterrupted()) {
+        // Ctrl-C in a live view interrupts a request in flight: stop like kubectl, without an error line.
+        return INTERRUPTED;
+      }
+      err.println(ApiErrors.message(e, server));
+      return failureExitCode();
+    } finally {
+      out.flush();
+      err.flush();
+    }
   }
 
   PrintWriter out() {

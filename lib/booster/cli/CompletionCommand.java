@@ -24,9 +24,9 @@ import picocli.CommandLine.Spec;
         "",
         "  # zsh, in ~/.zshrc after compinit",
         "  source <(kubectl booster completion zsh)"})
-public class CompletionCommand implements Callable<Integer> {
+final class CompletionCommand implements Callable<Integer> {
   /** The shells picocli's script supports. */
-  public enum Shell { bash, zsh }
+  enum Shell { bash, zsh }
 
   /** The executable kubectl dispatches to, which is what the script completes. */
   static final String EXECUTABLE = "kubectl-booster";
@@ -35,7 +35,7 @@ public class CompletionCommand implements Callable<Integer> {
   Shell shell;
 
   @Mixin
-  HelpOption help = new HelpOption();
+  HelpOptions help = new HelpOptions();
 
   @Spec
   CommandSpec spec;

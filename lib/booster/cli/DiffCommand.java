@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
         "",
         "  # With another diff program",
         "  KUBECTL_EXTERNAL_DIFF=\"meld\" kubectl booster diff -f qwen.yaml"})
-public class DiffCommand extends ClusterCommand {
+final class DiffCommand extends ClusterCommand {
   @Parameters(arity = "0..1", paramLabel = "NAME", description = "A stored booster, rendered by this plugin.")
   String name;
 
@@ -60,7 +60,7 @@ public class DiffCommand extends ClusterCommand {
   int run(KubeSession session) throws Exception {
     DiffPlan plan = new DiffPlan();
     if (name != null) {
-      ModelBooster live = Boosters.requireTyped(session.client(), session.namespace(), name);
+      ModelBooster live = StoredBoosters.requireTyped(session.client(), session.namespace(), name);
       plan.children(session.client(), live, translator(session).translate(live));
     } else {
       Translator translate = translator(session);
@@ -68,7 +68,7 @@ public class DiffCommand extends ClusterCommand {
           ManifestOptions.read(files, recursive, root.stdin()), "diff", namespace, session.namespace(), translate, err());
       for (Map.Entry<Manifest, List<GenericKubernetesResource>> e : rendered.entrySet()) {
         ModelBooster desired = e.getKey().booster();
-        ModelBooster live = Boosters.typed(session.client(), desired.getMetadata().getNamespace(),
+        ModelBooster live = StoredBoosters.typed(session.client(), desired.getMetadata().getNamespace(),
             desired.getMetadata().getName());
         plan.booster(live, desired);
         if (live == null) {

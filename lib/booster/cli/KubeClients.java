@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Builds the fabric8 client a command talks through, from kubectl's flags and kubeconfig rules. */
-public final class KubeClients {
+final class KubeClients {
   private KubeClients() {
   }
 
@@ -28,7 +28,7 @@ public final class KubeClients {
    * @param namespace {@code -n} when given; else the context's namespace, else {@code default}
    * @param err where {@code -v=6} and above log the API requests
    */
-  public static KubeSession connect(KubeOptions options, Optional<String> namespace, PrintWriter err) {
+  static KubeSession connect(KubeOptions options, Optional<String> namespace, PrintWriter err) {
     Config config = config(options);
     String chosen = namespace.orElse(config.getNamespace() != null ? config.getNamespace() : NamespaceOptions.DEFAULT);
     KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(config)

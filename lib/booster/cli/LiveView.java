@@ -3,7 +3,7 @@ package booster.cli;
 import java.util.List;
 
 /** Successive frames of a changing view (status --watch, create --wait progress). */
-public interface LiveView extends AutoCloseable {
+interface LiveView extends AutoCloseable {
   void show(List<String> lines);
 
   @Override

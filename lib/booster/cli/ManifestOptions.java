@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
  * {@code -f FILE} as kubectl reads it: repeatable; {@code -} is stdin; an {@code http(s)://} URL is fetched; a
  * directory means its .yaml/.yml/.json files in name order, and with {@code -R} those of its subdirectories too.
  */
-public final class ManifestOptions {
-  public static final String STDIN = "-";
+final class ManifestOptions {
+  static final String STDIN = "-";
   static final String FILENAME_HELP = "Filename, directory, or URL to files with ModelBoosters (YAML or JSON, "
       + "several documents allowed); '-' reads stdin. Repeatable.";
   static final String RECURSIVE_HELP = "Process the directory used in -f, --filename recursively.";

@@ -7,14 +7,14 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** {@code -n}: the namespace of boosters whose manifest names none. */
-public final class NamespaceOptions {
-  public static final String DEFAULT = "default";
+final class NamespaceOptions {
+  static final String DEFAULT = "default";
 
-  @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE", order = HelpOrder.INPUT,
       description = "If present, the namespace scope for this CLI request.")
   private String namespace;
 
-  public Optional<String> given() {
+  Optional<String> given() {
     return Optional.ofNullable(namespace);
   }
 
@@ -23,7 +23,7 @@ public final class NamespaceOptions {
    * kubeconfig context's namespace). As kubectl does, a manifest namespace that differs from an explicit {@code -n}
    * is a problem (one line each), not a silent choice.
    */
-  public List<String> assign(List<Manifest> manifests, String fallback) {
+  List<String> assign(List<Manifest> manifests, String fallback) {
     List<String> problems = new ArrayList<>();
     for (Manifest manifest : manifests) {
       ObjectMeta metadata = manifest.booster().getMetadata();

@@ -20,11 +20,11 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  * How objects are printed. Objects go through fabric8's JSON mapping first (so Quantity, IntOrString and friends
  * serialise as Kubernetes expects), keeping each model's field order, so the same objects print byte-identically.
  */
-public enum OutputFormat {
+enum OutputFormat {
   /** A multi-document stream, documents separated by {@code ---}. */
   yaml {
     @Override
-    public String render(List<?> objects) {
+    String render(List<?> objects) {
       StringBuilder out = new StringBuilder();
       for (Object object : objects) {
         if (!out.isEmpty()) {
@@ -38,7 +38,7 @@ public enum OutputFormat {
   /** One {@code v1 List} holding every object, as kubectl prints several objects. */
   json {
     @Override
-    public String render(List<?> objects) {
+    String render(List<?> objects) {
       ObjectNode list = JsonNodeFactory.instance.objectNode();
       list.put("apiVersion", "v1");
       list.put("kind", "List");
@@ -50,7 +50,7 @@ public enum OutputFormat {
   /** {@code kind.group/name} per object, as {@code kubectl -o name}. */
   name {
     @Override
-    public String render(List<?> objects) {
+    String render(List<?> objects) {
       StringBuilder out = new StringBuilder();
       objects.forEach(object -> out.append(ResourceNames.of((HasMetadata) object)).append('\n'));
       return out.toString();
@@ -85,10 +85,10 @@ public enum OutputFormat {
             .withArrayIndenter(new DefaultIndenter("  ", "\n")));
   }
 
-  public abstract String render(List<?> objects);
+  abstract String render(List<?> objects);
 
   /** One document: YAML as {@link #render}, JSON as the object itself rather than a List. */
-  public String renderOne(Object object) {
+  String renderOne(Object object) {
     return this == json ? Writers.JSON.writeValueAsString(tree(object)) + "\n" : render(List.of(object));
   }
 

@@ -28,12 +28,12 @@ import picocli.CommandLine.Parameters;
         "  kubectl booster status qwen -o json",
         "  kubectl booster status qwen -o jsonpath='{.conditions[?(@.type==\"Active\")].status}'",
         "  kubectl booster status -l team=search -o name"})
-public class StatusCommand extends ClusterCommand {
+final class StatusCommand extends ClusterCommand {
   @Parameters(arity = "0..1", paramLabel = "NAME", description = "The booster; without it, list the boosters.")
   String name;
 
   @Mixin
-  AllNamespacesOption all = new AllNamespacesOption();
+  AllNamespacesOptions all = new AllNamespacesOptions();
 
   @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR",
       description = "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin' (e.g. "
@@ -108,7 +108,8 @@ public class StatusCommand extends ClusterCommand {
           : document(report.toMap());
       return new Frame(lines, reconciled, false);
     }
-    BoosterList boosters = name != null ? BoosterList.of(Boosters.get(session.client(), session.namespace(), name))
+    BoosterList boosters = name != null
+        ? BoosterList.of(StoredBoosters.get(session.client(), session.namespace(), name))
         : BoosterList.read(session, all.allNamespaces() ? null : session.namespace(), selector);
     if (boosters.isEmpty() && (output == null || !output.isDocument())) {
       return new Frame(List.of(BoosterList.nothing(all.allNamespaces() ? null : session.namespace())), true, true);

@@ -18,7 +18,7 @@ record StatusReport(GenericKubernetesResource booster, List<GenericKubernetesRes
   static final int RECENT_EVENTS = 10;
 
   static StatusReport read(KubernetesClient client, String namespace, String name) {
-    CompletableFuture<GenericKubernetesResource> booster = Concurrent.start(() -> Boosters.get(client, namespace,
+    CompletableFuture<GenericKubernetesResource> booster = Concurrent.start(() -> StoredBoosters.get(client, namespace,
         name));
     CompletableFuture<List<GenericKubernetesResource>> children = Concurrent.start(() -> LiveChildren.list(client,
         namespace, name).all());
@@ -68,7 +68,7 @@ record StatusReport(GenericKubernetesResource booster, List<GenericKubernetesRes
     Map<String, Object> out = summary(booster);
     List<Map<String, Object>> kids = new ArrayList<>();
     for (GenericKubernetesResource child : children) {
-      Health health = Health.ofChild(child);
+      ReadyStatus health = ReadyStatus.ofChild(child);
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("kind", child.getKind());
       row.put("name", child.getMetadata().getName());

@@ -17,7 +17,7 @@ final class StatusView {
   /** @param hint shown under the generation (status --watch: the booster has not been reconciled for a while) */
   static List<String> render(StatusReport report, Terminal terminal, Instant now, String hint) {
     GenericKubernetesResource booster = report.booster();
-    Health health = Health.ofBooster(booster);
+    ReadyStatus health = ReadyStatus.ofBooster(booster);
     List<String> lines = new ArrayList<>();
     lines.add("Name:        " + booster.getMetadata().getName());
     lines.add("Namespace:   " + booster.getMetadata().getNamespace());
@@ -43,7 +43,7 @@ final class StatusView {
     lines.add("Children:");
     Table children = new Table("KIND", "NAME", "READY", "STATUS", "AGE");
     for (GenericKubernetesResource child : report.children()) {
-      Health h = report.controls(child) ? Health.ofChild(child) : new Health("-", "NotControlled", Style.BAD);
+      ReadyStatus h = report.controls(child) ? ReadyStatus.ofChild(child) : ReadyStatus.NOT_CONTROLLED;
       children.row(Cell.plain(child.getKind()), Cell.plain(child.getMetadata().getName()),
           Cell.of(h.ready(), h.style(), terminal), Cell.of(h.status(), h.style(), terminal),
           Cell.plain(Ages.since(child.getMetadata().getCreationTimestamp(), now)));

@@ -8,33 +8,33 @@ import org.fusesource.jansi.Ansi;
  * What the output may do: color only on a terminal and without {@code NO_COLOR}, live redraw only on a terminal.
  * Commands render plain text through {@link #paint}, so the same renderer serves both.
  */
-public final class Terminal {
+final class Terminal {
   /** Meanings, not colors, so renderers say what a value is and this class decides how it looks. */
-  public enum Style { GOOD, BAD, WARN, FAINT, BOLD, ADDED, REMOVED, HEADER }
+  enum Style { GOOD, BAD, WARN, FAINT, BOLD, ADDED, REMOVED, HEADER }
 
   private final boolean color;
   private final boolean interactive;
 
-  public Terminal(boolean color, boolean interactive) {
+  Terminal(boolean color, boolean interactive) {
     this.color = color;
     this.interactive = interactive;
   }
 
   /** The real console: stdout must be a terminal for color and redraw, and NO_COLOR (any value) turns color off. */
-  public static Terminal detect(Map<String, String> environment) {
+  static Terminal detect(Map<String, String> environment) {
     boolean tty = System.console() != null;
     String noColor = environment.get("NO_COLOR");
     return new Terminal(tty && (noColor == null || noColor.isEmpty()), tty);
   }
 
   /** No color, no redraw: for pipes, files and tests. */
-  public static Terminal plain() {
+  static Terminal plain() {
     return new Terminal(false, false);
   }
 
-  public boolean color() { return color; }
+  boolean color() { return color; }
 
-  public String paint(String text, Style style) {
+  String paint(String text, Style style) {
     if (!color || text.isEmpty()) {
       return text;
     }
@@ -51,7 +51,7 @@ public final class Terminal {
   }
 
   /** A region that shows successive frames: redrawn in place on a terminal, printed when it changes otherwise. */
-  public LiveView live(PrintWriter out) {
+  LiveView live(PrintWriter out) {
     return interactive ? JLineView.open(out) : new PlainView(out);
   }
 }

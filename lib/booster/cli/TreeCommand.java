@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
         "",
         "  # In another namespace and context",
         "  kubectl booster tree qwen -n models --context prod"})
-public class TreeCommand extends ClusterCommand {
+final class TreeCommand extends ClusterCommand {
   /** The ModelServing controller labels each pod with the name of its ModelServing. */
   static final String SERVING_NAME = "modelserving.volcano.sh/name";
 

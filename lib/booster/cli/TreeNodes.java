@@ -28,7 +28,7 @@ final class TreeNodes {
     // The children's LISTs need only the name; the pods' LIST waits for the booster's UID.
     CompletableFuture<LiveChildren> listed = Concurrent.start(() -> LiveChildren.list(session.client(),
         session.namespace(), name));
-    GenericKubernetesResource booster = Boosters.get(session.client(), session.namespace(), name);
+    GenericKubernetesResource booster = StoredBoosters.get(session.client(), session.namespace(), name);
     Map<String, List<Node>> pods = podsByServing(session, booster);
     LiveChildren children = Concurrent.await(listed);
     List<Node> nodes = new ArrayList<>();
@@ -36,13 +36,13 @@ final class TreeNodes {
       List<Node> podNodes = ChildKind.MODEL_SERVING.kind().equals(child.getKind())
           ? pods.getOrDefault(child.getMetadata().getName(), List.of())
           : List.of();
-      Health health = Ownership.controlledBy(child, booster) ? Health.ofChild(child)
-          : new Health("-", "NotControlled", Terminal.Style.BAD);
+      ReadyStatus health = Ownership.controlledBy(child, booster) ? ReadyStatus.ofChild(child)
+          : ReadyStatus.NOT_CONTROLLED;
       nodes.add(new Node(child.getMetadata().getNamespace(), child.getKind(), child.getMetadata().getName(), health,
           child.getMetadata().getCreationTimestamp(), podNodes));
     }
     return new Node(booster.getMetadata().getNamespace(), booster.getKind(), booster.getMetadata().getName(),
-        Health.ofBooster(booster), booster.getMetadata().getCreationTimestamp(), nodes);
+        ReadyStatus.ofBooster(booster), booster.getMetadata().getCreationTimestamp(), nodes);
   }
 
   /** One LIST of the booster's pods (by the model-uid label its templates carry), grouped by ModelServing name. */
@@ -57,7 +57,7 @@ final class TreeNodes {
   }
 
   private static Node node(Pod pod) {
-    return new Node(pod.getMetadata().getNamespace(), "Pod", pod.getMetadata().getName(), Health.ofPod(pod),
+    return new Node(pod.getMetadata().getNamespace(), "Pod", pod.getMetadata().getName(), ReadyStatus.ofPod(pod),
         pod.getMetadata().getCreationTimestamp(), List.of());
   }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 /** kubectl-tree's layout: one row per object, the NAME column indented with box-drawing glyphs by depth. */
 final class TreeView {
   /** One object in the tree with its health and children. */
-  record Node(String namespace, String kind, String name, Health health, String created, List<Node> children) {
+  record Node(String namespace, String kind, String name, ReadyStatus health, String created, List<Node> children) {
   }
 
   private TreeView() {

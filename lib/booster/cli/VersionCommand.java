@@ -9,12 +9,12 @@ import picocli.CommandLine.Spec;
 /** {@code kubectl booster version}, in kubectl version's form; the Java runtime too, since the plugin runs on one. */
 @Command(name = "version", description = "Print the plugin's version and the Java runtime it runs on.",
     footerHeading = "%nExamples:%n", footer = {"  kubectl booster version"})
-public class VersionCommand implements Callable<Integer> {
+final class VersionCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
   @Mixin
-  HelpOption help = new HelpOption();
+  HelpOptions help = new HelpOptions();
 
   @Override
   public Integer call() {

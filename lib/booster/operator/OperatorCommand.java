@@ -38,7 +38,8 @@ public final class OperatorCommand implements Callable<Integer> {
       description = "Reconcile worker threads (default: ${DEFAULT-VALUE}).")
   int workers;
 
-  @Option(names = "--resync", defaultValue = OperatorOptions.DEFAULT_RESYNC, converter = DurationConverter.class,
+  @Option(names = "--resync", defaultValue = OperatorOptions.DEFAULT_RESYNC,
+      converter = GoDuration.Converter.class,
       description = "Re-reconcile every booster this often, e.g. 30s, 10m; 0 turns it off (default: ${DEFAULT-VALUE}).")
   Duration resync;
 
@@ -223,16 +224,6 @@ public final class OperatorCommand implements Callable<Integer> {
       operator.start().awaitStop();
       // A lost lease ends the process with an error so the Deployment restarts it as a fresh candidate.
       return operator.lostLease() ? 1 : 0;
-    }
-  }
-
-  /** {@code 30s}, {@code 10m}, {@code 1h30m} or {@code 0}: Go durations, as in Kubernetes manifests. */
-  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-    @Override
-    public Duration convert(String value) {
-      return GoDuration.parse(value.trim()).filter(d -> !d.isNegative())
-          .orElseThrow(() -> new CommandLine.TypeConversionException("not a duration: " + value
-              + " (use e.g. 30s, 10m, 1h or 0)"));
     }
   }
 }

@@ -297,7 +297,7 @@ class CreateCommandTest {
     assertEquals(0, outcome.exit(), outcome.toString());
   }
 
-  /** The cluster modes themselves are tested against an API server in CreateClusterTest. */
+  /** The cluster modes themselves are tested against an API server in CreateCommandOnClusterTest. */
   @Test
   void otherDryRunModesNeedACluster() {
     for (String[] args : List.of(new String[] {"--dry-run=none"}, new String[] {"--dry-run=server"},

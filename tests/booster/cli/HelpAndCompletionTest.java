@@ -40,6 +40,18 @@ class HelpAndCompletionTest {
     assertTrue(run("status", "--help")[1].contains("--all-namespaces"));
   }
 
+  /** create lists what to create and where first, kubectl's connection flags next, then how to create. */
+  @Test
+  void createListsItsOptionsInTheOrderAUserReachesForThem() {
+    List<String> listed = run("create", "--help")[1].lines()
+        .filter(line -> line.matches(" {2}(-\\w, )?--[\\w-]+.*|      --[\\w-]+.*"))
+        .map(line -> line.trim().replaceFirst("^-\\w, ", "").split("[=\\[ ]")[0])
+        .toList();
+    assertEquals(List.of("--help", "--filename", "--recursive", "--namespace", "--output", "--downloader-image",
+        "--runtime-image", "--kubeconfig", "--context", "--cluster", "--user", "--request-timeout", "--v", "--apply",
+        "--wait", "--kthena-version", "--dry-run"), listed);
+  }
+
   @Test
   void completionScriptCompletesTheExecutable() {
     String[] bash = run("completion", "bash");

@@ -122,7 +122,7 @@ class KrewInstallTest {
   @Test
   void helpVersionAndCompletionLoadNeitherJacksonNorFabric8() throws Exception {
     for (List<String> args : List.of(List.of("--version"), List.of("--help"), List.of("completion", "bash"),
-        List.of("status", "--help"))) {
+        List.of("status", "--help"), List.of("create", "--help"))) {
       Path log = work.resolve("class-load.txt");
       List<String> command = new java.util.ArrayList<>(List.of("java", "-Xshare:off",
           "-Xlog:class+load=info:file=" + log, "-cp", krew.store.resolve("kubectl-booster.jar").toString(),

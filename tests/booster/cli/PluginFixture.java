@@ -131,8 +131,7 @@ final class PluginFixture {
       command.clock = Clock.fixed(now, ZoneOffset.UTC);
       command.terminal = Terminal.plain();
     }
-    if (sub.getMixins().get("cluster") instanceof ClusterCreate create) {
-      create.terminal = Terminal.plain();
+    if (sub.getCommand() instanceof CreateCommand create) {
       create.pollMillis = 100;
       create.hintAfter = Duration.ofSeconds(1);
     }

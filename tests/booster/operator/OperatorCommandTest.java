@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import booster.api.GoDuration;
 import booster.cluster.KthenaVersion;
 import booster.translate.KthenaProfile;
 import java.io.IOException;
@@ -72,7 +73,7 @@ class OperatorCommandTest {
 
   @Test
   void durations() {
-    OperatorCommand.DurationConverter c = new OperatorCommand.DurationConverter();
+    GoDuration.Converter c = new GoDuration.Converter();
     assertEquals(Duration.ZERO, c.convert("0"));
     assertEquals(Duration.ofMillis(500), c.convert("500ms"));
     assertEquals(Duration.ofHours(1), c.convert("1h"));

@@ -43,7 +43,7 @@ class ChildSchemaTest {
 
   static Stream<Arguments> boostersProfilesAndKinds() {
     List<Arguments> out = new ArrayList<>();
-    for (Boosters.Source source : Boosters.all()) {
+    for (SampleBoosters.Source source : SampleBoosters.all()) {
       for (KthenaProfile profile : KthenaProfile.values()) {
         for (ChildKind kind : profile.childKinds()) {
           out.add(Arguments.of(source, profile, kind));
@@ -55,11 +55,11 @@ class ChildSchemaTest {
 
   @ParameterizedTest(name = "{0}: {1} {2}")
   @MethodSource("boostersProfilesAndKinds")
-  void childrenMatchTheUpstreamSchema(Boosters.Source source, KthenaProfile profile, ChildKind kind) {
+  void childrenMatchTheUpstreamSchema(SampleBoosters.Source source, KthenaProfile profile, ChildKind kind) {
     ModelBooster booster = source.booster();
     List<Problem> errors = new Translator(TranslatorConfig.defaults(profile)).validate(booster).stream()
         .filter(Problem::isError).toList();
-    if (!Boosters.renderable(booster, profile)) {
+    if (!SampleBoosters.renderable(booster, profile)) {
       assertTrue(!errors.isEmpty() && errors.stream().allMatch(e -> e.message().contains("needs Kthena v1.0")),
           source + " asks for role autoscaling, which profile " + profile + " must refuse: " + errors);
       return;

@@ -51,7 +51,7 @@ class ModelBoosterCrdSchemaTest {
   }
 
   static Stream<Path> projectExamples() throws IOException {
-    try (Stream<Path> files = Files.list(Boosters.EXAMPLES)) {
+    try (Stream<Path> files = Files.list(SampleBoosters.EXAMPLES)) {
       return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList().stream();
     }
   }
@@ -84,7 +84,7 @@ class ModelBoosterCrdSchemaTest {
       "spec.backend.networkTopology.groupPolicy.highestTierAllowed | -1 | "
           + "spec.backend.networkTopology.groupPolicy.highestTierAllowed: -1 is below the minimum 0"})
   void newFieldBoundsAreInTheSchema(String path, String value, String violation) throws IOException {
-    Map<String, Object> object = body(Boosters.EXAMPLES.resolve("gateway-routes.yaml"));
+    Map<String, Object> object = body(SampleBoosters.EXAMPLES.resolve("gateway-routes.yaml"));
     set(object, path, YAMLMapper.builder().build().readValue(value.isEmpty() ? "''" : value, Object.class));
     List<String> found = SCHEMA.violations(object);
     assertTrue(found.stream().anyMatch(v -> v.startsWith(violation)), violation + " not in " + found);
@@ -92,7 +92,7 @@ class ModelBoosterCrdSchemaTest {
 
   @Test
   void seventeenRoutesAreTooMany() throws IOException {
-    Map<String, Object> object = body(Boosters.EXAMPLES.resolve("gateway-routes.yaml"));
+    Map<String, Object> object = body(SampleBoosters.EXAMPLES.resolve("gateway-routes.yaml"));
     List<Map<String, Object>> routes = new ArrayList<>();
     for (int i = 0; i < 17; i++) {
       routes.add(Map.of("name", "r" + i));

@@ -230,7 +230,7 @@ class RenderFuzzTest {
       files.addAll(yamlFiles(Golden.REFERENCE.resolve(tag).resolve("convert-testdata/input")));
       files.addAll(yamlFiles(Golden.REFERENCE.resolve(tag).resolve("examples/model-booster")));
     }
-    files.addAll(yamlFiles(Boosters.EXAMPLES));
+    files.addAll(yamlFiles(SampleBoosters.EXAMPLES));
     List<Map.Entry<String, ObjectNode>> seeds = new ArrayList<>();
     for (Path file : files) {
       try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(Files.readString(file))) {

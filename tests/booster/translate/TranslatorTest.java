@@ -74,7 +74,7 @@ class TranslatorTest {
   static List<ModelBooster> known() {
     List<ModelBooster> all = new ArrayList<>();
     all.add(parse(THREE_BACKENDS));
-    Boosters.all().forEach(source -> all.add(source.booster()));
+    SampleBoosters.all().forEach(source -> all.add(source.booster()));
     return all;
   }
 
@@ -82,14 +82,14 @@ class TranslatorTest {
   static Stream<Arguments> boosters() {
     List<Arguments> out = new ArrayList<>();
     for (KthenaProfile profile : KthenaProfile.values()) {
-      known().stream().filter(b -> Boosters.renderable(b, profile)).forEach(b -> out.add(Arguments.of(profile, b)));
+      known().stream().filter(b -> SampleBoosters.renderable(b, profile)).forEach(b -> out.add(Arguments.of(profile, b)));
     }
     return out.stream();
   }
 
   /** The boosters both profiles render. */
   static Stream<ModelBooster> boostersOfBothProfiles() {
-    return known().stream().filter(b -> Boosters.renderable(b, KthenaProfile.V0_4));
+    return known().stream().filter(b -> SampleBoosters.renderable(b, KthenaProfile.V0_4));
   }
 
   @ParameterizedTest

@@ -18,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class DiffTest {
+class DiffCommandTest {
   @RegisterExtension
   static final TestCluster cluster = new TestCluster();
 
@@ -113,7 +113,7 @@ class DiffTest {
       return out;
     }
     if (value instanceof List<?> list) {
-      return list.stream().map(DiffTest::sortKeys).toList();
+      return list.stream().map(DiffCommandTest::sortKeys).toList();
     }
     return value;
   }

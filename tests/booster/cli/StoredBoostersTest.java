@@ -3,6 +3,7 @@ package booster.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import booster.cli.PluginFixture.Result;
+import booster.cluster.ApiErrors;
 import booster.cluster.TestCluster;
 import java.time.Instant;
 import java.util.List;
@@ -11,11 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Without the ModelBooster CRD the API server answers a booster's path with a bare 404; the commands say the
- * resource type is missing (not that the booster is) and how to install it, from that one GET (or the LIST of
- * {@code status} without NAME), without asking discovery first.
+ * Reading a stored booster, and kubectl's words when there is none. Without the ModelBooster CRD the API server
+ * answers a booster's path with a bare 404; the commands say the resource type is missing (not that the booster is)
+ * and how to install it, from that one GET (or the LIST of {@code status} without NAME), without asking discovery
+ * first.
  */
-class MissingCrdTest {
+class StoredBoostersTest {
   @RegisterExtension
   static final TestCluster cluster = new TestCluster();
 
@@ -40,5 +42,11 @@ class MissingCrdTest {
       assertEquals(missing, r.err(), args.toString());
       assertEquals("", r.out(), args.toString());
     }
+  }
+
+  @Test
+  void missingBoosterUsesKubectlsWording() {
+    assertEquals("Error from server (NotFound): modelboosters.workload.serving.volcano.sh \"x\" not found",
+        ApiErrors.message(StoredBoosters.notFound("x"), "https://k:6443"));
   }
 }

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class CreateClusterTest {
+class CreateCommandOnClusterTest {
   @RegisterExtension
   static final TestCluster cluster = new TestCluster();
 

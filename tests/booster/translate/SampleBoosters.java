@@ -12,12 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Every booster the translator tests render: upstream golden inputs and examples, and our own examples. */
-final class Boosters {
+/** The sample boosters the translator tests render: upstream golden inputs and examples, and our own examples. */
+final class SampleBoosters {
   /** The project's example folder, relative to the project root where tests run. */
   static final Path EXAMPLES = Path.of("examples");
 
-  private Boosters() {
+  private SampleBoosters() {
   }
 
   /** A booster with the place it came from, for test names and messages. */

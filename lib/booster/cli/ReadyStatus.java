@@ -10,51 +10,53 @@ import java.util.Map;
 import java.util.Objects;
 
 /** The READY and STATUS columns of one object, and whether it looks healthy, shared by status, tree and --wait. */
-record Health(String ready, String status, Style style) {
-  static final Health UNKNOWN = new Health("-", "-", Style.FAINT);
+record ReadyStatus(String ready, String status, Style style) {
+  static final ReadyStatus UNKNOWN = new ReadyStatus("-", "-", Style.FAINT);
+  /** A child with the booster's labels that the booster does not control: shown, never judged by its own status. */
+  static final ReadyStatus NOT_CONTROLLED = new ReadyStatus("-", "NotControlled", Style.BAD);
 
   /** A booster: Failed wins, then Active. */
-  static Health ofBooster(GenericKubernetesResource booster) {
+  static ReadyStatus ofBooster(GenericKubernetesResource booster) {
     Map<String, Object> failed = StatusFields.condition(booster, "Failed");
     Map<String, Object> active = StatusFields.condition(booster, "Active");
     if (failed != null && "True".equals(failed.get("status"))) {
-      return new Health("False", "Failed: " + StatusFields.text(failed.get("reason")), Style.BAD);
+      return new ReadyStatus("False", "Failed: " + StatusFields.text(failed.get("reason")), Style.BAD);
     }
     if (active == null) {
-      return new Health("-", "Pending", Style.WARN);
+      return new ReadyStatus("-", "Pending", Style.WARN);
     }
     boolean up = "True".equals(active.get("status"));
-    return new Health(StatusFields.text(active.get("status")), up ? "Active" : StatusFields.text(active.get("reason")),
-        up ? Style.GOOD : Style.WARN);
+    return new ReadyStatus(StatusFields.text(active.get("status")),
+        up ? "Active" : StatusFields.text(active.get("reason")), up ? Style.GOOD : Style.WARN);
   }
 
   /**
    * A child: ModelServings by available replicas and their rollout ({@link Rollout}); other kinds by a Ready condition,
    * and a Kthena v1.0 AutoscalingPolicy also by TargetFound (its ModelServing exists) and RatioConstraintViolated.
    */
-  static Health ofChild(GenericKubernetesResource child) {
+  static ReadyStatus ofChild(GenericKubernetesResource child) {
     if ("ModelServing".equals(child.getKind())) {
       long want = StatusFields.number(child.get("spec", "replicas"), 1);
       long available = StatusFields.number(child.get("status", "availableReplicas"), 0);
       Rollout rollout = Rollout.of(child);
-      return new Health(available + "/" + want, rollout.reason(), rollout.done() ? Style.GOOD : Style.WARN);
+      return new ReadyStatus(available + "/" + want, rollout.reason(), rollout.done() ? Style.GOOD : Style.WARN);
     }
     Map<String, Object> ready = StatusFields.condition(child, "Ready");
     String readyText = ready == null ? "-" : StatusFields.text(ready.get("status"));
     if (is(StatusFields.condition(child, "TargetFound"), "False")) {
-      return new Health(readyText, "TargetNotFound", Style.BAD);
+      return new ReadyStatus(readyText, "TargetNotFound", Style.BAD);
     }
     if (ready == null) {
       return UNKNOWN;
     }
     if (!"True".equals(ready.get("status"))) {
       String reason = StatusFields.text(ready.get("reason"));
-      return new Health(readyText, reason.isEmpty() ? "NotReady" : reason, Style.BAD);
+      return new ReadyStatus(readyText, reason.isEmpty() ? "NotReady" : reason, Style.BAD);
     }
     if (is(StatusFields.condition(child, "RatioConstraintViolated"), "True")) {
-      return new Health(readyText, "RatioConstraintViolated", Style.WARN);
+      return new ReadyStatus(readyText, "RatioConstraintViolated", Style.WARN);
     }
-    return new Health(readyText, "Ready", Style.GOOD);
+    return new ReadyStatus(readyText, "Ready", Style.GOOD);
   }
 
   private static boolean is(Map<String, Object> condition, String status) {
@@ -62,7 +64,7 @@ record Health(String ready, String status, Style style) {
   }
 
   /** A pod like {@code kubectl get pods}: ready containers, and the waiting reason before the phase. */
-  static Health ofPod(Pod pod) {
+  static ReadyStatus ofPod(Pod pod) {
     List<ContainerStatus> containers = pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
         ? List.of() : pod.getStatus().getContainerStatuses();
     int total = pod.getSpec() == null ? containers.size() : pod.getSpec().getContainers().size();
@@ -75,6 +77,6 @@ record Health(String ready, String status, Style style) {
     Style style = "Succeeded".equals(phase) || ("Running".equals(status) && ready == total) ? Style.GOOD
         : "Failed".equals(phase) || (waiting != null && waiting.matches(".*(BackOff|Err|Error|Invalid).*")) ? Style.BAD
         : Style.WARN;
-    return new Health(ready + "/" + total, status, style);
+    return new ReadyStatus(ready + "/" + total, status, style);
   }
 }

@@ -3,9 +3,9 @@ package booster.cli;
 import picocli.CommandLine.Option;
 
 /** kubectl's {@code -A}: list across all namespaces (commands that take a NAME accept it instead of the name). */
-public class AllNamespacesOption {
+final class AllNamespacesOptions {
   @Option(names = {"-A", "--all-namespaces"}, description = "List boosters in all namespaces.")
   boolean allNamespaces;
 
-  public boolean allNamespaces() { return allNamespaces; }
+  boolean allNamespaces() { return allNamespaces; }
 }

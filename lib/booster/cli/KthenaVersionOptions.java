@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
  * that render ({@code create}, {@code diff}) use it: {@code status} and {@code tree} show whatever child kinds the
  * cluster serves, so they never need to ask which release it runs.
  */
-public final class KthenaVersionOption {
+final class KthenaVersionOptions {
   @Option(names = KthenaVersion.FLAG, paramLabel = "VERSION", completionCandidates = Candidates.class,
+      order = HelpOrder.KTHENA_VERSION,
       converter = Checked.class,
       description = "Kthena release to render children for: auto, v0.4 or v1.0 (default: $" + KthenaVersion.ENV
           + ", else auto: detected from the cluster's AutoscalingPolicy schema; v1.0 offline).")

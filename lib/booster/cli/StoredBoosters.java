@@ -15,10 +15,10 @@ import io.fabric8.kubernetes.client.dsl.Resource;
  * Reading stored boosters: untyped, so objects of any shape (even ones our model rejects) can be shown, or typed.
  * One GET of the booster's own path, no discovery first; its 404 says whether the booster or its API is missing.
  */
-final class Boosters {
+final class StoredBoosters {
   static final String RESOURCE = Kinds.MODEL_BOOSTER.getPlural() + "." + Kinds.MODEL_BOOSTER.getGroup();
 
-  private Boosters() {
+  private StoredBoosters() {
   }
 
   /** The booster, or kubectl's NotFound error. */

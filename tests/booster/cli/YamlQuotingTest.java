@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * types are PyYAML's: {@code yes}, {@code 0x1F}, {@code 1_000}, {@code 12:30:00}, {@code 2001-12-14}...) and a
  * YAML 1.2 core-schema reader. Every string, as a value and as a key, must come back as that same string.
  */
-class YamlOutputTest {
+class YamlQuotingTest {
   /** Strings that YAML 1.1 or 1.2 readers resolve to booleans, numbers, dates, null, merge or value. */
   private static final List<String> AMBIGUOUS = List.of(
       "0x1F", "-0x1f", "0x_1F", "0b101", "0o17", "017", "0017", "1_000", "1__0", "+12", "-0", "1e3", "1E3", "1.",

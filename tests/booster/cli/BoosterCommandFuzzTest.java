@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * against no kubeconfig or a cluster that refuses connections. Exit codes stay 0, 1 or 2 (usage) and nothing
  * printed looks like Java. The manifest contents themselves are fuzzed by {@code booster.translate.RenderFuzzTest}.
  */
-class CommandLineFuzzTest {
+class BoosterCommandFuzzTest {
   private static final long SEED = 20261128L;
   private static final int CASES = 250;
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-class KubeconfigTest {
+class KubeClientsTest {
   @RegisterExtension
   static final TestCluster cluster = new TestCluster();
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
-class StatusAndTreeTest {
+class StatusCommandTest {
   @RegisterExtension
   static final TestCluster cluster = new TestCluster();
 
@@ -63,25 +63,6 @@ class StatusAndTreeTest {
           TYPE    REASON        AGE  MESSAGE
           Normal  ChildCreated  30d  created ModelServing qwen-a
         """.formatted(cluster.namespace()), r.out());
-  }
-
-  @Test
-  void treeShowsChildrenAndEachServingsPods() {
-    progressing();
-    Result r = plugin.run(later(), "tree", "qwen");
-    assertEquals(0, r.exit(), r.err());
-    String ns = cluster.namespace();
-    String pad = " ".repeat(ns.length() - "NAMESPACE".length());
-    assertEquals(("""
-        NAMESPACE%s  NAME                   READY  STATUS           AGE
-        %s  ModelBooster/qwen      False  ModelProcessing  30d
-        %s  ├─ModelServing/qwen-a  1/1    Available        30d
-        %s  │ └─Pod/qwen-a-0       1/1    Running          30d
-        %s  ├─ModelServing/qwen-b  0/2    GroupsNotReady   30d
-        %s  │ ├─Pod/qwen-b-0       0/1    Pending          30d
-        %s  │ └─Pod/qwen-b-1       1/1    Running          30d
-        %s  └─ModelRoute/qwen      -      -                30d
-        """).formatted(pad, ns, ns, ns, ns, ns, ns, ns), r.out());
   }
 
   /** A ModelServing whose controller has not seen its new spec reads UpdateInProgress, not its stale Available. */

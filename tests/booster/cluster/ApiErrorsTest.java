@@ -1,8 +1,6 @@
-package booster.cli;
+package booster.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import booster.cluster.ApiErrors;
 
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -51,11 +49,5 @@ class ApiErrorsTest {
         new IOException(new UnknownHostException("k")));
     assertEquals("error: cannot reach the cluster at https://k:6443: no such host (k)",
         ApiErrors.message(unknown, "https://k:6443"));
-  }
-
-  @Test
-  void missingBoosterUsesKubectlsWording() {
-    assertEquals("Error from server (NotFound): modelboosters.workload.serving.volcano.sh \"x\" not found",
-        ApiErrors.message(Boosters.notFound("x"), "https://k:6443"));
   }
 }

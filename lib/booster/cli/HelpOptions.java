@@ -3,7 +3,7 @@ package booster.cli;
 import picocli.CommandLine.Option;
 
 /** {@code -h/--help} of a subcommand: {@code --version} belongs to the root command only, as in kubectl. */
-public final class HelpOption {
+final class HelpOptions {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
   boolean help;
 }

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The autoscaling policy's schema rules (modelbooster-api.md §3.5), the AutoscalingPolicy webhook's rules (the same
- * at Kthena v0.4 and v1.0: positive finite targets, unique metric names, durations up to 30 minutes), and the
- * booster webhook's autoscaling-scope rules (§5.1 item 4, §5.2 item 3), with real field paths instead of upstream's
- * stale {@code cost}/{@code autoscalingPolicyRef}. Scope rules that upstream's own examples and test inputs break
- * are warnings: those objects translate fine.
+ * The autoscaling policy's schema rules (the bounds upstream's CRD puts on AutoscalingPolicySpec), the
+ * AutoscalingPolicy webhook's rules (the same at Kthena v0.4 and v1.0: positive finite targets, unique metric names,
+ * durations up to 30 minutes), and the autoscaling-scope rules of upstream's ModelBooster webhook
+ * (webhook/model_validator.go), legacy and current shape, with real field paths instead of upstream's stale {@code
+ * cost}/{@code autoscalingPolicyRef}. Scope rules that upstream's own examples and test inputs break are warnings:
+ * those objects translate fine (docs/design.md §2.1).
  */
 final class AutoscalingRules {
   private static final Duration MAX_GRACE = Duration.ofSeconds(1800);
@@ -126,7 +127,9 @@ final class AutoscalingRules {
     }, () -> errors.invalid(path, value, DURATION_HINT));
   }
 
-  /** Legacy {@code scaleToZeroGracePeriod}: a duration from 0 to 1800 seconds (webhook §5.1 item 1). */
+  /**
+   * Legacy {@code scaleToZeroGracePeriod}: a duration from 0 to 1800 seconds (as upstream's v0.1 webhook checked it).
+   */
   static void gracePeriod(String value, FieldPath path, FieldErrors errors) {
     if (value == null) {
       return;
@@ -141,7 +144,7 @@ final class AutoscalingRules {
   }
 
   /**
-   * §5.2 item 3: without a policy only minReplicas replicas run, so maxReplicas is meaningless. A fixed
+   * Without a policy only minReplicas replicas run, so maxReplicas is meaningless. A fixed
    * {@code replicas} leaves nothing to autoscale between.
    */
   static void currentScope(String boosterName, ModelBoosterSpec spec, ModelBackend backend, FieldPath path,
@@ -155,7 +158,7 @@ final class AutoscalingRules {
     }
   }
 
-  /** §5.1 item 4: model-level or backend-level autoscaling, and the fields each one needs or forbids. */
+  /** Model-level or backend-level autoscaling, and the fields each one needs or forbids. */
   static void legacyScope(ModelBoosterSpec spec, FieldErrors errors) {
     List<ModelBackend> backends = spec.getBackends();
     boolean modelLevel = spec.getAutoscalingPolicy() != null;

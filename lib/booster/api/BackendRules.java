@@ -11,7 +11,6 @@ final class BackendRules {
   static final String LEGACY_ONLY = "only allowed in the v0.1 shape (spec.backends[]); "
       + "spec.backend (v0.2+) has no such field";
   static final List<String> TRANSLATABLE = List.of(BackendType.VLLM.value(), BackendType.VLLM_DISAGGREGATED.value());
-  private static final int MAX_REPLICAS = 1_000_000;
   private static final int MAX_WORKERS = 1000;
   /** ModelRoute limits: targets per rule, and LoRA adapter names per route. */
   private static final int MAX_ROUTE_TARGETS = 16;
@@ -45,6 +44,7 @@ final class BackendRules {
     }
     Set<String> names = new HashSet<>();
     Set<String> loras = new TreeSet<>();
+    boolean tooManyLoras = false;
     long sumMax = 0;
     for (int i = 0; i < backends.size(); i++) {
       ModelBackend backend = backends.get(i);
@@ -62,12 +62,15 @@ final class BackendRules {
       RoleScalingRules.backend(backend, path, path.child("autoscalingPolicy"), backend.getAutoscalingPolicy() != null,
           errors);
       loras.addAll(loraNames(backend));
+      tooManyLoras |= backend.getLoraAdapters() != null && backend.getLoraAdapters().size() > MAX_ROUTE_LORAS;
       sumMax += backend.getMaxReplicas() == null ? 0 : backend.getMaxReplicas();
     }
-    if (sumMax > MAX_REPLICAS) {
-      errors.invalid(listPath, sumMax, "sum of maxReplicas across all backends cannot exceed " + MAX_REPLICAS);
+    if (sumMax > Limits.MAX_REPLICAS) {
+      errors.invalid(listPath, sumMax,
+          "sum of maxReplicas across all backends cannot exceed " + Limits.MAX_REPLICAS);
     }
-    if (loras.size() > MAX_ROUTE_LORAS) {
+    // a backend over the limit on its own is reported at its loraAdapters already
+    if (loras.size() > MAX_ROUTE_LORAS && !tooManyLoras) {
       errors.tooMany(listPath, loras.size(), MAX_ROUTE_LORAS,
           " (distinct loraAdapters names across backends; a ModelRoute lists at most 10)");
     }
@@ -86,8 +89,7 @@ final class BackendRules {
     requiredText(path.child("modelURI"), backend.getModelURI(), errors);
     errors.pattern(path.child("modelURI"), backend.getModelURI(), Patterns.MODEL_URI,
         "unsupported scheme: must start with hf://, s3://, pvc:// or ms://");
-    errors.pattern(path.child("cacheURI"), backend.getCacheURI(), Patterns.CACHE_URI,
-        "unsupported scheme: must start with hostpath:// or pvc://");
+    errors.pattern(path.child("cacheURI"), backend.getCacheURI(), Patterns.CACHE_URI, CacheUris.UNSUPPORTED_SCHEME);
     NameRules.subdomain(backend.getRuntimeClassName(), "a RuntimeClass", path.child("runtimeClassName"), errors);
     TopologyRules.backend(backend, path, errors);
     env(backend, path.child("env"), errors);
@@ -113,7 +115,7 @@ final class BackendRules {
       if (name == null || name.isEmpty()) {
         errors.required(path.index(i).child("name"), "");
       } else if (!seen.add(name)) {
-        // decisions.md 24: duplicates are reduced to the last entry, so this is worth a warning, not an error.
+        // Duplicates are reduced to the last entry (docs/design.md §2.6), so this is worth a warning, not an error.
         errors.warning(path.index(i).child("name"), name, "duplicate env name; the last entry wins");
       } else if (name.equals(ModelBackend.SKIP_ENGINE_DEPENDENCY_INSTALL) && GoBool.parse(env.getValue()).isEmpty()) {
         errors.warning(path.index(i).child("value"), env.getValue() == null ? "" : env.getValue(),
@@ -125,9 +127,9 @@ final class BackendRules {
   private static void replicaRanges(ModelBackend backend, FieldPath path, FieldErrors errors) {
     Integer min = backend.getMinReplicas();
     Integer max = backend.getMaxReplicas();
-    errors.range(path.child("replicas"), backend.getReplicas(), 0, MAX_REPLICAS);
-    errors.range(path.child("minReplicas"), min, 0, MAX_REPLICAS);
-    errors.range(path.child("maxReplicas"), max, 1, MAX_REPLICAS);
+    errors.range(path.child("replicas"), backend.getReplicas(), 0, Limits.MAX_REPLICAS);
+    errors.range(path.child("minReplicas"), min, 0, Limits.MAX_REPLICAS);
+    errors.range(path.child("maxReplicas"), max, 1, Limits.MAX_REPLICAS);
     if (min != null && max != null && min > max) {
       errors.invalid(path.child("minReplicas"), min, "minReplicas cannot be greater than maxReplicas");
     }
@@ -202,7 +204,9 @@ final class BackendRules {
     }
   }
 
-  /** vLLMDisaggregated: only prefill and decode workers (webhook rule), and at least one of each (decision 2). */
+  /**
+   * vLLMDisaggregated: only prefill and decode workers (webhook rule), and at least one of each (docs/design.md §2.1).
+   */
   private static void disaggregatedWorkers(List<ModelWorker> workers, FieldPath path, FieldErrors errors) {
     Set<WorkerType> seen = new HashSet<>();
     for (int j = 0; j < workers.size(); j++) {
@@ -258,6 +262,9 @@ final class BackendRules {
       FieldErrors errors) {
     if (adapters == null) {
       return;
+    }
+    if (adapters.size() > MAX_ROUTE_LORAS) {
+      errors.tooMany(path, adapters.size(), MAX_ROUTE_LORAS, " (the CRD's maxItems; a ModelRoute lists at most 10)");
     }
     Set<String> names = new HashSet<>();
     for (int j = 0; j < adapters.size(); j++) {

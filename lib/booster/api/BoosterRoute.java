@@ -13,7 +13,7 @@ public record BoosterRoute(String name, String modelName, ModelMatch modelMatch,
   static final String MAIN_PATH = "spec";
 
   /** True for the booster's main route, named after the booster. */
-  public boolean isMainRoute() {
+  boolean isMainRoute() {
     return MAIN_PATH.equals(path.text());
   }
 }

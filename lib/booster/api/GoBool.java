@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Go's {@code strconv.ParseBool}, which upstream uses for boolean environment switches. */
-public final class GoBool {
+final class GoBool {
   private static final Set<String> TRUE = Set.of("1", "t", "T", "TRUE", "true", "True");
   private static final Set<String> FALSE = Set.of("0", "f", "F", "FALSE", "false", "False");
 
@@ -12,7 +12,7 @@ public final class GoBool {
   }
 
   /** The value, or empty when Go would fail to parse it (then upstream falls back to its default). */
-  public static Optional<Boolean> parse(String text) {
+  static Optional<Boolean> parse(String text) {
     if (text == null) {
       return Optional.empty();
     }

@@ -9,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * KV-transfer connector names accepted in a worker's {@code kv-transfer-config}, and the ModelServer connector type
- * each maps to. Both upstream generations are accepted (decisions.md 13).
+ * each maps to. Both upstream generations are accepted (docs/design.md §2.6).
  */
 public final class KvConnectors {
   public static final String CONFIG_KEY = "kv-transfer-config";
@@ -29,7 +29,7 @@ public final class KvConnectors {
   }
 
   /** The accepted connector names, sorted, for messages. */
-  public static String known() {
+  static String known() {
     return String.join(", ", new TreeSet<>(TYPES.keySet()));
   }
 

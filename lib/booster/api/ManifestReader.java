@@ -27,7 +27,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * Reads ModelBooster manifests: YAML or JSON, several documents per stream, {@code List} kinds with items (a
  * top-level sequence counts as one document per element).
  * Checks structure only (apiVersion, kind, field names and types); {@link Validation} checks the meaning.
- * Errors are reported as one {@link ManifestException} listing the problems of every document, each line reading
+ * Errors are reported as one {@link InvalidInputException} listing the problems of every document, each line reading
  * {@code <source>: [document N: ]<field path>: <message>}.
  */
 public final class ManifestReader {
@@ -41,33 +41,33 @@ public final class ManifestReader {
   private ManifestReader() {
   }
 
-  /** Reads a file; a missing or unreadable file is a one-line {@link ManifestException}. */
+  /** Reads a file; a missing or unreadable file is a one-line {@link InvalidInputException}. */
   public static List<ModelBooster> readFile(Path file) {
     String source = file.toString();
     if (Files.isDirectory(file)) {
-      throw new ManifestException(List.of(source + ": is a directory"));
+      throw new InvalidInputException(List.of(source + ": is a directory"));
     }
     try (InputStream in = Files.newInputStream(file)) {
       return read(source, in);
     } catch (NoSuchFileException e) {
-      throw new ManifestException(List.of(source + ": no such file"));
+      throw new InvalidInputException(List.of(source + ": no such file"));
     } catch (AccessDeniedException e) {
-      throw new ManifestException(List.of(source + ": permission denied"));
+      throw new InvalidInputException(List.of(source + ": permission denied"));
     } catch (IOException e) {
-      throw new ManifestException(List.of(source + ": cannot read: " + e.getMessage()));
+      throw new InvalidInputException(List.of(source + ": cannot read: " + e.getMessage()));
     }
   }
 
   /**
    * @param source the name shown in messages ({@code -} for stdin)
-   * @return the boosters in document order; input without any booster is a {@link ManifestException}
+   * @return the boosters in document order; input without any booster is an {@link InvalidInputException}
    */
   public static List<ModelBooster> read(String source, InputStream in) {
     String text;
     try {
       text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new ManifestException(List.of(source + ": cannot read: " + e.getMessage()));
+      throw new InvalidInputException(List.of(source + ": cannot read: " + e.getMessage()));
     }
     List<String> problems = new ArrayList<>();
     List<JsonNode> documents = documents(source, text, problems);
@@ -84,7 +84,7 @@ public final class ManifestReader {
       problems.add(source + ": no ModelBooster found");
     }
     if (!problems.isEmpty()) {
-      throw new ManifestException(problems);
+      throw new InvalidInputException(problems);
     }
     return boosters;
   }

@@ -66,13 +66,13 @@ public class ModelBackend {
   private List<EnvVar> env;
   /** v1.0: the fixed number of serving groups; the alternative to minReplicas and maxReplicas. */
   @Min(0)
-  @Max(1000000)
+  @Max(Limits.MAX_REPLICAS)
   private Integer replicas;
   @Min(0)
-  @Max(1000000)
+  @Max(Limits.MAX_REPLICAS)
   private Integer minReplicas;
   @Min(1)
-  @Max(1000000)
+  @Max(Limits.MAX_REPLICAS)
   private Integer maxReplicas;
   /** Legacy: optimiser cost of one replica. */
   @Min(0)
@@ -167,14 +167,7 @@ public class ModelBackend {
     return workers != null && workers.stream().anyMatch(w -> w != null && w.getMaxReplicas() != null);
   }
 
-  /** The last worker of that type (upstream indexes workers by type; the last one wins). */
-  @JsonIgnore
-  public Optional<ModelWorker> worker(WorkerType workerType) {
-    int index = lastWorkerIndex(workerType);
-    return index < 0 ? Optional.empty() : Optional.of(workers.get(index));
-  }
-
-  /** The index of {@link #worker(WorkerType)} in {@code workers}, or -1 when there is none. */
+  /** The index of the last worker of that type (upstream indexes workers by type; the last one wins), or -1. */
   @JsonIgnore
   public int lastWorkerIndex(WorkerType workerType) {
     if (workers != null) {

@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * Accepts every upstream shape: the single {@code backend} (v1.0 with {@code replicas}, v0.2-v0.4 with
  * {@code minReplicas}/{@code maxReplicas}) and the v0.1 {@code backends[]} list. Exactly one of backend and backends
- * must be set (decisions.md 1); the rules run in the API server (CEL) and in {@link Validation}.
+ * must be set (docs/design.md §2.1); the rules run in the API server (CEL) and in {@link Validation}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"name", "owner", "backend", "backends", "autoscalingPolicy", "costExpansionRatePercent", "modelMatch",

@@ -6,7 +6,10 @@ import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Observed state: conditions Initialized, Active and Failed, and per-backend replica counts. */
+/**
+ * Observed state: conditions Initialized, Active and Failed; {@code backendStatuses} is schema only (see
+ * {@link BackendStatus}).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"observedGeneration", "conditions", "backendStatuses"})
 public class ModelBoosterStatus {

@@ -14,7 +14,10 @@ import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.List;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 
-/** One engine role of a backend. {@code replicas} and {@code pods} default to 1 in the translator (decisions 20). */
+/**
+ * One engine role of a backend. {@code replicas} and {@code pods} default to 1 in the translator
+ * (docs/design.md §2.6).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"type", "image", "replicas", "maxReplicas", "pods", "resources", "affinity", "tolerations",
     "config"})
@@ -30,17 +33,17 @@ public class ModelWorker {
   private WorkerType type;
   private String image;
   @Min(0)
-  @Max(1000000)
+  @Max(Limits.MAX_REPLICAS)
   private Integer replicas;
   /**
    * Prefill/decode only: the role's autoscaling ceiling inside each serving group; {@code replicas} is its floor.
    * Rendered as a Kthena v1.0 disaggregatedTarget.
    */
   @Min(1)
-  @Max(1000000)
+  @Max(Limits.MAX_REPLICAS)
   private Integer maxReplicas;
   @Min(0)
-  @Max(1000000)
+  @Max(Limits.MAX_REPLICAS)
   private Integer pods;
   private ResourceRequirements resources;
   private Affinity affinity;

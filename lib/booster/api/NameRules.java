@@ -1,7 +1,7 @@
 package booster.api;
 
 /**
- * Names the children and their pods will carry must fit Kubernetes limits (controller.md W-24): the booster and
+ * Names the children and their pods will carry must fit Kubernetes limits (docs/design.md §2.1): the booster and
  * backend names become label values (at most 63 characters), children are named {@code <booster>-<backend>}, and
  * the Kthena ModelServing webhook wants {@code <child>-<replicas>-<role>-<roleReplicas>-<workerReplicas>} to be a
  * DNS-1035 label (so the booster name must start with a letter).
@@ -111,7 +111,7 @@ final class NameRules {
           continue;
         }
         boolean server = w.effectiveType() == WorkerType.SERVER;
-        String role = server ? "leader" : w.effectiveType().value();
+        String role = w.effectiveType().role();
         int workerReplicas = server ? Math.max(w.effectivePods() - 1, 0) : 0;
         String name = child + "-" + groups + "-" + role + "-" + w.effectiveReplicas() + "-" + workerReplicas;
         if (name.length() > longest.length()) {

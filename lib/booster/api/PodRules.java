@@ -110,21 +110,13 @@ final class PodRules {
     }
   }
 
-  /** The cache volume: a claim name for {@code pvc://}, an absolute host directory without {@code ..}. */
+  /**
+   * The cache volume: a claim name for {@code pvc://}, a host directory without {@code ..}; the scheme is a CRD
+   * pattern, checked with the others.
+   */
   private static void cache(String uri, FieldPath path, FieldErrors errors) {
-    if (uri == null || !uri.matches(Patterns.CACHE_URI)) {
-      return;
-    }
-    if (uri.startsWith(CacheUris.PVC)) {
-      String claim = CacheUris.claimName(uri);
-      if (!claim.matches(Patterns.DNS_SUBDOMAIN) || claim.length() > Patterns.MAX_DNS_SUBDOMAIN) {
-        errors.invalid(path, uri, "pvc:// must be followed by the name of a PersistentVolumeClaim (a lowercase "
-            + "RFC 1123 subdomain), which is also mounted as /<name>");
-      }
-    } else if (CacheUris.path(uri).equals("/")) {
-      errors.invalid(path, uri, "names no cache location: hostpath:// must be followed by a host directory");
-    } else if (List.of(CacheUris.path(uri).split("/")).contains("..")) {
-      errors.invalid(path, uri, "must not contain '..'");
+    if (uri != null && uri.matches(Patterns.CACHE_URI)) {
+      CacheUris.problem(uri).ifPresent(detail -> errors.invalid(path, uri, detail));
     }
   }
 }

@@ -3,9 +3,11 @@ package booster.api;
 import java.util.List;
 
 /**
- * Every problem of a booster at once, each naming its field path (decisions.md 1, 2). Used by the plugin before
- * anything is sent and by the operator before anything is written. Covers the CRD schema rules too, because an
- * object may come from a cluster without our CRD. Never throws, whatever is null or missing.
+ * Every problem of a booster at once, each naming its field path (docs/design.md §2.1): the one rule book. The
+ * translator runs it once per booster (plus what its Kthena profile cannot express), for the plugin before anything
+ * is printed or sent and for the operator before anything is written. Covers the CRD schema rules too, because an
+ * object may come from a cluster without our CRD; CrdRulesParityTest holds the two to the same rules. Never throws,
+ * whatever is null or missing.
  */
 public final class Validation {
   private Validation() {

@@ -4,20 +4,20 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Rules for one {@code workers[j]}: counts (decisions.md 20), image (webhook), tolerations, and {@code config}
- * (decisions 9, 13). Role autoscaling ({@code maxReplicas}) is checked per backend by {@link RoleScalingRules}.
+ * Rules for one {@code workers[j]}: counts (docs/design.md §2.6), image (webhook), tolerations, and {@code config}
+ * (docs/design.md §2.4, §2.6). Role autoscaling ({@code maxReplicas}) is checked per backend by {@link
+ * RoleScalingRules}.
  */
 final class WorkerRules {
-  private static final int MAX_COUNT = 1_000_000;
   private static final int SHOWN_TEXT = 60;
 
   private WorkerRules() {
   }
 
   static void worker(ModelWorker worker, FieldPath path, FieldErrors errors) {
-    errors.range(path.child("replicas"), worker.getReplicas(), 0, MAX_COUNT);
-    errors.range(path.child("pods"), worker.getPods(), 0, MAX_COUNT);
-    errors.range(path.child("maxReplicas"), worker.getMaxReplicas(), 1, MAX_COUNT);
+    errors.range(path.child("replicas"), worker.getReplicas(), 0, Limits.MAX_REPLICAS);
+    errors.range(path.child("pods"), worker.getPods(), 0, Limits.MAX_REPLICAS);
+    errors.range(path.child("maxReplicas"), worker.getMaxReplicas(), 1, Limits.MAX_REPLICAS);
     if (worker.getPods() != null && worker.getPods() == 0) {
       if (worker.getReplicas() != null && worker.getReplicas() == 0) {
         errors.warning(path.child("pods"), 0, "treated as 1; this worker has no replicas, so no pods run");
@@ -74,7 +74,7 @@ final class WorkerRules {
     try {
       KvConnectors.connectorName(worker).ifPresent(name -> {
         if (KvConnectors.type(name).isEmpty()) {
-          // decisions.md 13: an unknown connector is reported but does not block the booster.
+          // An unknown connector is reported but does not block the booster (docs/design.md §2.6).
           errors.warning(transferPath.child("kv_connector"), name,
               "unknown connector, the ModelServer gets no kvConnector; known: " + KvConnectors.known());
         }

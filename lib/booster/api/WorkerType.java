@@ -11,6 +11,9 @@ public enum WorkerType {
   CONTROLLER("controller"),
   COORDINATOR("coordinator");
 
+  /** The ModelServing role of a vLLM server worker, whose entry pod leads the Ray cluster and serves metrics. */
+  public static final String LEADER_ROLE = "leader";
+
   private final String value;
 
   WorkerType(String value) {
@@ -20,6 +23,11 @@ public enum WorkerType {
   @JsonValue
   public String value() {
     return value;
+  }
+
+  /** The ModelServing role a worker of this type becomes: {@link #LEADER_ROLE} for a server, else its type. */
+  public String role() {
+    return this == SERVER ? LEADER_ROLE : value;
   }
 
   @JsonCreator

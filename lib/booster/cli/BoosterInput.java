@@ -1,11 +1,11 @@
 package booster.cli;
 
+import booster.api.InvalidInputException;
 import booster.translate.Translator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,36 +19,25 @@ final class BoosterInput {
    * {@code err}.
    *
    * @param fallbackNamespace the namespace of boosters that name none when {@code -n} is absent
-   * @throws InputProblems listing every problem of every input: unreadable files, namespaces, boosters given twice,
-   *     validation
+   * @throws InvalidInputException listing every problem of every input: unreadable files, namespaces, boosters
+   *     given twice, validation
    */
   static Map<Manifest, List<GenericKubernetesResource>> translated(ManifestInputs inputs, String verb,
       NamespaceOptions namespace, String fallbackNamespace, Translator translate, PrintWriter err) {
     List<Manifest> read = inputs.manifests();
     if (read.isEmpty() && inputs.problems().isEmpty()) {
-      throw new InputProblems(List.of("no objects passed to " + verb));
+      throw new InvalidInputException(List.of("no objects passed to " + verb));
     }
     List<String> problems = new ArrayList<>(inputs.problems());
     problems.addAll(namespace.assign(read, fallbackNamespace));
     problems.addAll(givenTwice(read));
-    BoosterChecks.Findings findings = BoosterChecks.of(read);
+    BoosterChecks.Findings findings = BoosterChecks.translate(read, translate);
     findings.warnings().forEach(warning -> err.println("Warning: " + warning));
     problems.addAll(findings.errors());
     if (!problems.isEmpty()) {
-      throw new InputProblems(problems);
+      throw new InvalidInputException(problems);
     }
-    Map<Manifest, List<GenericKubernetesResource>> translated = new LinkedHashMap<>();
-    for (Manifest manifest : read) {
-      try {
-        translated.put(manifest, translate.translate(manifest.booster()));
-      } catch (RuntimeException e) {
-        problems.add(manifest.describe() + ": cannot translate: " + e.getMessage());
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new InputProblems(problems);
-    }
-    return translated;
+    return findings.children();
   }
 
   /**

@@ -1,5 +1,6 @@
 package booster.cli;
 
+import booster.api.InvalidInputException;
 import booster.cluster.ApiErrors;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -70,8 +71,8 @@ abstract class ClusterCommand implements Callable<Integer> {
     try (KubeSession session = KubeClients.connect(kube, namespace.given(), err)) {
       server = session.server();
       return run(session);
-    } catch (InputProblems problems) {
-      problems.lines().forEach(line -> err.println("error: " + line));
+    } catch (InvalidInputException problems) {
+      problems.getMessage().lines().forEach(line -> err.println("error: " + line));
       return failureExitCode();
     } catch (CliException e) {
       err.println("error: " + e.getMessage());

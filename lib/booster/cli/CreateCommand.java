@@ -1,6 +1,7 @@
 package booster.cli;
 
 import booster.api.GoDuration;
+import booster.api.InvalidInputException;
 import booster.api.ModelBooster;
 import booster.cluster.ApiErrors;
 import booster.cluster.Kinds;
@@ -94,8 +95,8 @@ final class CreateCommand extends ClusterCommand {
       err.println("rendered for Kthena " + version.offline() + " (" + kthenaVersion.source(root.environment())
           + ", offline)");
       return BoosterCommand.OK;
-    } catch (InputProblems problems) {
-      problems.lines().forEach(line -> err.println("error: " + line));
+    } catch (InvalidInputException problems) {
+      problems.problems().forEach(line -> err.println("error: " + line));
       return BoosterCommand.FAILED;
     } catch (CliException e) {
       err.println("error: " + e.getMessage());
@@ -105,7 +106,7 @@ final class CreateCommand extends ClusterCommand {
     }
   }
 
-  /** Reads, checks and translates everything; the printable text, or InputProblems listing every problem. */
+  /** Reads, checks and translates everything; the printable text, or InvalidInputException listing every problem. */
   private String renderOffline(KthenaProfile profile) {
     List<Object> objects = new ArrayList<>();
     translated(KubeClients.offlineNamespace(kube), profile).forEach((manifest, children) -> {
@@ -167,7 +168,7 @@ final class CreateCommand extends ClusterCommand {
    *
    * @param fallbackNamespace the namespace of boosters that name none when {@code -n} is absent
    * @param profile the Kthena release the children are for (validation depends on it: role autoscaling needs v1.0)
-   * @throws InputProblems listing every problem of every booster
+   * @throws InvalidInputException listing every problem of every booster
    */
   private Map<Manifest, List<GenericKubernetesResource>> translated(String fallbackNamespace, KthenaProfile profile) {
     return BoosterInput.translated(manifests.read(root.stdin()), "create", namespace, fallbackNamespace,

@@ -1,6 +1,6 @@
 package booster.cli;
 
-import booster.api.ManifestException;
+import booster.api.InvalidInputException;
 import booster.api.ManifestReader;
 import booster.api.ModelBooster;
 import java.io.ByteArrayInputStream;
@@ -58,7 +58,7 @@ final class ManifestOptions {
           for (ModelBooster booster : boosters) {
             manifests.add(new Manifest(source, booster));
           }
-        } catch (ManifestException e) {
+        } catch (InvalidInputException e) {
           problems.addAll(e.problems());
         } catch (IOException e) {
           problems.add(source + ": " + e.getMessage());

@@ -1,7 +1,7 @@
 package booster.operator;
 
+import booster.api.InvalidInputException;
 import booster.api.ModelBooster;
-import booster.api.Problem;
 import booster.cluster.Apply;
 import booster.cluster.Conditions;
 import booster.cluster.Conditions.Wanted;
@@ -16,7 +16,6 @@ import booster.cluster.StatusWriter;
 import booster.cluster.Trees;
 import booster.cluster.WriteObserver;
 import booster.translate.ChildKind;
-import booster.translate.InvalidBoosterException;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
@@ -178,8 +177,8 @@ final class Reconciler {
       try {
         return translator.of(Trees.SERIALIZATION.convertValue(booster, ModelBooster.class), cluster.profile(),
             warning -> warnings.add(warning.toString()));
-      } catch (InvalidBoosterException e) {
-        throw new InvalidSpec(e.problems().stream().map(Problem::toString).collect(Collectors.joining("; ")));
+      } catch (InvalidInputException e) {
+        throw new InvalidSpec(String.join("; ", e.problems()));
       } catch (JacksonException | IllegalArgumentException e) {
         throw new InvalidSpec("spec cannot be read: " + e.getMessage().lines().findFirst().orElse(""));
       }

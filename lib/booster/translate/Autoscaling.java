@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The autoscaling children (translation.md 5, 11). Which policies a booster asks for:
+ * The autoscaling children, named and targeted as upstream's convert/autoscaling.go does (legacy shape:
+ * docs/design.md §2.6). Which policies a booster asks for:
  * <ul>
  *   <li>current shape with {@code spec.autoscalingPolicy}: {@code <m>-<b>}, scaling its one backend;</li>
  *   <li>legacy shape with {@code spec.autoscalingPolicy}: {@code <m>}, heterogeneous over every backend, even a
- *       single one (decisions.md 5); backend-level policies are then ignored, as upstream;</li>
+ *       single one (docs/design.md §2.6); backend-level policies are then ignored, as upstream;</li>
  *   <li>legacy shape otherwise: {@code <m>-<b>} for each backend with its own policy.</li>
  * </ul>
  * Profile v0.4 writes each as an AutoscalingPolicy directly followed by its AutoscalingPolicyBinding (the binding

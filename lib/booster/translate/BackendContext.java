@@ -5,27 +5,27 @@ import booster.api.ModelBooster;
 import java.util.Map;
 
 /** What every per-backend builder needs: the booster, one of its backends, and the controller knobs. */
-public record BackendContext(ModelBooster booster, ModelBackend backend, TranslatorConfig config) {
+record BackendContext(ModelBooster booster, ModelBackend backend, TranslatorConfig config) {
 
-  public String boosterName() {
+  String boosterName() {
     return booster.getMetadata().getName();
   }
 
-  public String namespace() {
+  String namespace() {
     return booster.getMetadata().getNamespace();
   }
 
   /** {@code <booster>-<backend>}: the name of this backend's ModelServing and ModelServer. */
-  public String childName() {
+  String childName() {
     return Names.child(boosterName(), backend.getName());
   }
 
   /** True when the booster has two or more backends (legacy shape); selectors then include the backend name. */
-  public boolean multiBackend() {
+  boolean multiBackend() {
     return booster.getSpec().allBackends().size() > 1;
   }
 
-  public Map<String, String> baseLabels() {
+  Map<String, String> baseLabels() {
     return Labels.base(booster, backend.getName());
   }
 }

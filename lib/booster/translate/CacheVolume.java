@@ -1,7 +1,6 @@
 package booster.translate;
 
 import booster.api.CacheUris;
-import booster.api.Patterns;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -12,13 +11,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The model cache of a backend (decisions.md 11): volume {@code <backend>-weights}, mounted at the cache path in
+ * The model cache of a backend (docs/design.md §2.6): volume {@code <backend>-weights}, mounted at the cache path in
  * every engine and downloader container. No {@code cacheURI}: an {@code emptyDir} at {@code /models};
  * {@code pvc://NAME}: claim {@code NAME} mounted at {@code /NAME}; {@code hostpath://P}: host directory {@code /P}
  * (v0.4.0 normalisation). Downloads go to the cache path plus the MD5 of the whole source URI.
  */
-public final class CacheVolume {
-  public static final String DEFAULT_MOUNT_PATH = "/models";
+final class CacheVolume {
+  static final String DEFAULT_MOUNT_PATH = "/models";
 
   private final Volume volume;
   private final String mountPath;
@@ -33,43 +32,38 @@ public final class CacheVolume {
    * @param cacheURI    the backend's cacheURI, possibly null or empty
    * @param path        the cacheURI's field path, for error messages
    */
-  public static CacheVolume of(String backendName, String cacheURI, String path) {
+  static CacheVolume of(String backendName, String cacheURI, String path) {
     VolumeBuilder volume = new VolumeBuilder().withName(backendName + "-weights");
     if (cacheURI == null || cacheURI.isEmpty()) {
       return new CacheVolume(volume.withNewEmptyDir().endEmptyDir().build(), DEFAULT_MOUNT_PATH);
     }
+    // Validation reports the same rule first; this guards callers that skip it.
+    CacheUris.problem(cacheURI).ifPresent(problem -> {
+      throw new IllegalArgumentException(path + ": Invalid value: \"" + cacheURI + "\": " + problem);
+    });
     String cachePath = CacheUris.path(cacheURI);
-    if (cachePath.equals("/")) {
-      throw new IllegalArgumentException(path + ": names no cache location: " + cacheURI);
-    }
     if (cacheURI.startsWith(CacheUris.PVC)) {
-      String claim = CacheUris.claimName(cacheURI);
-      if (!claim.matches(Patterns.DNS_SUBDOMAIN)) {
-        throw new IllegalArgumentException(path + ": \"" + claim + "\" is not a valid claim name: " + cacheURI);
-      }
-      volume.withNewPersistentVolumeClaim().withClaimName(claim).endPersistentVolumeClaim();
-    } else if (cacheURI.startsWith(CacheUris.HOST_PATH)) {
-      volume.withNewHostPath().withPath(cachePath).withType("DirectoryOrCreate").endHostPath();
+      volume.withNewPersistentVolumeClaim().withClaimName(CacheUris.claimName(cacheURI)).endPersistentVolumeClaim();
     } else {
-      throw new IllegalArgumentException(path + ": unsupported scheme (use pvc:// or hostpath://): " + cacheURI);
+      volume.withNewHostPath().withPath(cachePath).withType("DirectoryOrCreate").endHostPath();
     }
     return new CacheVolume(volume.build(), cachePath);
   }
 
-  public Volume volume() {
+  Volume volume() {
     return volume;
   }
 
-  public String mountPath() {
+  String mountPath() {
     return mountPath;
   }
 
-  public VolumeMount mount() {
+  VolumeMount mount() {
     return new VolumeMountBuilder().withName(volume.getName()).withMountPath(mountPath).build();
   }
 
   /** Where the downloader puts {@code sourceURI}: the cache path plus the MD5 of the whole URI. */
-  public String downloadDir(String sourceURI) {
+  String downloadDir(String sourceURI) {
     return mountPath + "/" + md5Hex(sourceURI);
   }
 

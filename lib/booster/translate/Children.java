@@ -42,13 +42,13 @@ public final class Children {
   }
 
   @SuppressWarnings("unchecked")
-  public static Map<String, Object> toTree(Object value) {
+  static Map<String, Object> toTree(Object value) {
     return TREES.convertValue(value, Map.class);
   }
 
   /** A list of model objects as plain JSON trees. */
   @SuppressWarnings("unchecked")
-  public static List<Object> toTreeList(List<?> values) {
+  static List<Object> toTreeList(List<?> values) {
     return TREES.convertValue(values, List.class);
   }
 }

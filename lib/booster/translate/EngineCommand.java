@@ -13,13 +13,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The vLLM engine command of one worker (translation.md 2.4, v0.4.0): {@code python3 -m
- * vllm.entrypoints.openai.api_server --model <download dir>}, the config flags, the legacy LoRA flags, and then the
+ * The vLLM engine command of one worker (upstream's buildCommands in convert/model_serving.go, v0.4.0): {@code python3
+ * -m vllm.entrypoints.openai.api_server --model <download dir>}, the config flags, the legacy LoRA flags, and then the
  * wrappers that need a shell: Ray multi-node start-up and the KV-connector pip install. Wrapped commands keep every
- * flag inside one shell-quoted script (decisions.md 10), never nested {@code bash -c} levels.
+ * flag inside one shell-quoted script (docs/design.md §2.5), never nested {@code bash -c} levels.
  */
-public final class EngineCommand {
-  public static final String MULTI_NODE_SCRIPT = "examples/online_serving/multi-node-serving.sh";
+final class EngineCommand {
+  static final String MULTI_NODE_SCRIPT = "examples/online_serving/multi-node-serving.sh";
+  /** Starts vLLM's multi-node script; the leader or worker argument and its Ray flags follow. */
+  static final String RAY_START = "chmod u+x " + MULTI_NODE_SCRIPT + " && " + MULTI_NODE_SCRIPT + " ";
   static final String NVIDIA_GPU = "nvidia.com/gpu";
   static final String ASCEND_NPU = "huawei.com/ascend-1980";
   /**
@@ -41,7 +43,7 @@ public final class EngineCommand {
    * @param loraFlags  {@code --enable-lora --lora-modules ...} for legacy LoRA adapters, or empty
    * @param workerPath the worker's field path, for error messages
    */
-  public static List<String> build(ModelBackend backend, ModelWorker worker, boolean multiNode, String modelDir,
+  static List<String> build(ModelBackend backend, ModelWorker worker, boolean multiNode, String modelDir,
       List<String> loraFlags, String workerPath) {
     List<String> argv = new ArrayList<>(List.of("python3", "-m", "vllm.entrypoints.openai.api_server",
         "--model", modelDir));
@@ -50,7 +52,7 @@ public final class EngineCommand {
     String script = null;
     if (multiNode && worker.effectivePods() > 1) {
       argv.addAll(List.of("--distributed_executor_backend", "ray"));
-      script = "chmod u+x " + MULTI_NODE_SCRIPT + " && " + MULTI_NODE_SCRIPT + " leader --ray_cluster_size="
+      script = RAY_START + "leader --ray_cluster_size="
           + worker.effectivePods() + " --num-gpus=" + deviceCount(worker) + " && " + ShellQuote.join(argv);
     }
     Optional<String> install = connectorInstall(backend, worker, workerPath);
@@ -64,7 +66,7 @@ public final class EngineCommand {
    * Legacy LoRA adapters served by vLLM: {@code --enable-lora --lora-modules name=<download dir>...} in list order,
    * or nothing when there are none.
    */
-  public static List<String> loraFlags(List<LoraAdapter> adapters, CacheVolume cache) {
+  static List<String> loraFlags(List<LoraAdapter> adapters, CacheVolume cache) {
     List<String> flags = new ArrayList<>();
     if (adapters == null || adapters.isEmpty()) {
       return flags;

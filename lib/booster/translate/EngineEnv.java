@@ -9,28 +9,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Environment lists of a backend's containers (translation.md 2.8). Duplicate names are reduced to the last
- * entry (decisions.md 24), which is also the value Kubernetes would give the container.
+ * Environment lists of a backend's containers, in upstream's order (convert/model_serving.go). Duplicate names are
+ * reduced to the last entry (docs/design.md §2.6), which is also the value Kubernetes would give the container.
  */
-public final class EngineEnv {
+final class EngineEnv {
   /** Download variables forwarded to the model downloader, in this order (v0.4.0 list). */
-  public static final List<String> DOWNLOAD_VARIABLES = List.of("ENDPOINT", "HF_ENDPOINT", "MS_TOKEN", "MS_REVISION");
+  static final List<String> DOWNLOAD_VARIABLES = List.of("ENDPOINT", "HF_ENDPOINT", "MS_TOKEN", "MS_REVISION");
 
   private EngineEnv() {
   }
 
   /** The backend's own env, deduplicated: the Ray worker and the LoRA downloaders get this. */
-  public static List<EnvVar> backend(ModelBackend backend) {
+  static List<EnvVar> backend(ModelBackend backend) {
     return lastOfEachName(backend.getEnv() == null ? List.of() : backend.getEnv());
   }
 
   /** Runtime and engine containers of a vLLM backend: the backend env, then the standard entries. */
-  public static List<EnvVar> engine(ModelBackend backend) {
+  static List<EnvVar> engine(ModelBackend backend) {
     return withStandard(backend, List.of());
   }
 
   /** Runtime and vLLM containers of the prefill role. */
-  public static List<EnvVar> prefill(ModelBackend backend) {
+  static List<EnvVar> prefill(ModelBackend backend) {
     return withStandard(backend, List.of(
         literal("HF_HUB_OFFLINE", "1"),
         new EnvVarBuilder().withName("HCCL_IF_IP").withNewValueFrom()
@@ -38,7 +38,7 @@ public final class EngineEnv {
   }
 
   /** Runtime and vLLM containers of the decode role. */
-  public static List<EnvVar> decode(ModelBackend backend) {
+  static List<EnvVar> decode(ModelBackend backend) {
     return withStandard(backend, List.of(
         literal("HF_HUB_OFFLINE", "1"),
         literal("GLOO_SOCKET_IFNAME", "eth0"),
@@ -48,9 +48,9 @@ public final class EngineEnv {
 
   /**
    * The model downloader's env: each download variable the backend sets, with a literal value or a
-   * {@code valueFrom} (decisions.md 24; upstream forwarded literal values only).
+   * {@code valueFrom} (docs/design.md §2.6; upstream forwarded literal values only).
    */
-  public static List<EnvVar> downloader(ModelBackend backend) {
+  static List<EnvVar> downloader(ModelBackend backend) {
     Map<String, EnvVar> byName = new LinkedHashMap<>();
     backend(backend).forEach(e -> byName.put(e.getName(), e));
     List<EnvVar> out = new ArrayList<>();

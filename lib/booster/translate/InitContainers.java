@@ -8,14 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The init containers every pod of a backend runs (translation.md 2.9): the model downloader, then one downloader
+ * The init containers every pod of a backend runs: the model downloader, then one downloader
  * per legacy LoRA adapter. All write into the cache volume; secrets reach them through the backend's envFrom.
  */
-public final class InitContainers {
+final class InitContainers {
   private InitContainers() {
   }
 
-  public static List<Container> of(BackendContext ctx, CacheVolume cache) {
+  static List<Container> of(BackendContext ctx, CacheVolume cache) {
     ModelBackend backend = ctx.backend();
     List<Container> out = new ArrayList<>();
     out.add(downloader(ctx, cache, ctx.boosterName() + "-model-downloader", backend.getModelURI())

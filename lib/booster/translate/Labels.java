@@ -5,20 +5,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Label keys on every child (decisions.md 6): our seed label plus the five upstream labels; and our annotation on
+ * Label keys on every child (docs/design.md §2.2): our seed label plus the five upstream labels; and our annotation on
  * each ModelServing.
  */
 public final class Labels {
   /** The operator selects its children by this label. */
   public static final String SEED_MANAGED_BY = "registry.volcano.sh/managed-by";
   public static final String SEED_MANAGED_BY_VALUE = "registry.volcano.sh";
-  public static final String SEED_SELECTOR = SEED_MANAGED_BY + "=" + SEED_MANAGED_BY_VALUE;
 
   public static final String MODEL_NAME = "workload.serving.volcano.sh/model-name";
-  public static final String BACKEND_NAME = "workload.serving.volcano.sh/backend-name";
-  public static final String MANAGED_BY = "workload.serving.volcano.sh/managed-by";
-  public static final String MANAGED_BY_VALUE = "workload.serving.volcano.sh";
-  public static final String REVISION = "workload.serving.volcano.sh/revision";
+  static final String BACKEND_NAME = "workload.serving.volcano.sh/backend-name";
+  static final String MANAGED_BY = "workload.serving.volcano.sh/managed-by";
+  static final String MANAGED_BY_VALUE = "workload.serving.volcano.sh";
+  static final String REVISION = "workload.serving.volcano.sh/revision";
   public static final String MODEL_UID = "workload.serving.volcano.sh/model-uid";
 
   /**
@@ -29,9 +28,9 @@ public final class Labels {
   public static final String APPLIED_REPLICAS = "registry.volcano.sh/applied-replicas";
 
   /** Pod labels written by the ModelServing controller, used in selectors. */
-  public static final String ROLE = "modelserving.volcano.sh/role";
-  public static final String ENTRY = "modelserving.volcano.sh/entry";
-  public static final String GROUP_NAME = "modelserving.volcano.sh/group-name";
+  static final String ROLE = "modelserving.volcano.sh/role";
+  static final String ENTRY = "modelserving.volcano.sh/entry";
+  static final String GROUP_NAME = "modelserving.volcano.sh/group-name";
 
   private Labels() {
   }

@@ -15,14 +15,15 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The booster's ModelRoutes (translation.md 4): the main one, named after the booster, where clients address the
- * model by the booster name, and one {@code <booster>-<route>} per {@code spec.routes[]} entry, addressed by its
- * {@code modelName}. Every route has the same targets, weights and LoRA adapters (by adapter name, in the legacy
- * shape), built by the same code; only its model name, match, token budget and gateways are its own.
+ * The booster's ModelRoutes (upstream's convert/model_route.go; extra routes: docs/routes.md): the main one, named
+ * after the booster, where clients address the model by the booster name, and one {@code <booster>-<route>} per {@code
+ * spec.routes[]} entry, addressed by its {@code modelName}. Every route has the same targets, weights and LoRA adapters
+ * (by adapter name, in the legacy shape), built by the same code; only its model name, match, token budget and gateways
+ * are its own.
  */
 final class ModelRoutes {
   static final String DEFAULT_RULE = "default";
-  /** Legacy {@code routeWeight} default, applied here instead of in the stored booster (decisions.md 3). */
+  /** Legacy {@code routeWeight} default, applied here instead of in the stored booster (docs/design.md §2.1). */
   static final int DEFAULT_WEIGHT = 100;
 
   private ModelRoutes() {

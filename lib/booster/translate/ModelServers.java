@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** ModelServer of one backend (translation.md 3): how the router reaches the backend's serving pods. */
+/**
+ * ModelServer of one backend (upstream's convert/model_server.go): how the router reaches the backend's serving pods.
+ */
 final class ModelServers {
   static final String INFERENCE_ENGINE = "vLLM";
-  static final int ENGINE_PORT = 8000;
   static final int RETRY_ATTEMPTS = 5;
   /** Written explicitly: the CRD default (100ms) would otherwise apply. */
   static final String RETRY_INTERVAL = "0s";
@@ -38,7 +39,7 @@ final class ModelServers {
     spec.put("model", ServedModelName.of(ctx.boosterName(), backend));
     spec.put("inferenceEngine", INFERENCE_ENGINE);
     spec.put("workloadSelector", workloadSelector(ctx));
-    spec.put("workloadPort", Map.of("port", ENGINE_PORT));
+    spec.put("workloadPort", Map.of("port", ServingRoles.ENGINE_PORT));
     spec.put("trafficPolicy", Map.of("retry", retry()));
     kvConnectorType(backend).ifPresent(type -> spec.put("kvConnector", Map.of("type", type)));
     return spec;
@@ -46,7 +47,7 @@ final class ModelServers {
 
   /**
    * Upstream selects by model uid only; we add the backend name when there are several backends, and the entry
-   * label when a worker spans several pods, so Ray worker pods get no traffic (decisions.md 12).
+   * label when a worker spans several pods, so Ray worker pods get no traffic (docs/design.md §2.6).
    */
   private static Map<String, Object> workloadSelector(BackendContext ctx) {
     Map<String, String> matchLabels = new TreeMap<>();
@@ -86,7 +87,7 @@ final class ModelServers {
 
   /**
    * The connector named by the prefill/decode workers' {@code kv-transfer-config}, both generations of names
-   * (decisions.md 13); a later worker overrides an earlier one, unknown names are left to validation's warning.
+   * (docs/design.md §2.6); a later worker overrides an earlier one, unknown names are left to validation's warning.
    */
   private static Optional<String> kvConnectorType(ModelBackend backend) {
     Optional<String> type = Optional.empty();

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * ModelServing of one backend (translation.md 2, v0.4.0 templates for both input shapes). The revision label is
+ * ModelServing of one backend: upstream's convert/model_serving.go and its v0.4.0 templates, for every input shape
+ * (docs/design.md §2.6). The revision label is
  * stamped on the object and on its pod templates, so any change of the desired pods rolls them.
  */
 final class ModelServings {
@@ -47,7 +48,7 @@ final class ModelServings {
           + " cannot be served (supported: vLLM, vLLMDisaggregated)");
     };
     Map<String, Object> spec = new LinkedHashMap<>();
-    // decisions.md 22: an unset scheduler is left out so the CRD default (volcano) applies
+    // An unset scheduler is left out so the CRD default (volcano) applies (docs/design.md §2.6)
     if (backend.getSchedulerName() != null && !backend.getSchedulerName().isEmpty()) {
       spec.put("schedulerName", backend.getSchedulerName());
     }

@@ -1,11 +1,11 @@
 package booster.translate;
 
 /** Child names: {@code <booster>-<backend>}, or just the booster name when there is no backend part. */
-public final class Names {
+final class Names {
   private Names() {
   }
 
-  public static String child(String boosterName, String backendName) {
+  static String child(String boosterName, String backendName) {
     if (backendName == null || backendName.isEmpty()) {
       return boosterName;
     }

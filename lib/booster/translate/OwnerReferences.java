@@ -4,12 +4,12 @@ import booster.api.ModelBooster;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 
-/** Every child, of every kind, is controlled by its booster (decisions.md 7). */
-public final class OwnerReferences {
+/** Every child, of every kind, is controlled by its booster (docs/design.md §2.2). */
+final class OwnerReferences {
   private OwnerReferences() {
   }
 
-  public static OwnerReference controller(ModelBooster booster) {
+  static OwnerReference controller(ModelBooster booster) {
     return new OwnerReferenceBuilder()
         .withApiVersion(ModelBooster.API_VERSION)
         .withKind(ModelBooster.KIND)

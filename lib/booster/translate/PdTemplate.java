@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The ModelServing template of a {@code vLLMDisaggregated} backend (translation.md 2.7, v0.4.0): a {@code prefill}
- * and a {@code decode} role, each a single pod running the runtime and vLLM. Both runtimes get the backend's
- * envFrom (decisions.md 24; upstream gave it to decode only).
+ * The ModelServing template of a {@code vLLMDisaggregated} backend (upstream's convert/templates/vllm-pd.yaml, v0.4.0):
+ * a {@code prefill} and a {@code decode} role, each a single pod running the runtime and vLLM. Both runtimes get the
+ * backend's envFrom (docs/design.md §2.6; upstream gave it to decode only).
  */
 final class PdTemplate {
   private PdTemplate() {

@@ -5,7 +5,7 @@ import booster.api.ModelBooster;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** AutoscalingPolicyBinding specs in the Kthena v0.4.0 schema (translation.md 5.3, 5.4): policy and target. */
+/** AutoscalingPolicyBinding specs in the Kthena v0.4.0 schema: policy and target. */
 final class PolicyBindings {
   private PolicyBindings() {
   }

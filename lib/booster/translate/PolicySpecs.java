@@ -7,15 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The policy part of an AutoscalingPolicy spec, copied from the booster and shaped as upstream's Go types serialise
- * it: {@code behavior}, {@code scaleUp}, {@code stablePolicy}, {@code panicPolicy}, {@code panicPolicy.period} and
- * {@code scaleDown} have no omitempty there, so they are always sent, empty when the user gave none
- * (modelbooster-api.md 3.5). This is not cosmetic: with the objects present the API server fills the CRD defaults
- * into them (scale-down 1 instance or 100% per 15s, panic threshold 200%, ...); with {@code behavior} absent the
- * AutoscalingPolicy mutating webhook writes its own, different defaults instead. A {@code tolerancePercent} the user
- * left out stays out, so the CRD default 10 applies, which is what upstream gets in a cluster (the ModelBooster CRD
- * defaults it to 10 first). The behaviour schema, its defaults and the mutating webhook are the same at Kthena v0.4
- * and v1.0, so all of this holds in both profiles.
+ * The policy part of an AutoscalingPolicy spec, copied from the booster and shaped as upstream's Go types serialise it:
+ * {@code behavior}, {@code scaleUp}, {@code stablePolicy}, {@code panicPolicy}, {@code panicPolicy.period} and {@code
+ * scaleDown} have no omitempty there, so they are always sent, empty when the user gave none. This is not cosmetic:
+ * with the objects present the API server fills the CRD defaults into them (scale-down 1 instance or 100% per 15s,
+ * panic threshold 200%, ...); with {@code behavior} absent the AutoscalingPolicy mutating webhook writes its own,
+ * different defaults instead. A {@code tolerancePercent} the user left out stays out, so the CRD default 10 applies,
+ * which is what upstream gets in a cluster (the ModelBooster CRD defaults it to 10 first). The behaviour schema, its
+ * defaults and the mutating webhook are the same at Kthena v0.4 and v1.0, so all of this holds in both profiles.
  */
 final class PolicySpecs {
   /** Go's zero duration, which upstream always writes for a panic policy without period. */

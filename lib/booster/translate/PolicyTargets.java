@@ -3,6 +3,7 @@ package booster.translate;
 import booster.api.BackendType;
 import booster.api.ModelBackend;
 import booster.api.ModelBooster;
+import booster.api.WorkerType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +15,8 @@ import java.util.function.Function;
  * policy, which differ only in how a target names its metric source.
  */
 final class PolicyTargets {
-  /** Legacy {@code costExpansionRatePercent} default, applied here, never written back (decisions.md 3). */
+  /** Legacy {@code costExpansionRatePercent} default, applied here, never written back (docs/design.md §2.1). */
   static final int DEFAULT_COST_EXPANSION_RATE_PERCENT = 200;
-  /** The role label of vLLM entry pods, where the runtime serves the metrics. */
-  static final String LEADER_ROLE = "leader";
 
   private PolicyTargets() {
   }
@@ -33,13 +32,13 @@ final class PolicyTargets {
   /**
    * Where the runtime sidecar serves the backend's metrics, beyond the schema defaults (port 8100, every entry
    * pod): its port when the backend overrides {@code RUNTIME_PORT}, and the {@code leader} role except for
-   * disaggregated backends, whose pods have the roles prefill and decode (decisions.md 23).
+   * disaggregated backends, whose pods have the roles prefill and decode (docs/design.md §2.6).
    */
   static Map<String, Object> scrape(ModelBackend backend) {
     Map<String, Object> scrape = new LinkedHashMap<>();
     RuntimePort.override(backend).ifPresent(port -> scrape.put("port", port));
     if (backend.getType() != BackendType.VLLM_DISAGGREGATED) {
-      scrape.put("labelSelector", Map.of("matchLabels", Map.of(Labels.ROLE, LEADER_ROLE)));
+      scrape.put("labelSelector", Map.of("matchLabels", Map.of(Labels.ROLE, WorkerType.LEADER_ROLE)));
     }
     return scrape;
   }

@@ -10,6 +10,7 @@ import java.util.List;
 /**
  * What a valid booster asks for that a profile's child schemas cannot express. Only role autoscaling so far: a
  * Kthena v0.4 AutoscalingPolicyBinding scales whole serving groups, never the roles inside one.
+ * Not in booster.api: whether a booster is valid there does not depend on the Kthena release it is rendered for.
  */
 final class ProfileRules {
   private ProfileRules() {

@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The revision label (decisions.md 8): a SHA-256 digest of the canonical JSON of the whole child as rendered
+ * The revision label (docs/design.md §2.3): a SHA-256 digest of the canonical JSON of the whole child as rendered
  * without a revision, written in upstream's alphabet ({@code [4-9bcdf]}, up to 10 characters) so values look alike.
  * Hashing the whole child means any change of image, template or model name rolls out.
  */
-public final class Revision {
+final class Revision {
   private static final ObjectMapper CANONICAL = JsonMapper.builder()
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
@@ -30,7 +30,7 @@ public final class Revision {
    * Renders a child once with the base labels, computes the digest of that draft, then adds the revision label to
    * the object and to every label set in its spec equal to the base labels (the pod templates of a ModelServing).
    */
-  public static GenericKubernetesResource stamp(Map<String, String> baseLabels,
+  static GenericKubernetesResource stamp(Map<String, String> baseLabels,
       Function<Map<String, String>, GenericKubernetesResource> template) {
     GenericKubernetesResource child = template.apply(baseLabels);
     String revision = of(child);
@@ -51,7 +51,7 @@ public final class Revision {
     }
   }
 
-  public static String of(GenericKubernetesResource draft) {
+  static String of(GenericKubernetesResource draft) {
     try {
       byte[] json = CANONICAL.writeValueAsBytes(draft);
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);

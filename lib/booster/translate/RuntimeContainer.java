@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The Kthena runtime sidecar beside each engine (translation.md 2.3, 2.6, 2.7): it proxies metrics and LoRA calls
+ * The Kthena runtime sidecar beside each engine, placed as upstream's templates (convert/templates/vllm.yaml,
+ * vllm-pd.yaml) place it: it proxies metrics and LoRA calls
  * to the engine. Its port, engine URL and metrics path follow the backend's {@code RUNTIME_*} variables (first
  * literal entry, as upstream and as {@link RuntimePort} reads them for the autoscaling binding).
  */
-public final class RuntimeContainer {
-  public static final String DEFAULT_URL = "http://localhost:8000";
-  public static final String DEFAULT_METRICS_PATH = "/metrics";
+final class RuntimeContainer {
+  static final String DEFAULT_METRICS_PATH = "/metrics";
 
   private RuntimeContainer() {
   }
@@ -23,7 +23,7 @@ public final class RuntimeContainer {
    *
    * @param env the env list of the engine it serves
    */
-  public static ContainerBuilder of(BackendContext ctx, List<EnvVar> env) {
+  static ContainerBuilder of(BackendContext ctx, List<EnvVar> env) {
     ModelBackend backend = ctx.backend();
     int port = RuntimePort.of(backend);
     return new ContainerBuilder()
@@ -34,7 +34,7 @@ public final class RuntimeContainer {
         .withEnvFrom(backend.getEnvFrom())
         .withArgs("--port", Integer.toString(port),
             "--engine", backend.getType().value().toLowerCase(Locale.ROOT),
-            "--engine-base-url", literal(backend, "RUNTIME_URL", DEFAULT_URL),
+            "--engine-base-url", literal(backend, "RUNTIME_URL", ServingRoles.ENGINE_URL),
             "--engine-metrics-path", literal(backend, "RUNTIME_METRICS_PATH", DEFAULT_METRICS_PATH),
             "--pod", "$(POD_NAME).$(NAMESPACE)",
             "--model", ctx.boosterName());

@@ -6,7 +6,8 @@ import booster.api.WorkerType;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The model name the engine serves, which the ModelServer rewrites requests to (translation.md 3, v0.2.0+ rule):
+ * The model name the engine serves, which the ModelServer rewrites requests to (upstream's rule since v0.2.0,
+ * convert/model_server.go):
  * the booster name, unless a {@code server} or {@code decode} worker's config names one with a string
  * {@code served-model-name}. Workers are scanned in list order; the first string wins; other value types are
  * skipped; a considered worker without a config object ends the scan.

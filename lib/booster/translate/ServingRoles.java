@@ -16,6 +16,8 @@ import java.util.Map;
 final class ServingRoles {
   /** The engine's OpenAI-compatible HTTP port. */
   static final int ENGINE_PORT = 8000;
+  /** The engine as its own pod's sidecar and pre-stop hook reach it. */
+  static final String ENGINE_URL = "http://localhost:" + ENGINE_PORT;
 
   private ServingRoles() {
   }

@@ -4,20 +4,20 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * POSIX single-quoting for commands that run inside {@code bash -c} (decisions.md 10): every argument becomes one
+ * POSIX single-quoting for commands that run inside {@code bash -c} (docs/design.md §2.5): every argument becomes one
  * inert shell word, so JSON keeps its quotes and no config value can inject shell code.
  */
-public final class ShellQuote {
+final class ShellQuote {
   private ShellQuote() {
   }
 
   /** {@code 'text'}, with each embedded {@code '} written as {@code '\''}. */
-  public static String quote(String argument) {
+  static String quote(String argument) {
     return "'" + argument.replace("'", "'\\''") + "'";
   }
 
   /** The arguments as one shell command line: each quoted, separated by single spaces. */
-  public static String join(List<String> arguments) {
+  static String join(List<String> arguments) {
     return arguments.stream().map(ShellQuote::quote).collect(Collectors.joining(" "));
   }
 }

@@ -71,8 +71,11 @@ final class TargetedPolicies {
     targetRef.putAll(PolicyTargets.targetRef(servingName));
     Map<String, Object> roles = new LinkedHashMap<>();
     for (WorkerType type : List.of(WorkerType.PREFILL, WorkerType.DECODE)) {
-      ModelWorker worker = backend.worker(type).orElseThrow(() -> new IllegalArgumentException(
-          "backend " + backend.getName() + " has no " + type.value() + " worker"));
+      int index = backend.lastWorkerIndex(type);
+      if (index < 0) {
+        throw new IllegalArgumentException("backend " + backend.getName() + " has no " + type.value() + " worker");
+      }
+      ModelWorker worker = backend.getWorkers().get(index);
       Map<String, Object> role = new LinkedHashMap<>();
       role.put("minReplicas", worker.effectiveReplicas());
       role.put("maxReplicas", worker.getMaxReplicas() != null ? worker.getMaxReplicas() : worker.effectiveReplicas());

@@ -1,5 +1,6 @@
 package booster.translate;
 
+import booster.api.InvalidInputException;
 import booster.api.ModelBackend;
 import booster.api.ModelBooster;
 import booster.api.Problem;
@@ -26,20 +27,24 @@ public final class Translator {
    * AutoscalingPolicy, followed by its binding under profile v0.4 (the binding webhook needs its policy to exist
    * first).
    *
-   * @throws InvalidBoosterException listing every validation error when the booster is invalid
+   * @throws InvalidInputException listing every validation error, each with its field path, when the booster is
+   *     invalid
    */
   public List<GenericKubernetesResource> translate(ModelBooster booster) {
     return translate(booster, warning -> { });
   }
 
-  /** As {@link #translate(ModelBooster)}, handing each validation warning to {@code warnings}. */
+  /**
+   * As {@link #translate(ModelBooster)}, handing each validation warning to {@code warnings}, also when errors
+   * follow: the one validation pass of a booster, so callers need not validate beforehand.
+   */
   public List<GenericKubernetesResource> translate(ModelBooster booster, Consumer<Problem> warnings) {
     List<Problem> problems = validate(booster);
+    problems.stream().filter(problem -> !problem.isError()).forEach(warnings);
     List<Problem> errors = problems.stream().filter(Problem::isError).toList();
     if (!errors.isEmpty()) {
-      throw new InvalidBoosterException(booster, errors);
+      throw InvalidInputException.invalidBooster(booster, errors);
     }
-    problems.forEach(warnings);
     List<BackendContext> backends = new ArrayList<>();
     for (ModelBackend backend : booster.getSpec().allBackends()) {
       backends.add(new BackendContext(booster, backend, config));

@@ -9,12 +9,12 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A worker's {@code config} object rendered as vLLM command-line flags (decisions.md 9): keys in code-point order
+ * A worker's {@code config} object rendered as vLLM command-line flags (docs/design.md §2.4): keys in code-point order
  * (upstream's byte-wise order), {@code _} becomes {@code -}; {@code ""} and {@code true} give a bare flag,
  * {@code false} gives {@code --no-<flag>}; numbers never use exponents for integral values; arrays give one argument
  * per element; objects give one argument of compact JSON; {@code null} is an error naming the key.
  */
-public final class VllmFlags {
+final class VllmFlags {
   private static final Comparator<String> CODE_POINT_ORDER = (a, b) -> {
     int i = 0;
     int j = 0;
@@ -37,7 +37,7 @@ public final class VllmFlags {
    * @param config the worker's config; absent or JSON null means no flags
    * @param path   the config's field path, e.g. {@code spec.backend.workers[0].config}, for error messages
    */
-  public static List<String> render(JsonNode config, String path) {
+  static List<String> render(JsonNode config, String path) {
     List<String> args = new ArrayList<>();
     if (config == null || config.isNull() || config.isMissingNode()) {
       return args;

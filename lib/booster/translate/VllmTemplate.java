@@ -17,16 +17,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The ModelServing template of a {@code vLLM} backend (translation.md 2.6, v0.4.0): one {@code leader} role whose
- * entry pod runs the runtime and the engine, and whose worker pods (one fewer than the server's {@code pods})
- * join the Ray cluster.
+ * The ModelServing template of a {@code vLLM} backend (upstream's convert/templates/vllm.yaml, v0.4.0): one {@code
+ * leader} role whose entry pod runs the runtime and the engine, and whose worker pods (one fewer than the server's
+ * {@code pods}) join the Ray cluster.
  */
 final class VllmTemplate {
   /** Waits for running and queued requests to drain before the engine stops. */
   static final String PRE_STOP_SCRIPT = """
       while true; do
-        RUNNING=$(curl -s http://localhost:8000/metrics | grep 'vllm:num_requests_running' | grep -v '#' | awk '{print $2}')
-        WAITING=$(curl -s http://localhost:8000/metrics | grep 'vllm:num_requests_waiting' | grep -v '#' | awk '{print $2}')
+        RUNNING=$(curl -s %s/metrics | grep 'vllm:num_requests_running' | grep -v '#' | awk '{print $2}')
+        WAITING=$(curl -s %s/metrics | grep 'vllm:num_requests_waiting' | grep -v '#' | awk '{print $2}')
         if [ "$RUNNING" = "0.0" ] && [ "$WAITING" = "0.0" ]; then
           echo "Terminating: No active or waiting requests, safe to terminate" >> /proc/1/fd/1
           exit 0
@@ -35,8 +35,7 @@ final class VllmTemplate {
           sleep 5
         fi
       done
-      """;
-  private static final String ROLE = "leader";
+      """.formatted(ServingRoles.ENGINE_URL, ServingRoles.ENGINE_URL);
 
   private VllmTemplate() {
   }
@@ -47,7 +46,7 @@ final class VllmTemplate {
     ModelWorker server = backend.getWorkers().get(serverIndex);
     String serverPath = path + ".workers[" + serverIndex + "]";
     if (server.effectivePods() < 1) {
-      // decisions.md 20: upstream rendered workerReplicas -1 here, which the ModelServing webhook rejects
+      // Upstream rendered workerReplicas -1 here (docs/design.md §2.6), which the ModelServing webhook rejects
       throw new IllegalArgumentException(serverPath + ".pods: must be at least 1");
     }
 
@@ -91,8 +90,7 @@ final class VllmTemplate {
     PodSpec entry = ServingRoles.podSpec(placement, init, List.of(runtime, engine), volumes);
     entry.setTerminationGracePeriodSeconds(300L);
 
-    String script = "chmod u+x " + EngineCommand.MULTI_NODE_SCRIPT + " && " + EngineCommand.MULTI_NODE_SCRIPT
-        + " worker --ray_address=$(ENTRY_ADDRESS)";
+    String script = EngineCommand.RAY_START + "worker --ray_address=$(ENTRY_ADDRESS)";
     Container rayWorker = new ContainerBuilder()
         .withName(backend.getName().toLowerCase(Locale.ROOT) + "-"
             + backend.getType().value().toLowerCase(Locale.ROOT) + "-worker")
@@ -107,8 +105,8 @@ final class VllmTemplate {
     int replicas = server.effectiveReplicas();
     Map<String, Object> template = new LinkedHashMap<>();
     template.put("restartGracePeriodSeconds", 60);
-    template.put("gangPolicy", Map.of("minRoleReplicas", Map.of(ROLE, replicas)));
-    template.put("roles", List.of(ServingRoles.role(ROLE, replicas, ServingRoles.podTemplate(labels, entry),
+    template.put("gangPolicy", Map.of("minRoleReplicas", Map.of(WorkerType.LEADER_ROLE, replicas)));
+    template.put("roles", List.of(ServingRoles.role(WorkerType.LEADER_ROLE, replicas, ServingRoles.podTemplate(labels, entry),
         server.effectivePods() - 1, ServingRoles.podTemplate(labels, worker))));
     return template;
   }

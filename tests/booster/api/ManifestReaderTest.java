@@ -21,7 +21,7 @@ class ManifestReaderTest {
   }
 
   private static List<String> problems(String text) {
-    return assertThrows(ManifestException.class, () -> read(text)).problems();
+    return assertThrows(InvalidInputException.class, () -> read(text)).problems();
   }
 
   @Test
@@ -127,9 +127,9 @@ class ManifestReaderTest {
   void readFileGivesOneLineErrors(@TempDir Path dir) throws IOException {
     Path missing = dir.resolve("missing.yaml");
     assertEquals(List.of(missing + ": no such file"),
-        assertThrows(ManifestException.class, () -> ManifestReader.readFile(missing)).problems());
+        assertThrows(InvalidInputException.class, () -> ManifestReader.readFile(missing)).problems());
     assertEquals(List.of(dir + ": is a directory"),
-        assertThrows(ManifestException.class, () -> ManifestReader.readFile(dir)).problems());
+        assertThrows(InvalidInputException.class, () -> ManifestReader.readFile(dir)).problems());
     Path file = Files.writeString(dir.resolve("ok.yaml"), Boosters.CURRENT);
     assertEquals("demo", ManifestReader.readFile(file).get(0).getMetadata().getName());
   }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import booster.translate.InvalidBoosterException;
 import booster.translate.KthenaProfile;
 import booster.translate.Translator;
 import booster.translate.TranslatorConfig;
@@ -107,6 +106,6 @@ class ValidationNeverThrowsTest {
     List<Problem> problems = Validation.validate(booster);
     assertTrue(problems.stream().anyMatch(Problem::isError), problems.toString());
     assertFalse(problems.stream().anyMatch(p -> p.path() == null || p.path().isEmpty()), problems.toString());
-    assertThrows(InvalidBoosterException.class, () -> new Translator(TranslatorConfig.defaults(KthenaProfile.V1_0)).translate(booster));
+    assertThrows(InvalidInputException.class, () -> new Translator(TranslatorConfig.defaults(KthenaProfile.V1_0)).translate(booster));
   }
 }

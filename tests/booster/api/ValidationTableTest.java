@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import booster.translate.InvalidBoosterException;
 import booster.translate.KthenaProfile;
 import booster.translate.Translator;
 import booster.translate.TranslatorConfig;
@@ -328,7 +327,10 @@ class ValidationTableTest {
             l0 + "loraAdapters[1].name", "lora name must be unique within the backend"),
         new Row("LoRA from ModelScope", LEGACY, set(l0 + "loraAdapters[0].artifactURL", "ms://org/lora"),
             l0 + "loraAdapters[0].artifactURL", "unsupported scheme"),
-        new Row("eleven distinct LoRA adapters", LEGACY, set(l0 + "loraAdapters", loras(11)), "spec.backends",
+        new Row("eleven LoRA adapters on one backend", LEGACY, set(l0 + "loraAdapters", loras(11)),
+            l0 + "loraAdapters", "Too many: 11: must have at most 10 items"),
+        new Row("eleven distinct LoRA adapters across backends", LEGACY, all(set(l0 + "loraAdapters", loras(6)),
+            set("spec.backends[1].loraAdapters", loras("other-", 5))), "spec.backends",
             "Too many: 11: must have at most 10 items"),
         new Row("seventeen backends", LEGACY, set("spec.backends", backends(17)), "spec.backends",
             "Too many: 17: must have at most 16 items"),
@@ -341,8 +343,12 @@ class ValidationTableTest {
   }
 
   private static String loras(int count) {
-    return IntStream.range(0, count).mapToObj(i -> "{name: lora-" + i + ", artifactURL: 's3://b/l" + i + "'}")
-        .collect(Collectors.joining(", ", "[", "]"));
+    return loras("lora-", count);
+  }
+
+  private static String loras(String prefix, int count) {
+    return IntStream.range(0, count).mapToObj(i -> "{name: " + prefix + i + ", artifactURL: 's3://b/" + prefix + i
+        + "'}").collect(Collectors.joining(", ", "[", "]"));
   }
 
   private static String routes(int count) {
@@ -364,8 +370,9 @@ class ValidationTableTest {
     assertTrue(problems.stream().anyMatch(p -> p.isError() && p.path().equals(row.path())
             && p.message().contains(row.fragment())),
         "expected error " + row.path() + ": ..." + row.fragment() + "... but got " + problems);
-    InvalidBoosterException e = assertThrows(InvalidBoosterException.class, () -> TRANSLATOR.translate(booster));
-    assertTrue(e.problems().stream().allMatch(Problem::isError), "the exception lists errors only");
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> TRANSLATOR.translate(booster));
+    assertEquals(problems.stream().filter(Problem::isError).map(Problem::toString).toList(), e.problems(),
+        "the exception lists the errors only");
   }
 
   @Test

@@ -18,7 +18,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Our generated ModelBooster CRD (crds/, owned by the API work) accepts every upstream example and converter input
- * as written, and our own examples, structurally (CEL rules are checked by booster.api.Validation's tests instead).
+ * as written, and our own examples, structurally (the CEL rules are evaluated by booster.api.CrdRulesParityTest).
  */
 class ModelBoosterCrdSchemaTest {
   private static final CrdSchema SCHEMA =

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import booster.api.InvalidInputException;
 import booster.api.ModelBooster;
 import booster.api.Problem;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -167,7 +168,7 @@ class TargetedPoliciesTest {
     assertEquals(List.of(Problem.error("spec.backend.workers[0].maxReplicas", "Forbidden: role autoscaling needs "
         + "Kthena v1.0; this render is for Kthena v0.4, whose autoscaling scales whole serving groups")),
         V04.validate(booster));
-    InvalidBoosterException e = assertThrows(InvalidBoosterException.class, () -> V04.translate(booster));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> V04.translate(booster));
     assertTrue(e.getMessage().contains("spec.backend.workers[0].maxReplicas: Forbidden: role autoscaling needs "
         + "Kthena v1.0"), e.getMessage());
   }

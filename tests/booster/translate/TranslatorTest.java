@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import booster.api.ModelBooster;
+import booster.api.WorkerType;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -226,7 +227,7 @@ class TranslatorTest {
     assertFalse(params.get(1).containsKey("cost"), "a cost of 0 is left out");
     assertEquals(9, params.get(2).get("cost"));
     Map<String, Object> leader = Map.of("labelSelector",
-        Map.of("matchLabels", Map.of(Labels.ROLE, PolicyTargets.LEADER_ROLE)));
+        Map.of("matchLabels", Map.of(Labels.ROLE, WorkerType.LEADER_ROLE)));
     assertEquals(leader, Masks.map(params.get(0), "target").get("metricEndpoint"));
     assertEquals(Map.of("port", 8200, "labelSelector", leader.get("labelSelector")),
         Masks.map(params.get(1), "target").get("metricEndpoint"), "metrics scraped on RUNTIME_PORT");

@@ -135,7 +135,9 @@ class UpstreamV1ChecksTest {
   }
 
   private static ModelWorker worker(ModelBooster booster, WorkerType type) {
-    return booster.getSpec().getBackend().worker(type).orElseThrow();
+    ModelBackend backend = booster.getSpec().getBackend();
+    assertTrue(backend.lastWorkerIndex(type) >= 0, "no " + type + " worker");
+    return backend.getWorkers().get(backend.lastWorkerIndex(type));
   }
 
   /** Rewrites each worker's kv_connector, as upstream's Nixl case does. */

@@ -61,7 +61,13 @@ class JsonPathTest {
     for (String template : TEMPLATES) {
       Cli.Outcome kubectl = Cli.process(concat(base, "-o", "jsonpath=" + template), Map.of(), "", 60);
       assertEquals(0, kubectl.exit(), template + ": " + kubectl.err());
-      assertEquals(kubectl.out(), JsonPath.parse(template).render(document), template);
+      String ours = JsonPath.parse(template).render(document);
+      if (template.contains(".*")) {
+        // kubectl walks a map's values in Go's map order, which is random from run to run
+        assertEquals(words(kubectl.out()), words(ours), template);
+      } else {
+        assertEquals(kubectl.out(), ours, template);
+      }
     }
   }
 
@@ -71,6 +77,10 @@ class JsonPathTest {
         assertThrows(IllegalArgumentException.class, () -> JsonPath.parse("{range .items[*]}{.x}")).getMessage());
     assertEquals("unclosed action at column 1",
         assertThrows(IllegalArgumentException.class, () -> JsonPath.parse("{.a")).getMessage());
+  }
+
+  private static List<String> words(String text) {
+    return List.of(text.split(" ")).stream().sorted().toList();
   }
 
   private static List<String> concat(List<String> base, String... more) {

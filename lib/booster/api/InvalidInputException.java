@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
  * path): a manifest that cannot be read, a booster that fails validation, or the plugin's whole input.
  */
 public final class InvalidInputException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   private final List<String> problems;
 
   public InvalidInputException(List<String> problems) {

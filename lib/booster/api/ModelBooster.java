@@ -46,6 +46,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
     message = "with spec.rateLimit, every route needs a modelName other than metadata.name (the Kthena router"
         + " keeps one token budget per model name)")
 public class ModelBooster extends CustomResource<ModelBoosterSpec, ModelBoosterStatus> implements Namespaced {
+  private static final long serialVersionUID = 1L;
+
   public static final String GROUP = "workload.serving.volcano.sh";
   public static final String VERSION = "v1alpha1";
   public static final String KIND = "ModelBooster";

@@ -47,6 +47,8 @@ final class StrictBinding {
 
   /** Drops the any-setter so an unknown property fails like in any other class. */
   private static final class NoCatchAll extends ValueDeserializerModifier {
+    private static final long serialVersionUID = 1L;
+
     @Override
     public BeanDeserializerBuilder updateBuilder(DeserializationConfig config, BeanDescription.Supplier description,
         BeanDeserializerBuilder builder) {

@@ -44,6 +44,8 @@ final class BoosterWait {
    * @param timeout how long it waits in all (--wait), so the deadline is {@code started + timeout}
    * @return 0 once Active, 1 when Failed, deleted, or still waiting at the deadline
    */
+  // The view is closed early so an error line prints below the finished frame; a second close does nothing.
+  @SuppressWarnings("try")
   int untilActive(long started, Duration timeout, Terminal terminal, PrintWriter out, PrintWriter err)
       throws InterruptedException {
     long deadline = started + timeout.toNanos();

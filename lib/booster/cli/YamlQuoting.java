@@ -11,6 +11,8 @@ import tools.jackson.dataformat.yaml.util.StringQuotingChecker;
  * (yaml.org/type) and the YAML 1.2 core schema; a generous superset is fine, a miss is a misread value.
  */
 final class YamlQuoting extends StringQuotingChecker.Default {
+  private static final long serialVersionUID = 1L;
+
   static final YamlQuoting INSTANCE = new YamlQuoting();
 
   private static final Pattern OTHER_TYPE = Pattern.compile(String.join("|",

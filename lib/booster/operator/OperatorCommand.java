@@ -213,6 +213,8 @@ public final class OperatorCommand implements Callable<Integer> {
     return e.getCode() <= 0 || e.getCode() >= 500 || e.getCode() == 429;
   }
 
+  // The shutdown hook closes the operator from its own thread, before this block ends.
+  @SuppressWarnings("try")
   private int runOperator(KubernetesClient client) throws InterruptedException {
     try (Operator operator = new Operator(client, options())) {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -146,6 +146,8 @@ final class Reconciler {
 
   /** The spec cannot be read or is invalid; the message says why. */
   private static final class InvalidSpec extends Exception {
+    private static final long serialVersionUID = 1L;
+
     InvalidSpec(String message) {
       super(message, null, false, false);
     }

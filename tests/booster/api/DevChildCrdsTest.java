@@ -1,5 +1,6 @@
 package booster.api;
 
+import booster.TestSerialization;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import booster.translate.ChildKind;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class DevChildCrdsTest {
   @Test
   void oneCrdPerChildKind() throws IOException {
-    Object parsed = Serialization.unmarshal(Files.readString(Path.of("crds", "dev-child-crds.yaml")));
+    Object parsed = TestSerialization.KUBERNETES.unmarshal(Files.readString(Path.of("crds", "dev-child-crds.yaml")));
     List<CustomResourceDefinition> crds = ((List<?>) parsed).stream()
         .map(CustomResourceDefinition.class::cast).toList();
     assertEquals(ChildKind.values().length, crds.size());

@@ -1,5 +1,6 @@
 package booster.cli;
 
+import booster.TestSerialization;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +10,6 @@ import booster.cluster.Kinds;
 import booster.cluster.TestCluster;
 import booster.translate.ChildKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -140,7 +140,8 @@ class StatusCommandTest {
         + " +qwen +False +ModelProcessing +1/1 +30d")), r.out());
     Result json = plugin.run(later(), "status", "-A", "-o", "json");
     assertEquals(0, json.exit(), json.err());
-    Map<String, Object> list = Serialization.unmarshal(json.out(), Map.class);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> list = TestSerialization.KUBERNETES.unmarshal(json.out(), Map.class);
     assertEquals("List", list.get("kind"));
     assertEquals(BoosterCommand.USAGE, plugin.run(later(), "status", "qwen", "-A").exit(), "NAME and -A together");
   }

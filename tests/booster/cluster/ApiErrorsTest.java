@@ -34,7 +34,7 @@ class ApiErrorsTest {
   void aRefusedConnectionSaysSoNotTheInnermostCause() {
     KubernetesClientException e = new KubernetesClientException("Operation: [list]  for kind: [Namespace]  with "
         + "name: [null]  in namespace: [null]  failed.",
-        new IOException(null, (Throwable) new ConnectException().initCause(new ClosedChannelException())));
+        new IOException(null, new ConnectException().initCause(new ClosedChannelException())));
     assertEquals("error: cannot reach the cluster at https://k:6443: connection refused",
         ApiErrors.message(e, "https://k:6443"));
   }

@@ -1,5 +1,6 @@
 package booster.cluster;
 
+import booster.TestSerialization;
 import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -16,7 +17,6 @@ import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.http.MockResponse;
@@ -389,7 +389,7 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
 
   private static CustomResourceDefinition read(Path file) {
     try {
-      CustomResourceDefinition crd = Serialization.unmarshal(Files.readString(file), CustomResourceDefinition.class);
+      CustomResourceDefinition crd = TestSerialization.KUBERNETES.unmarshal(Files.readString(file), CustomResourceDefinition.class);
       crd.getMetadata().setResourceVersion(null);
       return crd;
     } catch (IOException e) {
@@ -409,7 +409,7 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
 
   /** v1.0 moved the scaling target into AutoscalingPolicy. */
   private static KthenaProfile profileOfCrd(CustomResourceDefinition policies) {
-    return Serialization.asJson(policies.getSpec()).contains("\"homogeneousTarget\"") ? KthenaProfile.V1_0
+    return TestSerialization.KUBERNETES.asJson(policies.getSpec()).contains("\"homogeneousTarget\"") ? KthenaProfile.V1_0
         : KthenaProfile.V0_4;
   }
 
@@ -547,7 +547,7 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
      */
     private String openApiV3(String group, String version) {
       Map<String, Object> schemas = new java.util.TreeMap<>();
-      for (CustomResourceDefinition crd : Serialization.unmarshal(new String(handleGet(CRDS).getBody().getBytes(),
+      for (CustomResourceDefinition crd : TestSerialization.KUBERNETES.unmarshal(new String(handleGet(CRDS).getBody().getBytes(),
           StandardCharsets.UTF_8), io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionList.class)
           .getItems()) {
         if (!group.equals(crd.getSpec().getGroup())) {
@@ -555,8 +555,10 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
         }
         String kind = crd.getSpec().getNames().getKind();
         crd.getSpec().getVersions().stream().filter(v -> v.getName().equals(version) && v.getServed()).forEach(v -> {
-          Map<String, Object> schema = new HashMap<>(Serialization.jsonMapper().convertValue(
-              v.getSchema().getOpenAPIV3Schema(), Map.class));
+          @SuppressWarnings("unchecked")
+          Map<String, Object> openApi = TestSerialization.KUBERNETES.convertValue(v.getSchema().getOpenAPIV3Schema(),
+              Map.class);
+          Map<String, Object> schema = new HashMap<>(openApi);
           schema.put("x-kubernetes-group-version-kind", List.of(Map.of("group", group, "version", version, "kind",
               kind)));
           List<String> reversed = new ArrayList<>(List.of(group.split("\\.")));
@@ -564,13 +566,13 @@ public final class TestCluster implements BeforeAllCallback, AfterAllCallback, B
           schemas.put(String.join(".", reversed) + "." + version + "." + kind, schema);
         });
       }
-      return schemas.isEmpty() ? "" : Serialization.asJson(Map.of("openapi", "3.0.0", "components",
+      return schemas.isEmpty() ? "" : TestSerialization.KUBERNETES.asJson(Map.of("openapi", "3.0.0", "components",
           Map.of("schemas", schemas)));
     }
 
     private MockResponse json(int code, Object body) {
       return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
-          .setBody(Serialization.asJson(body));
+          .setBody(TestSerialization.KUBERNETES.asJson(body));
     }
   }
 

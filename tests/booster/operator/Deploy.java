@@ -1,10 +1,10 @@
 package booster.operator;
 
+import booster.TestSerialization;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +45,7 @@ final class Deploy {
   }
 
   static HasMetadata typed(Map<String, Object> document) {
-    return (HasMetadata) Serialization.unmarshal(Serialization.asJson(document));
+    return (HasMetadata) TestSerialization.KUBERNETES.unmarshal(TestSerialization.KUBERNETES.asJson(document));
   }
 
   private static List<Map<String, Object>> render(Path dir) {

@@ -38,6 +38,7 @@ class ExamplesTest {
     return files.isEmpty() ? List.of(NONE) : files;
   }
 
+  @SuppressWarnings("try") // the operator only has to be running while the block runs
   @ParameterizedTest
   @MethodSource("examples")
   void exampleReconciles(String file) throws IOException {

@@ -95,6 +95,7 @@ class FaultInjectionTest {
    * client-side check can call it back, so the freeze comes between passes. {@link FencingTest} shows a pass in
    * flight stopping at its next write.)
    */
+  @SuppressWarnings("try") // the operator only has to be running while the block runs
   @Test
   void leaderFailoverAndAPausedLeaderMakesNoWrites(@TempDir Path logs) {
     String leases = cluster.operatorNamespace();

@@ -1,5 +1,6 @@
 package booster.operator;
 
+import booster.TestSerialization;
 import static booster.operator.Running.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,6 @@ import booster.cluster.LiveChildren;
 import booster.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -39,15 +39,15 @@ class InvalidBoosterTest {
   }
 
   @Test
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "try"}) // the operator only has to be running while the block runs
   void invalidBoostersFailWithoutChildrenWhileAValidOneReconciles() {
     ModelBooster both = Running.golden(cluster, "v0.4.0", "model.yaml", "both-shapes");
     both.getSpec().setBackends(List.of(both.getSpec().getBackend()));
-    Map<String, Object> badType = Serialization.jsonMapper().convertValue(
+    Map<String, Object> badType = TestSerialization.KUBERNETES.convertValue(
         Running.golden(cluster, "v0.4.0", "model.yaml", "bad-type"), Map.class);
     ((Map<String, Object>) ((Map<String, Object>) badType.get("spec")).get("backend")).put("type", "NotAnEngine");
     for (Object invalid : List.of(both, badType)) {
-      storeDespiteTheCrd(Serialization.jsonMapper().convertValue(invalid, GenericKubernetesResource.class));
+      storeDespiteTheCrd(TestSerialization.KUBERNETES.convertValue(invalid, GenericKubernetesResource.class));
     }
 
     try (Operator operator = Running.operator(cluster, Running.options(cluster))) {

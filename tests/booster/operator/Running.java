@@ -1,5 +1,6 @@
 package booster.operator;
 
+import booster.TestSerialization;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -18,7 +19,6 @@ import booster.translate.Labels;
 import booster.translate.Translator;
 import booster.translate.TranslatorConfig;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +87,7 @@ final class Running {
 
   /** What the translator makes of the booster as stored (with its server-assigned uid), for the cluster's Kthena. */
   static List<GenericKubernetesResource> desired(TestCluster cluster, String name) {
-    ModelBooster stored = Serialization.jsonMapper().convertValue(booster(cluster, name), ModelBooster.class);
+    ModelBooster stored = TestSerialization.KUBERNETES.convertValue(booster(cluster, name), ModelBooster.class);
     return new Translator(TranslatorConfig.defaults().withProfile(cluster.profile())).translate(stored);
   }
 

@@ -21,6 +21,7 @@ class SpecWarningsTest {
   @RegisterExtension
   static final TestCluster cluster = new TestCluster();
 
+  @SuppressWarnings("try") // the operator only has to be running while the block runs
   @Test
   void anUnknownConnectorIsRecordedOnceAndTheBoosterReconciles() {
     ModelBooster booster = Running.golden(cluster, "v0.4.0", "model.yaml", "fancy");

@@ -1,7 +1,7 @@
 package booster.translate;
 
+import booster.TestSerialization;
 import booster.api.ModelBooster;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,7 +39,7 @@ public final class Golden {
   /** A golden input booster as written, not defaulted by an API server, as upstream's tests read it. */
   public static ModelBooster input(String tag, String name) {
     try {
-      return Serialization.yamlMapper().readValue(Files.readString(file(tag, "convert-testdata/input/" + name)),
+      return TestSerialization.KUBERNETES.unmarshal(Files.readString(file(tag, "convert-testdata/input/" + name)),
           ModelBooster.class);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

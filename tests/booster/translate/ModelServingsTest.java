@@ -1,5 +1,6 @@
 package booster.translate;
 
+import booster.TestSerialization;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +15,6 @@ import static booster.translate.ServingTrees.spec;
 import static booster.translate.ServingTrees.template;
 
 import booster.api.ModelBooster;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -71,7 +71,7 @@ class ModelServingsTest {
       """;
 
   private static ModelBooster booster(String yaml) {
-    return Serialization.yamlMapper().readValue(yaml, ModelBooster.class);
+    return TestSerialization.KUBERNETES.unmarshal(yaml, ModelBooster.class);
   }
 
   private static Map<String, Object> render(ModelBooster booster, int backend) {

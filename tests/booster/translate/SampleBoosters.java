@@ -1,8 +1,8 @@
 package booster.translate;
 
+import booster.TestSerialization;
 import booster.api.ModelBackend;
 import booster.api.ModelBooster;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -77,7 +77,7 @@ final class SampleBoosters {
   static List<ModelBooster> read(Path file) {
     Object parsed;
     try (InputStream in = Files.newInputStream(file)) {
-      parsed = Serialization.unmarshal(in);
+      parsed = TestSerialization.KUBERNETES.unmarshal(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -85,7 +85,7 @@ final class SampleBoosters {
     List<ModelBooster> boosters = new ArrayList<>();
     for (Object document : documents) {
       ModelBooster booster = document instanceof ModelBooster b ? b
-          : Serialization.jsonMapper().convertValue(document, ModelBooster.class);
+          : TestSerialization.KUBERNETES.convertValue(document, ModelBooster.class);
       if (ModelBooster.KIND.equals(booster.getKind())) {
         boosters.add(booster);
       }

@@ -10,8 +10,19 @@ public class AutoscalingBehavior {
   private ScaleUpBehavior scaleUp;
   private ScalingRule scaleDown;
 
-  public ScaleUpBehavior getScaleUp() { return scaleUp; }
-  public void setScaleUp(ScaleUpBehavior scaleUp) { this.scaleUp = scaleUp; }
-  public ScalingRule getScaleDown() { return scaleDown; }
-  public void setScaleDown(ScalingRule scaleDown) { this.scaleDown = scaleDown; }
+  public ScaleUpBehavior getScaleUp() {
+    return scaleUp;
+  }
+
+  public void setScaleUp(ScaleUpBehavior scaleUp) {
+    this.scaleUp = scaleUp;
+  }
+
+  public ScalingRule getScaleDown() {
+    return scaleDown;
+  }
+
+  public void setScaleDown(ScalingRule scaleDown) {
+    this.scaleDown = scaleDown;
+  }
 }

@@ -9,13 +9,22 @@ import io.fabric8.kubernetes.api.model.Quantity;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"metricName", "targetValue"})
 public class AutoscalingMetric {
-  @Required
-  private String metricName;
-  @Required
-  private Quantity targetValue;
+  @Required private String metricName;
+  @Required private Quantity targetValue;
 
-  public String getMetricName() { return metricName; }
-  public void setMetricName(String metricName) { this.metricName = metricName; }
-  public Quantity getTargetValue() { return targetValue; }
-  public void setTargetValue(Quantity targetValue) { this.targetValue = targetValue; }
+  public String getMetricName() {
+    return metricName;
+  }
+
+  public void setMetricName(String metricName) {
+    this.metricName = metricName;
+  }
+
+  public Quantity getTargetValue() {
+    return targetValue;
+  }
+
+  public void setTargetValue(Quantity targetValue) {
+    this.targetValue = targetValue;
+  }
 }

@@ -7,20 +7,20 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The autoscaling policy's schema rules (the bounds upstream's CRD puts on AutoscalingPolicySpec), the
- * AutoscalingPolicy webhook's rules (the same at Kthena v0.4 and v1.0: positive finite targets, unique metric names,
- * durations up to 30 minutes), and the autoscaling-scope rules of upstream's ModelBooster webhook
- * (webhook/model_validator.go), legacy and current shape, with real field paths instead of upstream's stale {@code
- * cost}/{@code autoscalingPolicyRef}. Scope rules that upstream's own examples and test inputs break are warnings:
- * those objects translate fine (docs/design.md §2.1).
+ * The autoscaling policy's schema rules (the bounds upstream's CRD puts on AutoscalingPolicySpec),
+ * the AutoscalingPolicy webhook's rules (the same at Kthena v0.4 and v1.0: positive finite targets,
+ * unique metric names, durations up to 30 minutes), and the autoscaling-scope rules of upstream's
+ * ModelBooster webhook (webhook/model_validator.go), legacy and current shape, with real field
+ * paths instead of upstream's stale {@code cost}/{@code autoscalingPolicyRef}. Scope rules that
+ * upstream's own examples and test inputs break are warnings: those objects translate fine
+ * (docs/design.md §2.1).
  */
 final class AutoscalingRules {
   private static final Duration MAX_GRACE = Duration.ofSeconds(1800);
   private static final Duration MAX_BEHAVIOR = Duration.ofMinutes(30);
   private static final String DURATION_HINT = "must be a duration such as 15s, 1m or 1h30m";
 
-  private AutoscalingRules() {
-  }
+  private AutoscalingRules() {}
 
   static void policy(AutoscalingPolicySpec policy, FieldPath path, FieldErrors errors) {
     if (policy == null) {
@@ -58,7 +58,9 @@ final class AutoscalingRules {
       if (m.getMetricName() == null || m.getMetricName().isBlank()) {
         errors.required(p.child("metricName"), "");
       } else if (!names.add(m.getMetricName())) {
-        errors.invalid(p.child("metricName"), m.getMetricName(),
+        errors.invalid(
+            p.child("metricName"),
+            m.getMetricName(),
             "duplicate metric name " + m.getMetricName() + " is not allowed");
       }
       quantity(m.getTargetValue(), p.child("targetValue"), errors);
@@ -70,11 +72,14 @@ final class AutoscalingRules {
       errors.required(path, "");
       return;
     }
-    String text = (value.getAmount() == null ? "" : value.getAmount()) + (value.getFormat() == null ? "" : value.getFormat());
+    String text =
+        (value.getAmount() == null ? "" : value.getAmount())
+            + (value.getFormat() == null ? "" : value.getFormat());
     if (!text.matches(Patterns.QUANTITY)) {
       errors.invalid(path, text, "must be a quantity such as 10, 500m or 1.5k");
     } else if (!positiveFinite(value)) {
-      errors.invalid(path, text, "metric target value must be greater than 0 and not equal to infinity");
+      errors.invalid(
+          path, text, "metric target value must be greater than 0 and not equal to infinity");
     }
   }
 
@@ -118,43 +123,59 @@ final class AutoscalingRules {
     if (value == null) {
       return;
     }
-    GoDuration.parse(value).ifPresentOrElse(d -> {
-      if (d.isNegative()) {
-        errors.invalid(path, value, "must not be negative");
-      } else if (d.compareTo(MAX_BEHAVIOR) > 0) {
-        errors.invalid(path, value, "must be between 0 and 30 minutes");
-      }
-    }, () -> errors.invalid(path, value, DURATION_HINT));
+    GoDuration.parse(value)
+        .ifPresentOrElse(
+            d -> {
+              if (d.isNegative()) {
+                errors.invalid(path, value, "must not be negative");
+              } else if (d.compareTo(MAX_BEHAVIOR) > 0) {
+                errors.invalid(path, value, "must be between 0 and 30 minutes");
+              }
+            },
+            () -> errors.invalid(path, value, DURATION_HINT));
   }
 
   /**
-   * Legacy {@code scaleToZeroGracePeriod}: a duration from 0 to 1800 seconds (as upstream's v0.1 webhook checked it).
+   * Legacy {@code scaleToZeroGracePeriod}: a duration from 0 to 1800 seconds (as upstream's v0.1
+   * webhook checked it).
    */
   static void gracePeriod(String value, FieldPath path, FieldErrors errors) {
     if (value == null) {
       return;
     }
-    GoDuration.parse(value).ifPresentOrElse(d -> {
-      if (d.compareTo(MAX_GRACE) > 0) {
-        errors.invalid(path, value, "scaleToZeroGracePeriod cannot exceed 1800 seconds");
-      } else if (d.isNegative()) {
-        errors.invalid(path, value, "scaleToZeroGracePeriod cannot be negative");
-      }
-    }, () -> errors.invalid(path, value, DURATION_HINT));
+    GoDuration.parse(value)
+        .ifPresentOrElse(
+            d -> {
+              if (d.compareTo(MAX_GRACE) > 0) {
+                errors.invalid(path, value, "scaleToZeroGracePeriod cannot exceed 1800 seconds");
+              } else if (d.isNegative()) {
+                errors.invalid(path, value, "scaleToZeroGracePeriod cannot be negative");
+              }
+            },
+            () -> errors.invalid(path, value, DURATION_HINT));
   }
 
   /**
-   * Without a policy only minReplicas replicas run, so maxReplicas is meaningless. A fixed
-   * {@code replicas} leaves nothing to autoscale between.
+   * Without a policy only minReplicas replicas run, so maxReplicas is meaningless. A fixed {@code
+   * replicas} leaves nothing to autoscale between.
    */
-  static void currentScope(String boosterName, ModelBoosterSpec spec, ModelBackend backend, FieldPath path,
+  static void currentScope(
+      String boosterName,
+      ModelBoosterSpec spec,
+      ModelBackend backend,
+      FieldPath path,
       FieldErrors errors) {
     if (spec.getAutoscalingPolicy() == null) {
       fixedReplicas(backend, path, errors);
     } else if (backend.getReplicas() != null) {
-      errors.forbidden(FieldPath.of("spec.autoscalingPolicy"), "requires spec.backend.minReplicas and maxReplicas "
-          + "(with replicas, write an AutoscalingPolicy for ModelServing " + boosterName + "-" + backend.getName()
-          + ")");
+      errors.forbidden(
+          FieldPath.of("spec.autoscalingPolicy"),
+          "requires spec.backend.minReplicas and maxReplicas "
+              + "(with replicas, write an AutoscalingPolicy for ModelServing "
+              + boosterName
+              + "-"
+              + backend.getName()
+              + ")");
     }
   }
 
@@ -162,9 +183,11 @@ final class AutoscalingRules {
   static void legacyScope(ModelBoosterSpec spec, FieldErrors errors) {
     List<ModelBackend> backends = spec.getBackends();
     boolean modelLevel = spec.getAutoscalingPolicy() != null;
-    boolean anyBackendLevel = backends.stream().anyMatch(b -> b != null && b.getAutoscalingPolicy() != null);
+    boolean anyBackendLevel =
+        backends.stream().anyMatch(b -> b != null && b.getAutoscalingPolicy() != null);
     if (!modelLevel && spec.getCostExpansionRatePercent() != null) {
-      errors.forbidden(FieldPath.of("spec.costExpansionRatePercent"),
+      errors.forbidden(
+          FieldPath.of("spec.costExpansionRatePercent"),
           "costExpansionRatePercent must not be provided when model-level autoscaling is not set");
     }
     long minSum = 0;
@@ -176,20 +199,26 @@ final class AutoscalingRules {
       FieldPath path = FieldPath.of("spec.backends").index(i);
       minSum += b.getMinReplicas() == null ? 0 : b.getMinReplicas();
       if (modelLevel && b.getAutoscalingPolicy() != null) {
-        errors.forbidden(path.child("autoscalingPolicy"), "spec.autoscalingPolicy and "
-            + "spec.backends[].autoscalingPolicy cannot both be set; choose model-level or backend-level autoscaling");
+        errors.forbidden(
+            path.child("autoscalingPolicy"),
+            "spec.autoscalingPolicy and "
+                + "spec.backends[].autoscalingPolicy cannot both be set; choose model-level or backend-level autoscaling");
       } else if (modelLevel) {
         if (b.getScalingCost() == null || b.getScalingCost() == 0) {
-          errors.warning(path.child("scalingCost"), 0,
+          errors.warning(
+              path.child("scalingCost"),
+              0,
               "should be set when model-level autoscaling is set; the optimizer gets cost 0 for this backend");
         }
       } else {
         if (b.getScalingCost() != null && b.getScalingCost() != 0) {
-          errors.forbidden(path.child("scalingCost"),
+          errors.forbidden(
+              path.child("scalingCost"),
               "scalingCost must not be provided when model-level autoscaling is not set");
         }
         if (b.getScaleToZeroGracePeriod() != null) {
-          errors.forbidden(path.child("scaleToZeroGracePeriod"),
+          errors.forbidden(
+              path.child("scaleToZeroGracePeriod"),
               "scaleToZeroGracePeriod must not be provided when model-level autoscaling is not set");
         }
         if (b.getAutoscalingPolicy() == null && !anyBackendLevel) {
@@ -198,7 +227,9 @@ final class AutoscalingRules {
       }
     }
     if (modelLevel && !anyBackendLevel && minSum < 1) {
-      errors.warning(FieldPath.of("spec.backends"), minSum,
+      errors.warning(
+          FieldPath.of("spec.backends"),
+          minSum,
           "sum of all minReplicas is 0: no replica runs until the autoscaler scales up");
     }
   }
@@ -207,8 +238,11 @@ final class AutoscalingRules {
     Integer min = backend.getMinReplicas();
     Integer max = backend.getMaxReplicas();
     if (min != null && max != null && min <= max && (!min.equals(max) || min == 0)) {
-      errors.warning(path, "minReplicas=" + min + ", maxReplicas=" + max, "without autoscaling exactly "
-          + "minReplicas replicas run and maxReplicas has no effect");
+      errors.warning(
+          path,
+          "minReplicas=" + min + ", maxReplicas=" + max,
+          "without autoscaling exactly "
+              + "minReplicas replicas run and maxReplicas has no effect");
     }
   }
 }

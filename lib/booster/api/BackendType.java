@@ -3,7 +3,10 @@ package booster.api;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Backend engine types. Only vLLM and vLLMDisaggregated are translatable; the others are legacy enum values. */
+/**
+ * Backend engine types. Only vLLM and vLLMDisaggregated are translatable; the others are legacy
+ * enum values.
+ */
 public enum BackendType {
   VLLM("vLLM"),
   VLLM_DISAGGREGATED("vLLMDisaggregated"),
@@ -33,7 +36,8 @@ public enum BackendType {
         return t;
       }
     }
-    throw new IllegalArgumentException("unsupported backend type \"" + text + "\" (supported: vLLM, vLLMDisaggregated)");
+    throw new IllegalArgumentException(
+        "unsupported backend type \"" + text + "\" (supported: vLLM, vLLMDisaggregated)");
   }
 
   @Override

@@ -7,6 +7,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public class BodyMatch {
   private String model;
 
-  public String getModel() { return model; }
-  public void setModel(String model) { this.model = model; }
+  public String getModel() {
+    return model;
+  }
+
+  public void setModel(String model) {
+    this.model = model;
+  }
 }

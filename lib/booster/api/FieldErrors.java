@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Collects problems with messages in the Kubernetes apimachinery field-error style
- * ({@code Invalid value: 3: ...}, {@code Required value: ...}, {@code Unsupported value: "x": supported values: ...}).
+ * Collects problems with messages in the Kubernetes apimachinery field-error style ({@code Invalid
+ * value: 3: ...}, {@code Required value: ...}, {@code Unsupported value: "x": supported values:
+ * ...}).
  */
 final class FieldErrors {
   private final List<Problem> problems = new ArrayList<>();
@@ -21,7 +22,9 @@ final class FieldErrors {
   }
 
   void required(FieldPath path, String detail) {
-    problems.add(Problem.error(path.text(), detail.isEmpty() ? "Required value" : "Required value: " + detail));
+    problems.add(
+        Problem.error(
+            path.text(), detail.isEmpty() ? "Required value" : "Required value: " + detail));
   }
 
   void forbidden(FieldPath path, String detail) {
@@ -30,7 +33,9 @@ final class FieldErrors {
 
   void unsupported(FieldPath path, Object value, Collection<String> supported) {
     String list = supported.stream().map(FieldErrors::quote).collect(Collectors.joining(", "));
-    problems.add(Problem.error(path.text(), "Unsupported value: " + show(value) + ": supported values: " + list));
+    problems.add(
+        Problem.error(
+            path.text(), "Unsupported value: " + show(value) + ": supported values: " + list));
   }
 
   void duplicate(FieldPath path, Object value) {
@@ -38,7 +43,9 @@ final class FieldErrors {
   }
 
   void tooMany(FieldPath path, int actual, int max, String why) {
-    problems.add(Problem.error(path.text(), "Too many: " + actual + ": must have at most " + max + " items" + why));
+    problems.add(
+        Problem.error(
+            path.text(), "Too many: " + actual + ": must have at most " + max + " items" + why));
   }
 
   void warning(FieldPath path, Object value, String detail) {
@@ -62,7 +69,10 @@ final class FieldErrors {
     }
   }
 
-  /** Enforces a CRD pattern on an optional string; {@code what} tells the user what the pattern means. */
+  /**
+   * Enforces a CRD pattern on an optional string; {@code what} tells the user what the pattern
+   * means.
+   */
   void pattern(FieldPath path, String value, String regex, String what) {
     if (value != null && !value.matches(regex)) {
       invalid(path, value, what + " (regex used for validation is '" + regex + "')");

@@ -1,6 +1,9 @@
 package booster.api;
 
-/** A field path in the apimachinery notation: {@code spec.backends[0].workers[1].type}, map keys as {@code [key]}. */
+/**
+ * A field path in the apimachinery notation: {@code spec.backends[0].workers[1].type}, map keys as
+ * {@code [key]}.
+ */
 record FieldPath(String text) {
   static FieldPath of(String text) {
     return new FieldPath(text);

@@ -7,6 +7,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public class GlobalRateLimit {
   private RedisConfig redis;
 
-  public RedisConfig getRedis() { return redis; }
-  public void setRedis(RedisConfig redis) { this.redis = redis; }
+  public RedisConfig getRedis() {
+    return redis;
+  }
+
+  public void setRedis(RedisConfig redis) {
+    this.redis = redis;
+  }
 }

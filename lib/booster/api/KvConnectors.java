@@ -8,20 +8,21 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * KV-transfer connector names accepted in a worker's {@code kv-transfer-config}, and the ModelServer connector type
- * each maps to. Both upstream generations are accepted (docs/design.md §2.6).
+ * KV-transfer connector names accepted in a worker's {@code kv-transfer-config}, and the
+ * ModelServer connector type each maps to. Both upstream generations are accepted (docs/design.md
+ * §2.6).
  */
 public final class KvConnectors {
   public static final String CONFIG_KEY = "kv-transfer-config";
-  private static final Map<String, String> TYPES = Map.of(
-      "MooncakeConnector", "mooncake",
-      "MooncakeConnectorV1", "mooncake",
-      "NixlConnector", "nixl",
-      "LMCacheConnectorV1", "lmcache");
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "MooncakeConnector", "mooncake",
+          "MooncakeConnectorV1", "mooncake",
+          "NixlConnector", "nixl",
+          "LMCacheConnectorV1", "lmcache");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private KvConnectors() {
-  }
+  private KvConnectors() {}
 
   /** The ModelServer {@code kvConnector.type} for a connector name, if it is one we know. */
   public static Optional<String> type(String connectorName) {
@@ -34,8 +35,9 @@ public final class KvConnectors {
   }
 
   /**
-   * The {@code kv_connector} named by a worker's config, if the config holds a {@code kv-transfer-config} string
-   * with that member. Throws {@link IllegalArgumentException} when the string is not a JSON object.
+   * The {@code kv_connector} named by a worker's config, if the config holds a {@code
+   * kv-transfer-config} string with that member. Throws {@link IllegalArgumentException} when the
+   * string is not a JSON object.
    */
   public static Optional<String> connectorName(ModelWorker worker) {
     JsonNode config = worker.getConfig();
@@ -51,8 +53,9 @@ public final class KvConnectors {
       parsed = JSON.readTree(transfer.asString());
     } catch (JacksonException e) {
       // the parser's own words, without its source and location lines
-      throw new IllegalArgumentException(CONFIG_KEY + " is not valid JSON: "
-          + ManifestReader.firstLine(e.getOriginalMessage()), e);
+      throw new IllegalArgumentException(
+          CONFIG_KEY + " is not valid JSON: " + ManifestReader.firstLine(e.getOriginalMessage()),
+          e);
     }
     if (!parsed.isObject()) {
       throw new IllegalArgumentException(CONFIG_KEY + " must be a JSON object");

@@ -12,12 +12,24 @@ public class LoraAdapter {
   @Required
   @Pattern(Patterns.DNS_LABEL)
   private String name;
+
   @Required
   @Pattern(Patterns.LORA_URI)
   private String artifactURL;
 
-  public String getName() { return name; }
-  public void setName(String name) { this.name = name; }
-  public String getArtifactURL() { return artifactURL; }
-  public void setArtifactURL(String artifactURL) { this.artifactURL = artifactURL; }
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getArtifactURL() {
+    return artifactURL;
+  }
+
+  public void setArtifactURL(String artifactURL) {
+    this.artifactURL = artifactURL;
+  }
 }

@@ -1,5 +1,6 @@
 package booster.api;
 
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
@@ -24,22 +24,27 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Reads ModelBooster manifests: YAML or JSON, several documents per stream, {@code List} kinds with items (a
- * top-level sequence counts as one document per element).
- * Checks structure only (apiVersion, kind, field names and types); {@link Validation} checks the meaning.
- * Errors are reported as one {@link InvalidInputException} listing the problems of every document, each line reading
- * {@code <source>: [document N: ]<field path>: <message>}.
+ * Reads ModelBooster manifests: YAML or JSON, several documents per stream, {@code List} kinds with
+ * items (a top-level sequence counts as one document per element). Checks structure only
+ * (apiVersion, kind, field names and types); {@link Validation} checks the meaning. Errors are
+ * reported as one {@link InvalidInputException} listing the problems of every document, each line
+ * reading {@code <source>: [document N: ]<field path>: <message>}.
  */
 public final class ManifestReader {
-  /** Duplicate keys are errors (kubectl rejects them too) rather than silently keeping the last one. */
-  private static final YAMLMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-  private static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  /**
+   * Duplicate keys are errors (kubectl rejects them too) rather than silently keeping the last one.
+   */
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+  private static final JsonMapper JSON =
+      JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   private static final String LIST_ITEMS = "items";
+
   /** How many levels of a too-deep path a message shows. */
   private static final int SHOWN_LEVELS = 12;
 
-  private ManifestReader() {
-  }
+  private ManifestReader() {}
 
   /** Reads a file; a missing or unreadable file is a one-line {@link InvalidInputException}. */
   public static List<ModelBooster> readFile(Path file) {
@@ -60,7 +65,8 @@ public final class ManifestReader {
 
   /**
    * @param source the name shown in messages ({@code -} for stdin)
-   * @return the boosters in document order; input without any booster is an {@link InvalidInputException}
+   * @return the boosters in document order; input without any booster is an {@link
+   *     InvalidInputException}
    */
   public static List<ModelBooster> read(String source, InputStream in) {
     String text;
@@ -74,7 +80,10 @@ public final class ManifestReader {
     List<ModelBooster> boosters = new ArrayList<>();
     for (int i = 0; i < documents.size(); i++) {
       JsonNode node = documents.get(i);
-      if (node == null || node.isNull() || node.isMissingNode() || (node.isObject() && node.isEmpty())) {
+      if (node == null
+          || node.isNull()
+          || node.isMissingNode()
+          || (node.isObject() && node.isEmpty())) {
         continue;
       }
       String prefix = source + ": " + (documents.size() > 1 ? "document " + (i + 1) + ": " : "");
@@ -89,7 +98,10 @@ public final class ManifestReader {
     return boosters;
   }
 
-  /** The documents of the stream, empty ones included so positions match; a syntax error ends the stream. */
+  /**
+   * The documents of the stream, empty ones included so positions match; a syntax error ends the
+   * stream.
+   */
   private static List<JsonNode> documents(String source, String text, List<String> problems) {
     List<JsonNode> documents = new ArrayList<>();
     ObjectMapper mapper = text.stripLeading().startsWith("{") ? JSON : YAML;
@@ -104,9 +116,9 @@ public final class ManifestReader {
   }
 
   /**
-   * A syntax error or a nesting too deep, with the line, column and field path where the parser stopped. The path
-   * comes from reading the tokens again (the exception does not keep its parser); Jackson's hints on its own
-   * settings are left out.
+   * A syntax error or a nesting too deep, with the line, column and field path where the parser
+   * stopped. The path comes from reading the tokens again (the exception does not keep its parser);
+   * Jackson's hints on its own settings are left out.
    */
   private static String syntaxError(ObjectMapper mapper, String text, JacksonException e) {
     String where = "";
@@ -125,21 +137,37 @@ public final class ManifestReader {
       // the first location is all there is
     }
     if (where.isEmpty() && e.getLocation() != null && e.getLocation().getLineNr() > 0) {
-      where = "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ";
+      where =
+          "line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ": ";
     }
     if (e instanceof StreamConstraintsException) {
-      return where + "nested too deeply at " + (path.isEmpty() ? "the document" : path) + ": at most "
-          + StreamReadConstraints.DEFAULT_MAX_DEPTH + " levels of lists and objects are allowed";
+      return where
+          + "nested too deeply at "
+          + (path.isEmpty() ? "the document" : path)
+          + ": at most "
+          + StreamReadConstraints.DEFAULT_MAX_DEPTH
+          + " levels of lists and objects are allowed";
     }
-    return where + (path.isEmpty() ? "" : path + ": ") + "not valid " + (mapper == JSON ? "JSON" : "YAML") + ": "
+    return where
+        + (path.isEmpty() ? "" : path + ": ")
+        + "not valid "
+        + (mapper == JSON ? "JSON" : "YAML")
+        + ": "
         + syntaxSummary(e.getOriginalMessage());
   }
 
   private static String path(TokenStreamContext context) {
     List<String> segments = new ArrayList<>();
     for (TokenStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-      segments.add(0, c.inArray() ? "[" + Math.max(c.getCurrentIndex(), 0) + "]"
-          : c.currentName() == null ? "" : "." + c.currentName());
+      segments.add(
+          0,
+          c.inArray()
+              ? "[" + Math.max(c.getCurrentIndex(), 0) + "]"
+              : c.currentName() == null ? "" : "." + c.currentName());
     }
     StringBuilder path = new StringBuilder();
     segments.stream().limit(SHOWN_LEVELS).forEach(path::append);
@@ -150,9 +178,13 @@ public final class ManifestReader {
     return shown.startsWith(".") ? shown.substring(1) : shown;
   }
 
-  private static void document(JsonNode node, String prefix, List<ModelBooster> boosters, List<String> problems) {
+  private static void document(
+      JsonNode node, String prefix, List<ModelBooster> boosters, List<String> problems) {
     if (!node.isObject()) {
-      problems.add(prefix + "expected an object with apiVersion and kind, found " + node.getNodeType().name().toLowerCase());
+      problems.add(
+          prefix
+              + "expected an object with apiVersion and kind, found "
+              + node.getNodeType().name().toLowerCase());
       return;
     }
     String kind = node.path("kind").asString("");
@@ -170,7 +202,11 @@ public final class ManifestReader {
     booster(node, prefix, "", boosters, problems);
   }
 
-  private static void booster(JsonNode node, String prefix, String path, List<ModelBooster> boosters,
+  private static void booster(
+      JsonNode node,
+      String prefix,
+      String path,
+      List<ModelBooster> boosters,
       List<String> problems) {
     if (node == null || !node.isObject()) {
       problems.add(prefix + path + "kind: expected a ModelBooster object");
@@ -179,14 +215,25 @@ public final class ManifestReader {
     String apiVersion = node.path("apiVersion").asString("");
     String kind = node.path("kind").asString("");
     if (!apiVersion.equals(ModelBooster.API_VERSION) || !kind.equals(ModelBooster.KIND)) {
-      problems.add(prefix + path + "kind: expected " + ModelBooster.KIND + " (apiVersion " + ModelBooster.API_VERSION
-          + "), found " + (kind.isEmpty() ? "no kind" : kind) + " (apiVersion " + (apiVersion.isEmpty() ? "missing" : apiVersion) + ")");
+      problems.add(
+          prefix
+              + path
+              + "kind: expected "
+              + ModelBooster.KIND
+              + " (apiVersion "
+              + ModelBooster.API_VERSION
+              + "), found "
+              + (kind.isEmpty() ? "no kind" : kind)
+              + " (apiVersion "
+              + (apiVersion.isEmpty() ? "missing" : apiVersion)
+              + ")");
       return;
     }
     try {
       ModelBooster booster = StrictBinding.MAPPER.treeToValue(node, ModelBooster.class);
       if (booster.getMetadata() == null) {
-        // "metadata: null" or an empty "metadata:" is no metadata at all: validation then asks for the name
+        // "metadata: null" or an empty "metadata:" is no metadata at all: validation then asks for
+        // the name
         booster.setMetadata(new ObjectMeta());
       }
       boosters.add(booster);
@@ -196,18 +243,21 @@ public final class ManifestReader {
   }
 
   /**
-   * The parser's explanation without its indented source excerpts and location lines, and without the clause
-   * naming a Jackson setting in backticks ({@code enable `JsonReadFeature...` to allow}).
+   * The parser's explanation without its indented source excerpts and location lines, and without
+   * the clause naming a Jackson setting in backticks ({@code enable `JsonReadFeature...` to
+   * allow}).
    */
   private static String syntaxSummary(String message) {
     if (message == null) {
       return "unreadable input";
     }
-    String summary = message.lines()
-        .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
-        .map(String::strip)
-        .reduce((a, b) -> a + "; " + b)
-        .orElse("unreadable input");
+    String summary =
+        message
+            .lines()
+            .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+            .map(String::strip)
+            .reduce((a, b) -> a + "; " + b)
+            .orElse("unreadable input");
     int tick = summary.indexOf('`');
     if (tick >= 0) {
       int clause = Math.max(summary.lastIndexOf(": ", tick), summary.lastIndexOf("; ", tick));

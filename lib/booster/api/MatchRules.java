@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** {@code spec.modelMatch}: every StringMatch sets exactly one of exact, prefix, regex (documented upstream, unenforced). */
+/**
+ * {@code spec.modelMatch}: every StringMatch sets exactly one of exact, prefix, regex (documented
+ * upstream, unenforced).
+ */
 final class MatchRules {
-  private MatchRules() {
-  }
+  private MatchRules() {}
 
   static void modelMatch(ModelMatch match, FieldPath path, FieldErrors errors) {
     if (match == null) {
@@ -37,7 +39,9 @@ final class MatchRules {
     if (set.isEmpty()) {
       errors.required(path, "exactly one of exact, prefix or regex must be set");
     } else if (set.size() > 1) {
-      errors.forbidden(path, "exactly one of exact, prefix or regex may be set, found " + String.join(", ", set));
+      errors.forbidden(
+          path,
+          "exactly one of exact, prefix or regex may be set, found " + String.join(", ", set));
     }
   }
 }

@@ -13,11 +13,28 @@ public class ModelMatch {
   private StringMatch uri;
   private BodyMatch body;
 
-  public Map<String, StringMatch> getHeaders() { return headers; }
+  public Map<String, StringMatch> getHeaders() {
+    return headers;
+  }
+
   /** Sorted so that rendered routes are byte-identical whatever order the manifest used. */
-  public void setHeaders(Map<String, StringMatch> headers) { this.headers = headers == null ? null : new TreeMap<>(headers); }
-  public StringMatch getUri() { return uri; }
-  public void setUri(StringMatch uri) { this.uri = uri; }
-  public BodyMatch getBody() { return body; }
-  public void setBody(BodyMatch body) { this.body = body; }
+  public void setHeaders(Map<String, StringMatch> headers) {
+    this.headers = headers == null ? null : new TreeMap<>(headers);
+  }
+
+  public StringMatch getUri() {
+    return uri;
+  }
+
+  public void setUri(StringMatch uri) {
+    this.uri = uri;
+  }
+
+  public BodyMatch getBody() {
+    return body;
+  }
+
+  public void setBody(BodyMatch body) {
+    this.body = body;
+  }
 }

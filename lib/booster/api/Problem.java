@@ -1,11 +1,14 @@
 package booster.api;
 
 /**
- * One validation finding, naming the field path it is about, e.g.
- * {@code spec.backend.workers[1].type: Unsupported value: "x"}. Warnings do not block translation.
+ * One validation finding, naming the field path it is about, e.g. {@code
+ * spec.backend.workers[1].type: Unsupported value: "x"}. Warnings do not block translation.
  */
 public record Problem(Severity severity, String path, String message) {
-  public enum Severity { ERROR, WARNING }
+  public enum Severity {
+    ERROR,
+    WARNING
+  }
 
   public static Problem error(String path, String message) {
     return new Problem(Severity.ERROR, path, message);

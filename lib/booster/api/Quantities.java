@@ -6,27 +6,34 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Kubernetes resource quantities as the API server parses them (apimachinery {@code ParseQuantity}): a signed
- * decimal number, then a binary suffix (Ki..Ei), a decimal one (n, u, m, k, M..E) or an integral exponent; values
- * above 2^63-1 are not stored faithfully. The value is computed by scaling, never by expanding the exponent, so
- * {@code 1e999999999} costs nothing.
+ * Kubernetes resource quantities as the API server parses them (apimachinery {@code
+ * ParseQuantity}): a signed decimal number, then a binary suffix (Ki..Ei), a decimal one (n, u, m,
+ * k, M..E) or an integral exponent; values above 2^63-1 are not stored faithfully. The value is
+ * computed by scaling, never by expanding the exponent, so {@code 1e999999999} costs nothing.
  */
 final class Quantities {
   static final String MESSAGE = "must be a quantity such as 2, 500m or 1.5Gi";
   static final BigDecimal MAX = BigDecimal.valueOf(Long.MAX_VALUE);
-  private static final Map<String, BigDecimal> SUFFIXES = Map.ofEntries(
-      Map.entry("", BigDecimal.ONE),
-      Map.entry("n", new BigDecimal("1e-9")), Map.entry("u", new BigDecimal("1e-6")),
-      Map.entry("m", new BigDecimal("1e-3")), Map.entry("k", new BigDecimal("1e3")),
-      Map.entry("M", new BigDecimal("1e6")), Map.entry("G", new BigDecimal("1e9")),
-      Map.entry("T", new BigDecimal("1e12")), Map.entry("P", new BigDecimal("1e15")),
-      Map.entry("E", new BigDecimal("1e18")),
-      Map.entry("Ki", BigDecimal.valueOf(1L << 10)), Map.entry("Mi", BigDecimal.valueOf(1L << 20)),
-      Map.entry("Gi", BigDecimal.valueOf(1L << 30)), Map.entry("Ti", BigDecimal.valueOf(1L << 40)),
-      Map.entry("Pi", BigDecimal.valueOf(1L << 50)), Map.entry("Ei", BigDecimal.valueOf(1L << 60)));
+  private static final Map<String, BigDecimal> SUFFIXES =
+      Map.ofEntries(
+          Map.entry("", BigDecimal.ONE),
+          Map.entry("n", new BigDecimal("1e-9")),
+          Map.entry("u", new BigDecimal("1e-6")),
+          Map.entry("m", new BigDecimal("1e-3")),
+          Map.entry("k", new BigDecimal("1e3")),
+          Map.entry("M", new BigDecimal("1e6")),
+          Map.entry("G", new BigDecimal("1e9")),
+          Map.entry("T", new BigDecimal("1e12")),
+          Map.entry("P", new BigDecimal("1e15")),
+          Map.entry("E", new BigDecimal("1e18")),
+          Map.entry("Ki", BigDecimal.valueOf(1L << 10)),
+          Map.entry("Mi", BigDecimal.valueOf(1L << 20)),
+          Map.entry("Gi", BigDecimal.valueOf(1L << 30)),
+          Map.entry("Ti", BigDecimal.valueOf(1L << 40)),
+          Map.entry("Pi", BigDecimal.valueOf(1L << 50)),
+          Map.entry("Ei", BigDecimal.valueOf(1L << 60)));
 
-  private Quantities() {
-  }
+  private Quantities() {}
 
   /** The quantity as written (fabric8 splits it into amount and format). */
   static String text(Quantity quantity) {
@@ -47,21 +54,24 @@ final class Quantities {
     try {
       if (exponentAt > 0) {
         int exponent = Integer.parseInt(text.substring(exponentAt + 1).replace("+", ""));
-        return Optional.of(new BigDecimal(text.substring(0, exponentAt)).scaleByPowerOfTen(exponent));
+        return Optional.of(
+            new BigDecimal(text.substring(0, exponentAt)).scaleByPowerOfTen(exponent));
       }
-      return Optional.of(new BigDecimal(text.substring(0, end)).multiply(SUFFIXES.get(text.substring(end))));
+      return Optional.of(
+          new BigDecimal(text.substring(0, end)).multiply(SUFFIXES.get(text.substring(end))));
     } catch (NumberFormatException | ArithmeticException e) {
       return Optional.empty();
     }
   }
 
   /**
-   * Checks one quantity; records a field error naming {@code path} when it is absent, not a quantity, negative
-   * (unless {@code signed}) or too large.
+   * Checks one quantity; records a field error naming {@code path} when it is absent, not a
+   * quantity, negative (unless {@code signed}) or too large.
    *
    * @return the value when the quantity is valid
    */
-  static Optional<BigDecimal> check(Quantity quantity, FieldPath path, boolean signed, FieldErrors errors) {
+  static Optional<BigDecimal> check(
+      Quantity quantity, FieldPath path, boolean signed, FieldErrors errors) {
     if (quantity == null) {
       errors.required(path, "a quantity such as 2, 500m or 1.5Gi");
       return Optional.empty();
@@ -74,7 +84,8 @@ final class Quantities {
       errors.invalid(path, text, "must be greater than or equal to 0");
       return Optional.empty();
     } else if (value.get().abs().compareTo(MAX) > 0) {
-      errors.invalid(path, text, "must be no more than " + MAX + " (the largest quantity Kubernetes stores)");
+      errors.invalid(
+          path, text, "must be no more than " + MAX + " (the largest quantity Kubernetes stores)");
       return Optional.empty();
     }
     return value;

@@ -29,8 +29,10 @@ public enum RateLimitUnit {
         return unit;
       }
     }
-    throw new IllegalArgumentException("unsupported rate limit unit \"" + text
-        + "\" (supported: second, minute, hour, day, month)");
+    throw new IllegalArgumentException(
+        "unsupported rate limit unit \""
+            + text
+            + "\" (supported: second, minute, hour, day, month)");
   }
 
   @Override

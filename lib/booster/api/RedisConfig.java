@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 
-/** The Redis server a global token budget is kept in (ModelRoute {@code rateLimit.global.redis}). */
+/**
+ * The Redis server a global token budget is kept in (ModelRoute {@code rateLimit.global.redis}).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class RedisConfig {
   /** {@code host:port}; the Kthena router dials it as given. */
@@ -12,6 +14,11 @@ public class RedisConfig {
   @Pattern(Patterns.HOST_PORT)
   private String address;
 
-  public String getAddress() { return address; }
-  public void setAddress(String address) { this.address = address; }
+  public String getAddress() {
+    return address;
+  }
+
+  public void setAddress(String address) {
+    this.address = address;
+  }
 }

@@ -10,8 +10,19 @@ public class ScaleUpBehavior {
   private ScalingRule stablePolicy;
   private PanicRule panicPolicy;
 
-  public ScalingRule getStablePolicy() { return stablePolicy; }
-  public void setStablePolicy(ScalingRule stablePolicy) { this.stablePolicy = stablePolicy; }
-  public PanicRule getPanicPolicy() { return panicPolicy; }
-  public void setPanicPolicy(PanicRule panicPolicy) { this.panicPolicy = panicPolicy; }
+  public ScalingRule getStablePolicy() {
+    return stablePolicy;
+  }
+
+  public void setStablePolicy(ScalingRule stablePolicy) {
+    this.stablePolicy = stablePolicy;
+  }
+
+  public PanicRule getPanicPolicy() {
+    return panicPolicy;
+  }
+
+  public void setPanicPolicy(PanicRule panicPolicy) {
+    this.panicPolicy = panicPolicy;
+  }
 }

@@ -28,41 +28,49 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * Binds a manifest tree to the typed model, rejecting unknown fields everywhere (also inside the Kubernetes types
- * such as env entries, whose catch-all {@code additionalProperties} would otherwise swallow typos), fractions in
- * integer fields and lists or objects where a quantity belongs, and turns Jackson's errors into
- * {@code <field path>: Invalid value: <value>: must be <what the field takes>}, with no Java type in sight.
+ * Binds a manifest tree to the typed model, rejecting unknown fields everywhere (also inside the
+ * Kubernetes types such as env entries, whose catch-all {@code additionalProperties} would
+ * otherwise swallow typos), fractions in integer fields and lists or objects where a quantity
+ * belongs, and turns Jackson's errors into {@code <field path>: Invalid value: <value>: must be
+ * <what the field takes>}, with no Java type in sight.
  */
 final class StrictBinding {
-  static final JsonMapper MAPPER = JsonMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-      .addModule(new SimpleModule("strict-fields").setDeserializerModifier(new NoCatchAll()))
-      .addMixIn(Quantity.class, ScalarQuantity.Binding.class)
-      .build();
+  static final JsonMapper MAPPER =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+          .addModule(new SimpleModule("strict-fields").setDeserializerModifier(new NoCatchAll()))
+          .addMixIn(Quantity.class, ScalarQuantity.Binding.class)
+          .build();
   private static final int SHOWN_TEXT = 60;
 
-  private StrictBinding() {
-  }
+  private StrictBinding() {}
 
   /** Drops the any-setter so an unknown property fails like in any other class. */
   private static final class NoCatchAll extends ValueDeserializerModifier {
     private static final long serialVersionUID = 1L;
 
     @Override
-    public BeanDeserializerBuilder updateBuilder(DeserializationConfig config, BeanDescription.Supplier description,
+    public BeanDeserializerBuilder updateBuilder(
+        DeserializationConfig config,
+        BeanDescription.Supplier description,
         BeanDeserializerBuilder builder) {
       builder.setAnySetter(null);
       return builder;
     }
   }
 
-  /** A quantity is a string or a finite number; anything else fails naming the quantity as the expected type. */
+  /**
+   * A quantity is a string or a finite number; anything else fails naming the quantity as the
+   * expected type.
+   */
   static final class ScalarQuantity extends StdDeserializer<Quantity> {
-    /** Mixed into Quantity: replaces the class's own deserializer annotation, which a module cannot override. */
+    /**
+     * Mixed into Quantity: replaces the class's own deserializer annotation, which a module cannot
+     * override.
+     */
     @JsonDeserialize(using = ScalarQuantity.class)
-    interface Binding {
-    }
+    interface Binding {}
 
     ScalarQuantity() {
       super(Quantity.class);
@@ -72,9 +80,11 @@ final class StrictBinding {
     public Quantity deserialize(JsonParser p, DeserializationContext ctxt) {
       JsonToken token = p.currentToken();
       if (token == JsonToken.VALUE_NUMBER_FLOAT && !Double.isFinite(p.getDoubleValue())) {
-        return (Quantity) ctxt.handleWeirdNumberValue(Quantity.class, p.getDoubleValue(), "not finite");
+        return (Quantity)
+            ctxt.handleWeirdNumberValue(Quantity.class, p.getDoubleValue(), "not finite");
       }
-      if (token != JsonToken.VALUE_STRING && token != JsonToken.VALUE_NUMBER_INT
+      if (token != JsonToken.VALUE_STRING
+          && token != JsonToken.VALUE_NUMBER_INT
           && token != JsonToken.VALUE_NUMBER_FLOAT) {
         return (Quantity) ctxt.handleUnexpectedToken(Quantity.class, p);
       }
@@ -101,14 +111,18 @@ final class StrictBinding {
     }
     JsonNode value = root.at(pointer(e));
     String shown = value.isMissingNode() ? "" : "Invalid value: " + shown(value) + ": ";
-    Class<?> target = e instanceof InvalidFormatException f ? f.getTargetType()
-        : e instanceof MismatchedInputException m ? m.getTargetType()
-        : e instanceof InputCoercionException c ? c.getTargetType() : null;
+    Class<?> target =
+        e instanceof InvalidFormatException f
+            ? f.getTargetType()
+            : e instanceof MismatchedInputException m
+                ? m.getTargetType()
+                : e instanceof InputCoercionException c ? c.getTargetType() : null;
     if (target == null) {
       return at + shown + "cannot be read";
     }
     if (isInteger(target) && value.isIntegralNumber()) {
-      long max = target == Integer.class || target == int.class ? Integer.MAX_VALUE : Long.MAX_VALUE;
+      long max =
+          target == Integer.class || target == int.class ? Integer.MAX_VALUE : Long.MAX_VALUE;
       return at + shown + "must be an integer from " + (-max - 1) + " to " + max;
     }
     return at + shown + "must be " + expected(target);
@@ -131,19 +145,29 @@ final class StrictBinding {
   private static JsonPointer pointer(JacksonException e) {
     JsonPointer pointer = JsonPointer.empty();
     for (JacksonException.Reference ref : e.getPath()) {
-      pointer = ref.getPropertyName() != null ? pointer.appendProperty(ref.getPropertyName())
-          : ref.getIndex() >= 0 ? pointer.appendIndex(ref.getIndex()) : pointer;
+      pointer =
+          ref.getPropertyName() != null
+              ? pointer.appendProperty(ref.getPropertyName())
+              : ref.getIndex() >= 0 ? pointer.appendIndex(ref.getIndex()) : pointer;
     }
     return pointer;
   }
 
-  /** A value as a message shows it: YAML spellings for non-finite numbers, compact JSON otherwise, shortened. */
+  /**
+   * A value as a message shows it: YAML spellings for non-finite numbers, compact JSON otherwise,
+   * shortened.
+   */
   static String shown(JsonNode value) {
-    if (value.isNumber() && !value.isIntegralNumber() && !value.isBigDecimal() && !Double.isFinite(value.asDouble())) {
+    if (value.isNumber()
+        && !value.isIntegralNumber()
+        && !value.isBigDecimal()
+        && !Double.isFinite(value.asDouble())) {
       return Double.isNaN(value.asDouble()) ? ".nan" : value.asDouble() > 0 ? ".inf" : "-.inf";
     }
-    String text = value.isFloatingPointNumber() ? value.decimalValue().stripTrailingZeros().toString()
-        : value.toString().strip().replaceAll("\\s+", " ");
+    String text =
+        value.isFloatingPointNumber()
+            ? value.decimalValue().stripTrailingZeros().toString()
+            : value.toString().strip().replaceAll("\\s+", " ");
     return text.length() <= SHOWN_TEXT ? text : text.substring(0, SHOWN_TEXT) + "...";
   }
 
@@ -171,8 +195,10 @@ final class StrictBinding {
       return "a list";
     }
     if (type.isEnum()) {
-      return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> "\"" + c + "\"")
-          .collect(Collectors.joining(", "));
+      return "one of "
+          + Arrays.stream(type.getEnumConstants())
+              .map(c -> "\"" + c + "\"")
+              .collect(Collectors.joining(", "));
     }
     return Map.class.isAssignableFrom(type) ? "an object (map)" : "an object";
   }

@@ -3,7 +3,10 @@ package booster.api;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Whether a network topology constraint must hold ({@code hard}) or is only preferred ({@code soft}). */
+/**
+ * Whether a network topology constraint must hold ({@code hard}) or is only preferred ({@code
+ * soft}).
+ */
 public enum TopologyMode {
   HARD("hard"),
   SOFT("soft");
@@ -26,7 +29,8 @@ public enum TopologyMode {
         return mode;
       }
     }
-    throw new IllegalArgumentException("unsupported network topology mode \"" + text + "\" (supported: hard, soft)");
+    throw new IllegalArgumentException(
+        "unsupported network topology mode \"" + text + "\" (supported: hard, soft)");
   }
 
   @Override

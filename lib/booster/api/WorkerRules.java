@@ -4,15 +4,14 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Rules for one {@code workers[j]}: counts (docs/design.md §2.6), image (webhook), tolerations, and {@code config}
- * (docs/design.md §2.4, §2.6). Role autoscaling ({@code maxReplicas}) is checked per backend by {@link
- * RoleScalingRules}.
+ * Rules for one {@code workers[j]}: counts (docs/design.md §2.6), image (webhook), tolerations, and
+ * {@code config} (docs/design.md §2.4, §2.6). Role autoscaling ({@code maxReplicas}) is checked per
+ * backend by {@link RoleScalingRules}.
  */
 final class WorkerRules {
   private static final int SHOWN_TEXT = 60;
 
-  private WorkerRules() {
-  }
+  private WorkerRules() {}
 
   static void worker(ModelWorker worker, FieldPath path, FieldErrors errors) {
     errors.range(path.child("replicas"), worker.getReplicas(), 0, Limits.MAX_REPLICAS);
@@ -20,10 +19,14 @@ final class WorkerRules {
     errors.range(path.child("maxReplicas"), worker.getMaxReplicas(), 1, Limits.MAX_REPLICAS);
     if (worker.getPods() != null && worker.getPods() == 0) {
       if (worker.getReplicas() != null && worker.getReplicas() == 0) {
-        errors.warning(path.child("pods"), 0, "treated as 1; this worker has no replicas, so no pods run");
+        errors.warning(
+            path.child("pods"), 0, "treated as 1; this worker has no replicas, so no pods run");
       } else {
-        errors.invalid(path.child("pods"), 0, "must be at least 1 (each replica needs its leader pod); "
-            + "leave it out for the default 1");
+        errors.invalid(
+            path.child("pods"),
+            0,
+            "must be at least 1 (each replica needs its leader pod); "
+                + "leave it out for the default 1");
       }
     }
     image(worker.getImage(), path.child("image"), errors);
@@ -36,7 +39,10 @@ final class WorkerRules {
     if (image == null || image.isEmpty()) {
       errors.required(path, "the engine container needs an image");
     } else if (image.isBlank()) {
-      errors.invalid(path, image, "invalid container image reference: image cannot be empty or whitespace only");
+      errors.invalid(
+          path,
+          image,
+          "invalid container image reference: image cannot be empty or whitespace only");
     } else if (image.contains(" ")) {
       errors.invalid(path, image, "invalid container image reference: image cannot contain spaces");
     }
@@ -56,7 +62,8 @@ final class WorkerRules {
         errors.invalid(path.key(""), "", "a flag name must not be empty");
       }
       if (entry.getValue() == null || entry.getValue().isNull()) {
-        errors.invalid(path.child(entry.getKey()), "null", "null is not allowed; use \"\" for a bare flag");
+        errors.invalid(
+            path.child(entry.getKey()), "null", "null is not allowed; use \"\" for a bare flag");
       } else {
         finiteNumbers(entry.getValue(), path.child(entry.getKey()), errors);
       }
@@ -67,18 +74,27 @@ final class WorkerRules {
     }
     FieldPath transferPath = path.child(KvConnectors.CONFIG_KEY);
     if (!transfer.isString()) {
-      errors.invalid(transferPath, shown(transfer), "must be a string holding a JSON object, "
-          + "e.g. '{\"kv_connector\":\"NixlConnector\",\"kv_role\":\"kv_both\"}'");
+      errors.invalid(
+          transferPath,
+          shown(transfer),
+          "must be a string holding a JSON object, "
+              + "e.g. '{\"kv_connector\":\"NixlConnector\",\"kv_role\":\"kv_both\"}'");
       return;
     }
     try {
-      KvConnectors.connectorName(worker).ifPresent(name -> {
-        if (KvConnectors.type(name).isEmpty()) {
-          // An unknown connector is reported but does not block the booster (docs/design.md §2.6).
-          errors.warning(transferPath.child("kv_connector"), name,
-              "unknown connector, the ModelServer gets no kvConnector; known: " + KvConnectors.known());
-        }
-      });
+      KvConnectors.connectorName(worker)
+          .ifPresent(
+              name -> {
+                if (KvConnectors.type(name).isEmpty()) {
+                  // An unknown connector is reported but does not block the booster (docs/design.md
+                  // §2.6).
+                  errors.warning(
+                      transferPath.child("kv_connector"),
+                      name,
+                      "unknown connector, the ModelServer gets no kvConnector; known: "
+                          + KvConnectors.known());
+                }
+              });
     } catch (IllegalArgumentException e) {
       errors.invalid(transferPath, shown(transfer), e.getMessage());
     }
@@ -86,8 +102,13 @@ final class WorkerRules {
 
   /** Flag values become text on the command line: infinity and NaN (YAML .inf, .nan) have none. */
   private static void finiteNumbers(JsonNode value, FieldPath path, FieldErrors errors) {
-    if (value.isNumber() && !Double.isFinite(value.asDouble()) && !value.isBigDecimal() && !value.isIntegralNumber()) {
-      errors.invalid(path, value.asDouble() > 0 ? ".inf" : value.asDouble() < 0 ? "-.inf" : ".nan",
+    if (value.isNumber()
+        && !Double.isFinite(value.asDouble())
+        && !value.isBigDecimal()
+        && !value.isIntegralNumber()) {
+      errors.invalid(
+          path,
+          value.asDouble() > 0 ? ".inf" : value.asDouble() < 0 ? "-.inf" : ".nan",
           "must be a finite number");
     } else if (value.isArray()) {
       for (int i = 0; i < value.size(); i++) {
@@ -98,7 +119,9 @@ final class WorkerRules {
     }
   }
 
-  /** The value as the message shows it: strings quoted (shortened), anything else as compact JSON. */
+  /**
+   * The value as the message shows it: strings quoted (shortened), anything else as compact JSON.
+   */
   private static Object shown(JsonNode node) {
     return node.isString() ? shorten(node.asString()) : shorten(node.toString());
   }

@@ -3,7 +3,10 @@ package booster.api;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Worker roles. {@code controller} and {@code coordinator} exist for MindIE and are never translated. */
+/**
+ * Worker roles. {@code controller} and {@code coordinator} exist for MindIE and are never
+ * translated.
+ */
 public enum WorkerType {
   SERVER("server"),
   PREFILL("prefill"),
@@ -11,7 +14,10 @@ public enum WorkerType {
   CONTROLLER("controller"),
   COORDINATOR("coordinator");
 
-  /** The ModelServing role of a vLLM server worker, whose entry pod leads the Ray cluster and serves metrics. */
+  /**
+   * The ModelServing role of a vLLM server worker, whose entry pod leads the Ray cluster and serves
+   * metrics.
+   */
   public static final String LEADER_ROLE = "leader";
 
   private final String value;
@@ -25,7 +31,10 @@ public enum WorkerType {
     return value;
   }
 
-  /** The ModelServing role a worker of this type becomes: {@link #LEADER_ROLE} for a server, else its type. */
+  /**
+   * The ModelServing role a worker of this type becomes: {@link #LEADER_ROLE} for a server, else
+   * its type.
+   */
   public String role() {
     return this == SERVER ? LEADER_ROLE : value;
   }
@@ -38,7 +47,9 @@ public enum WorkerType {
       }
     }
     throw new IllegalArgumentException(
-        "unsupported worker type \"" + text + "\" (supported: server, prefill, decode, controller, coordinator)");
+        "unsupported worker type \""
+            + text
+            + "\" (supported: server, prefill, decode, controller, coordinator)");
   }
 
   @Override

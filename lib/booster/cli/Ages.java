@@ -7,8 +7,7 @@ import java.time.format.DateTimeParseException;
 
 /** kubectl's AGE column: the same rounding as its human-readable durations (5s, 3m20s, 2h, 6d). */
 final class Ages {
-  private Ages() {
-  }
+  private Ages() {}
 
   static String since(String timestamp, Instant now) {
     if (timestamp == null || timestamp.isEmpty()) {

@@ -9,17 +9,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Validates and translates every booster in one pass (the translator's validation, which knows the Kthena profile)
- * before anything is printed or sent; each line names file, booster and field path.
+ * Validates and translates every booster in one pass (the translator's validation, which knows the
+ * Kthena profile) before anything is printed or sent; each line names file, booster and field path.
  */
 final class BoosterChecks {
-  /** The children of each valid booster in input order, and lines to show: errors stop the command, warnings not. */
-  record Findings(Map<Manifest, List<GenericKubernetesResource>> children, List<String> errors,
-      List<String> warnings) {
-  }
+  /**
+   * The children of each valid booster in input order, and lines to show: errors stop the command,
+   * warnings not.
+   */
+  record Findings(
+      Map<Manifest, List<GenericKubernetesResource>> children,
+      List<String> errors,
+      List<String> warnings) {}
 
-  private BoosterChecks() {
-  }
+  private BoosterChecks() {}
 
   static Findings translate(List<Manifest> manifests, Translator translator) {
     Map<Manifest, List<GenericKubernetesResource>> children = new LinkedHashMap<>();
@@ -27,8 +30,10 @@ final class BoosterChecks {
     List<String> warnings = new ArrayList<>();
     for (Manifest manifest : manifests) {
       try {
-        children.put(manifest, translator.translate(manifest.booster(),
-            warning -> warnings.add(manifest.describe() + ": " + warning)));
+        children.put(
+            manifest,
+            translator.translate(
+                manifest.booster(), warning -> warnings.add(manifest.describe() + ": " + warning)));
       } catch (InvalidInputException e) {
         e.problems().forEach(problem -> errors.add(manifest.describe() + ": " + problem));
       } catch (RuntimeException e) {

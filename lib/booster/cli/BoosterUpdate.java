@@ -6,20 +6,24 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What {@code create --apply} writes over a stored booster: our spec, and our labels and annotations added to the
- * stored ones. {@code diff} shows the same object, so the two never disagree.
+ * What {@code create --apply} writes over a stored booster: our spec, and our labels and
+ * annotations added to the stored ones. {@code diff} shows the same object, so the two never
+ * disagree.
  */
 final class BoosterUpdate {
-  private BoosterUpdate() {
-  }
+  private BoosterUpdate() {}
 
   /** A copy of {@code live} carrying the manifest's spec, labels and annotations. */
   static ModelBooster merged(ModelBooster live, ModelBooster desired) {
     ModelBooster merged = Trees.SERIALIZATION.clone(live);
     merged.setSpec(desired.getSpec());
-    merged.getMetadata().setLabels(union(live.getMetadata().getLabels(), desired.getMetadata().getLabels()));
-    merged.getMetadata().setAnnotations(union(live.getMetadata().getAnnotations(),
-        desired.getMetadata().getAnnotations()));
+    merged
+        .getMetadata()
+        .setLabels(union(live.getMetadata().getLabels(), desired.getMetadata().getLabels()));
+    merged
+        .getMetadata()
+        .setAnnotations(
+            union(live.getMetadata().getAnnotations(), desired.getMetadata().getAnnotations()));
     return merged;
   }
 

@@ -1,6 +1,9 @@
 package booster.cli;
 
-/** A user-facing failure: its message is printed as one {@code error: ...} line and the command exits non-zero. */
+/**
+ * A user-facing failure: its message is printed as one {@code error: ...} line and the command
+ * exits non-zero.
+ */
 class CliException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -6,35 +6,29 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * A subcommand that talks to the cluster: kubectl's connection flags, one client per run, and every failure printed
- * as one line (kubectl's wording where it has one) with a non-zero exit code.
+ * A subcommand that talks to the cluster: kubectl's connection flags, one client per run, and every
+ * failure printed as one line (kubectl's wording where it has one) with a non-zero exit code.
  */
 abstract class ClusterCommand implements Callable<Integer> {
   /** The exit code of a command stopped by Ctrl-C, as a shell reports it (128 + SIGINT). */
   static final int INTERRUPTED = 130;
 
-  @ParentCommand
-  BoosterCommand root;
+  @ParentCommand BoosterCommand root;
 
-  @Mixin
-  HelpOptions help = new HelpOptions();
+  @Mixin HelpOptions help = new HelpOptions();
 
-  @Mixin
-  KubeOptions kube = new KubeOptions();
+  @Mixin KubeOptions kube = new KubeOptions();
 
-  @Mixin
-  NamespaceOptions namespace = new NamespaceOptions();
+  @Mixin NamespaceOptions namespace = new NamespaceOptions();
 
-  @Mixin
-  KthenaVersionOptions kthenaVersion = new KthenaVersionOptions();
+  @Mixin KthenaVersionOptions kthenaVersion = new KthenaVersionOptions();
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   /** Ages are measured against this; tests fix it. */
   Clock clock = Clock.systemUTC();
@@ -43,11 +37,10 @@ abstract class ClusterCommand implements Callable<Integer> {
   Terminal terminal;
 
   /**
-   * Checks the arguments before anything connects, so a usage mistake is reported as one (exit 2) even without a
-   * kubeconfig; throws picocli's ParameterException.
+   * Checks the arguments before anything connects, so a usage mistake is reported as one (exit 2)
+   * even without a kubeconfig; throws picocli's ParameterException.
    */
-  void checkArguments() {
-  }
+  void checkArguments() {}
 
   /** Runs with a connected session; returns the exit code. */
   abstract int run(KubeSession session) throws Exception;
@@ -57,7 +50,10 @@ abstract class ClusterCommand implements Callable<Integer> {
     return BoosterCommand.FAILED;
   }
 
-  /** Connects, runs with the session, and turns every failure into one printed line and an exit code. */
+  /**
+   * Connects, runs with the session, and turns every failure into one printed line and an exit
+   * code.
+   */
   @Override
   public Integer call() {
     checkArguments();
@@ -82,7 +78,8 @@ abstract class ClusterCommand implements Callable<Integer> {
       return INTERRUPTED;
     } catch (Exception e) {
       if (Thread.currentThread().isInterrupted()) {
-        // Ctrl-C in a live view interrupts a request in flight: stop like kubectl, without an error line.
+        // Ctrl-C in a live view interrupts a request in flight: stop like kubectl, without an error
+        // line.
         return INTERRUPTED;
       }
       err.println(ApiErrors.message(e, server));

@@ -20,18 +20,20 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Answers {@code kubectl-booster __complete WORD... PARTIAL} in cobra's protocol, which kubectl (1.26+) speaks with
- * the executable {@code kubectl_complete-booster} when completing {@code kubectl booster ...}: one candidate per line
- * ({@code value<TAB>description}), then {@code :<directive>}. Subcommands, flags and flag values come from the
- * command model of the one subcommand typed (nothing is built for the others); the cluster is asked only for booster
- * names and namespaces, the kubeconfig only for contexts, clusters and users. Nothing is printed on stderr, which
- * kubectl passes to the terminal.
+ * Answers {@code kubectl-booster __complete WORD... PARTIAL} in cobra's protocol, which kubectl
+ * (1.26+) speaks with the executable {@code kubectl_complete-booster} when completing {@code
+ * kubectl booster ...}: one candidate per line ({@code value<TAB>description}), then {@code
+ * :<directive>}. Subcommands, flags and flag values come from the command model of the one
+ * subcommand typed (nothing is built for the others); the cluster is asked only for booster names
+ * and namespaces, the kubeconfig only for contexts, clusters and users. Nothing is printed on
+ * stderr, which kubectl passes to the terminal.
  */
 final class Completions {
   static final String COMMAND = "__complete";
 
   /** cobra's ShellCompDirective bits. */
   static final int NO_SPACE = 2;
+
   static final int NO_FILE_COMPLETION = 4;
   static final int FILTER_FILE_EXTENSIONS = 8;
   static final int DEFAULT = 0;
@@ -48,13 +50,18 @@ final class Completions {
 
   private final Map<String, Class<?>> subcommands;
 
-  /** @param subcommands the plugin's subcommand classes, in the order help lists them */
+  /**
+   * @param subcommands the plugin's subcommand classes, in the order help lists them
+   */
   Completions(List<Class<?>> subcommands) {
     this.subcommands = new LinkedHashMap<>();
-    subcommands.forEach(type -> this.subcommands.put(type.getAnnotation(Command.class).name(), type));
+    subcommands.forEach(
+        type -> this.subcommands.put(type.getAnnotation(Command.class).name(), type));
   }
 
-  /** Prints the answer for {@code words} (the last one is the word being completed, maybe empty). */
+  /**
+   * Prints the answer for {@code words} (the last one is the word being completed, maybe empty).
+   */
   void print(List<String> words, PrintWriter out) {
     Answer answer;
     try {
@@ -72,12 +79,18 @@ final class Completions {
     List<String> typed = words.subList(0, words.size() - 1);
     if (typed.isEmpty()) {
       if (partial.startsWith("-")) {
-        return Answer.of(matching(List.of("--help\tShow this help message and exit.",
-            "--version\tPrint version information and exit."), partial));
+        return Answer.of(
+            matching(
+                List.of(
+                    "--help\tShow this help message and exit.",
+                    "--version\tPrint version information and exit."),
+                partial));
       }
       List<String> names = new ArrayList<>();
-      subcommands.forEach((name, type) -> names.add(name + "\t" + firstSentence(
-          type.getAnnotation(Command.class).description())));
+      subcommands.forEach(
+          (name, type) ->
+              names.add(
+                  name + "\t" + firstSentence(type.getAnnotation(Command.class).description())));
       return Answer.of(matching(names, partial));
     }
     Class<?> type = subcommands.get(typed.get(0));
@@ -91,7 +104,9 @@ final class Completions {
     }
     if (partial.startsWith("--") && partial.contains("=")) {
       OptionSpec option = spec.findOption(partial.substring(0, partial.indexOf('=')));
-      return option == null ? Answer.of(List.of()) : values(option, partial.substring(partial.indexOf('=') + 1), line);
+      return option == null
+          ? Answer.of(List.of())
+          : values(option, partial.substring(partial.indexOf('=') + 1), line);
     }
     if (partial.startsWith("-") && !line.afterDashes()) {
       return Answer.of(flags(spec, line, partial));
@@ -99,7 +114,10 @@ final class Completions {
     return positional(spec, line, partial);
   }
 
-  /** Flag names not given yet (repeatable ones always), long then short form, with their first sentence. */
+  /**
+   * Flag names not given yet (repeatable ones always), long then short form, with their first
+   * sentence.
+   */
   private static List<String> flags(CommandSpec spec, Typed line, String partial) {
     List<String> out = new ArrayList<>();
     for (OptionSpec option : spec.options()) {
@@ -123,17 +141,31 @@ final class Completions {
       case "--kubeconfig":
         return new Answer(List.of(), DEFAULT);
       case "--namespace":
-        return Answer.of(matching(fromCluster(line, client -> client.namespaces().list().getItems().stream()
-            .map(n -> n.getMetadata().getName()).sorted().toList()), partial));
+        return Answer.of(
+            matching(
+                fromCluster(
+                    line,
+                    client ->
+                        client.namespaces().list().getItems().stream()
+                            .map(n -> n.getMetadata().getName())
+                            .sorted()
+                            .toList()),
+                partial));
       case "--context":
-        return Answer.of(matching(kubeconfig(line, c -> c.getContexts().stream().map(NamedContext::getName)
-            .toList()), partial));
+        return Answer.of(
+            matching(
+                kubeconfig(line, c -> c.getContexts().stream().map(NamedContext::getName).toList()),
+                partial));
       case "--cluster":
-        return Answer.of(matching(kubeconfig(line, c -> c.getClusters().stream().map(NamedCluster::getName)
-            .toList()), partial));
+        return Answer.of(
+            matching(
+                kubeconfig(line, c -> c.getClusters().stream().map(NamedCluster::getName).toList()),
+                partial));
       case "--user":
-        return Answer.of(matching(kubeconfig(line, c -> c.getUsers().stream().map(NamedAuthInfo::getName).toList()),
-            partial));
+        return Answer.of(
+            matching(
+                kubeconfig(line, c -> c.getUsers().stream().map(NamedAuthInfo::getName).toList()),
+                partial));
       default:
         break;
     }
@@ -144,8 +176,11 @@ final class Completions {
       }
       List<String> found = matching(formats, partial);
       // "jsonpath=" alone is still to be continued: no space after it.
-      return new Answer(found, found.size() == 1 && found.get(0).endsWith("=") ? NO_FILE_COMPLETION | NO_SPACE
-          : NO_FILE_COMPLETION);
+      return new Answer(
+          found,
+          found.size() == 1 && found.get(0).endsWith("=")
+              ? NO_FILE_COMPLETION | NO_SPACE
+              : NO_FILE_COMPLETION);
     }
     List<String> candidates = new ArrayList<>();
     if (option.completionCandidates() != null) {
@@ -154,7 +189,10 @@ final class Completions {
     return Answer.of(matching(candidates, partial));
   }
 
-  /** Booster names for the commands that take one (status, tree, diff), else the declared candidates (SHELL). */
+  /**
+   * Booster names for the commands that take one (status, tree, diff), else the declared candidates
+   * (SHELL).
+   */
   private Answer positional(CommandSpec spec, Typed line, String partial) {
     int index = line.positionals().size();
     if (index >= spec.positionalParameters().size()) {
@@ -162,9 +200,20 @@ final class Completions {
     }
     var parameter = spec.positionalParameters().get(index);
     if ("NAME".equals(parameter.paramLabel())) {
-      return Answer.of(matching(fromCluster(line, client -> Kinds.genericBoosters(client)
-          .inNamespace(client.getNamespace()).list().getItems().stream()
-          .map(b -> b.getMetadata().getName()).sorted().toList()), partial));
+      return Answer.of(
+          matching(
+              fromCluster(
+                  line,
+                  client ->
+                      Kinds.genericBoosters(client)
+                          .inNamespace(client.getNamespace())
+                          .list()
+                          .getItems()
+                          .stream()
+                          .map(b -> b.getMetadata().getName())
+                          .sorted()
+                          .toList()),
+              partial));
     }
     List<String> candidates = new ArrayList<>();
     if (parameter.completionCandidates() != null) {
@@ -173,8 +222,11 @@ final class Completions {
     return Answer.of(matching(candidates, partial));
   }
 
-  /** What the cluster the typed flags point at answers; nothing when it cannot be reached in time. */
-  private static List<String> fromCluster(Typed line, Function<KubernetesClient, List<String>> ask) {
+  /**
+   * What the cluster the typed flags point at answers; nothing when it cannot be reached in time.
+   */
+  private static List<String> fromCluster(
+      Typed line, Function<KubernetesClient, List<String>> ask) {
     try {
       io.fabric8.kubernetes.client.Config config = KubeClients.config(line.kube());
       config.setRequestTimeout((int) CLUSTER_TIMEOUT.toMillis());
@@ -193,11 +245,13 @@ final class Completions {
   }
 
   /** Names from the kubeconfig files the typed flags select; no cluster is contacted. */
-  private static List<String> kubeconfig(Typed line, Function<io.fabric8.kubernetes.api.model.Config,
-      List<String>> names) {
+  private static List<String> kubeconfig(
+      Typed line, Function<io.fabric8.kubernetes.api.model.Config, List<String>> names) {
     try {
       List<File> files = KubeClients.kubeconfigFiles(line.kube());
-      return files.isEmpty() ? List.of() : names.apply(Kubeconfigs.merge(files)).stream().sorted().toList();
+      return files.isEmpty()
+          ? List.of()
+          : names.apply(Kubeconfigs.merge(files)).stream().sorted().toList();
     } catch (RuntimeException e) {
       return List.of();
     }
@@ -230,11 +284,16 @@ final class Completions {
   }
 
   /**
-   * The words typed after the subcommand: flags given (with values), positional words, an option still waiting for
-   * its value, and the connection flags among them.
+   * The words typed after the subcommand: flags given (with values), positional words, an option
+   * still waiting for its value, and the connection flags among them.
    */
-  private record Typed(List<OptionSpec> given, List<String> positionals, OptionSpec pending, boolean afterDashes,
-      KubeOptions kube, Optional<String> namespace) {
+  private record Typed(
+      List<OptionSpec> given,
+      List<String> positionals,
+      OptionSpec pending,
+      boolean afterDashes,
+      KubeOptions kube,
+      Optional<String> namespace) {
     static Typed read(CommandSpec spec, List<String> words) {
       List<OptionSpec> given = new ArrayList<>();
       List<String> positionals = new ArrayList<>();
@@ -269,7 +328,13 @@ final class Completions {
       kube.cluster = values.get("--cluster");
       kube.user = values.get("--user");
       kube.requestTimeout = CLUSTER_TIMEOUT;
-      return new Typed(given, positionals, pending, dashes, kube, Optional.ofNullable(values.get("--namespace")));
+      return new Typed(
+          given,
+          positionals,
+          pending,
+          dashes,
+          kube,
+          Optional.ofNullable(values.get("--namespace")));
     }
   }
 }

@@ -23,55 +23,76 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code create -f FILE}. With {@code --dry-run=client} it prints each booster followed by every child it becomes,
- * without contacting any cluster (boosters that name no namespace go to {@code -n}, else the kubeconfig context's).
- * Against a cluster, every booster is read, validated and translated first, then every name is checked, then every
- * write is sent with dryRun=All, and only then is anything written; so one bad booster in a file (ours or the
- * server's verdict) creates none. Either way a problem anywhere leaves stdout empty.
+ * {@code create -f FILE}. With {@code --dry-run=client} it prints each booster followed by every
+ * child it becomes, without contacting any cluster (boosters that name no namespace go to {@code
+ * -n}, else the kubeconfig context's). Against a cluster, every booster is read, validated and
+ * translated first, then every name is checked, then every write is sent with dryRun=All, and only
+ * then is anything written; so one bad booster in a file (ours or the server's verdict) creates
+ * none. Either way a problem anywhere leaves stdout empty.
  */
-@Command(name = "create", sortOptions = false,
-    description = {"Create ModelBoosters from manifests.",
-        "With --dry-run=client, print each booster and the children it becomes, without contacting any cluster.",
-        "Otherwise every booster is validated first (every problem at once), then created; an existing booster is "
-            + "an error unless --apply."},
+@Command(
+    name = "create",
+    sortOptions = false,
+    description = {
+      "Create ModelBoosters from manifests.",
+      "With --dry-run=client, print each booster and the children it becomes, without contacting any cluster.",
+      "Otherwise every booster is validated first (every problem at once), then created; an existing booster is "
+          + "an error unless --apply."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  # Render offline: the booster and every child it becomes",
-        "  kubectl booster create -f qwen.yaml --dry-run=client -o yaml",
-        "",
-        "  # Create and wait until the booster is Active",
-        "  kubectl booster create -f qwen.yaml --wait=15m",
-        "",
-        "  # Update an existing booster, checked by the API server first",
-        "  kubectl booster create -f qwen.yaml --apply --dry-run=server"})
+      "  # Render offline: the booster and every child it becomes",
+      "  kubectl booster create -f qwen.yaml --dry-run=client -o yaml",
+      "",
+      "  # Create and wait until the booster is Active",
+      "  kubectl booster create -f qwen.yaml --wait=15m",
+      "",
+      "  # Update an existing booster, checked by the API server first",
+      "  kubectl booster create -f qwen.yaml --apply --dry-run=server"
+    })
 final class CreateCommand extends ClusterCommand {
   /** kubectl's dry-run strategies. */
-  enum DryRun { none, client, server }
+  enum DryRun {
+    none,
+    client,
+    server
+  }
 
-  @Mixin
-  ManifestOptions manifests = new ManifestOptions();
+  @Mixin ManifestOptions manifests = new ManifestOptions();
 
-  @Mixin
-  OutputOptions output = new OutputOptions();
+  @Mixin OutputOptions output = new OutputOptions();
 
-  @Mixin
-  TranslatorOptions translator = new TranslatorOptions();
+  @Mixin TranslatorOptions translator = new TranslatorOptions();
 
-  @Option(names = "--apply", order = HelpOrder.CREATE,
+  @Option(
+      names = "--apply",
+      order = HelpOrder.CREATE,
       description = "Update a booster that already exists instead of failing.")
   boolean apply;
 
-  @Option(names = "--wait", arity = "0..1", fallbackValue = "10m", paramLabel = "TIMEOUT", order = HelpOrder.CREATE,
+  @Option(
+      names = "--wait",
+      arity = "0..1",
+      fallbackValue = "10m",
+      paramLabel = "TIMEOUT",
+      order = HelpOrder.CREATE,
       converter = GoDuration.Converter.class,
-      description = "Wait until each booster is Active (exit 1 if it becomes Failed or the timeout passes). "
-          + "A bare --wait waits up to ${FALLBACK-VALUE}.")
+      description =
+          "Wait until each booster is Active (exit 1 if it becomes Failed or the timeout passes). "
+              + "A bare --wait waits up to ${FALLBACK-VALUE}.")
   Duration waitTimeout;
 
-  @Option(names = "--dry-run", arity = "0..1", fallbackValue = "client", defaultValue = "none",
-      paramLabel = "STRATEGY", order = HelpOrder.DRY_RUN,
-      description = "${COMPLETION-CANDIDATES}: 'client' prints the booster and its "
-          + "children without contacting any cluster; 'server' sends the create with dryRun=All. A bare --dry-run "
-          + "means client.")
+  @Option(
+      names = "--dry-run",
+      arity = "0..1",
+      fallbackValue = "client",
+      defaultValue = "none",
+      paramLabel = "STRATEGY",
+      order = HelpOrder.DRY_RUN,
+      description =
+          "${COMPLETION-CANDIDATES}: 'client' prints the booster and its "
+              + "children without contacting any cluster; 'server' sends the create with dryRun=All. A bare --dry-run "
+              + "means client.")
   DryRun dryRun;
 
   /** Pause between status reads while waiting; tests shorten it. */
@@ -91,9 +112,14 @@ final class CreateCommand extends ClusterCommand {
       String rendered = renderOffline(version.offline());
       out().print(rendered);
       out().flush();
-      // Offline nothing tells which Kthena the children are for: say it, on stderr so stdout stays a clean stream.
-      err.println("rendered for Kthena " + version.offline() + " (" + kthenaVersion.source(root.environment())
-          + ", offline)");
+      // Offline nothing tells which Kthena the children are for: say it, on stderr so stdout stays
+      // a clean stream.
+      err.println(
+          "rendered for Kthena "
+              + version.offline()
+              + " ("
+              + kthenaVersion.source(root.environment())
+              + ", offline)");
       return BoosterCommand.OK;
     } catch (InvalidInputException problems) {
       problems.problems().forEach(line -> err.println("error: " + line));
@@ -106,32 +132,45 @@ final class CreateCommand extends ClusterCommand {
     }
   }
 
-  /** Reads, checks and translates everything; the printable text, or InvalidInputException listing every problem. */
+  /**
+   * Reads, checks and translates everything; the printable text, or InvalidInputException listing
+   * every problem.
+   */
   private String renderOffline(KthenaProfile profile) {
     List<Object> objects = new ArrayList<>();
-    translated(KubeClients.offlineNamespace(kube), profile).forEach((manifest, children) -> {
-      objects.add(manifest.booster());
-      objects.addAll(children);
-    });
+    translated(KubeClients.offlineNamespace(kube), profile)
+        .forEach(
+            (manifest, children) -> {
+              objects.add(manifest.booster());
+              objects.addAll(children);
+            });
     return output.format().orElse(OutputFormat.yaml).render(objects);
   }
 
   @Override
   int run(KubeSession session) throws InterruptedException {
-    KthenaProfile profile = kthenaVersion.value(root.environment()).resolve(session.client()).profile();
-    Map<Manifest, List<GenericKubernetesResource>> boosters = translated(session.namespace(), profile);
+    KthenaProfile profile =
+        kthenaVersion.value(root.environment()).resolve(session.client()).profile();
+    Map<Manifest, List<GenericKubernetesResource>> boosters =
+        translated(session.namespace(), profile);
     Map<Manifest, ModelBooster> existing = Change.existing(session.client(), boosters.keySet());
     if (!apply && !existing.isEmpty()) {
       for (Manifest manifest : existing.keySet()) {
-        err().println("Error from server (AlreadyExists): " + StoredBoosters.RESOURCE + " \"" + manifest.name()
-            + "\" already exists (use --apply to update it)");
+        err()
+            .println(
+                "Error from server (AlreadyExists): "
+                    + StoredBoosters.RESOURCE
+                    + " \""
+                    + manifest.name()
+                    + "\" already exists (use --apply to update it)");
       }
       return BoosterCommand.FAILED;
     }
     List<Change> changes = Change.all(boosters.keySet(), existing);
     // Every write is checked by the server first, so a rejected booster leaves none half-created.
     List<String> rejections = new ArrayList<>();
-    List<ModelBooster> sent = Change.dryRun(session.client(), changes, session.server(), rejections);
+    List<ModelBooster> sent =
+        Change.dryRun(session.client(), changes, session.server(), rejections);
     if (!rejections.isEmpty()) {
       rejections.forEach(err()::println);
       return BoosterCommand.FAILED;
@@ -144,8 +183,12 @@ final class CreateCommand extends ClusterCommand {
       out().print(output.format().get().render(sent));
     } else {
       for (int i = 0; i < changes.size(); i++) {
-        out().println(ResourceNames.of(sent.get(i)) + " " + changes.get(i).verb()
-            + (serverDryRun ? " (server dry run)" : ""));
+        out()
+            .println(
+                ResourceNames.of(sent.get(i))
+                    + " "
+                    + changes.get(i).verb()
+                    + (serverDryRun ? " (server dry run)" : ""));
       }
     }
     out().flush();
@@ -156,8 +199,9 @@ final class CreateCommand extends ClusterCommand {
     long started = System.nanoTime();
     int exit = BoosterCommand.OK;
     for (Map.Entry<Manifest, List<GenericKubernetesResource>> e : boosters.entrySet()) {
-      BoosterWait wait = new BoosterWait(session.client(), e.getKey().booster(), e.getValue().size(), pollMillis,
-          hintAfter);
+      BoosterWait wait =
+          new BoosterWait(
+              session.client(), e.getKey().booster(), e.getValue().size(), pollMillis, hintAfter);
       exit = Math.max(exit, wait.untilActive(started, waitTimeout, terminal, out(), err()));
     }
     return exit;
@@ -167,22 +211,31 @@ final class CreateCommand extends ClusterCommand {
    * Reads, checks and translates every booster, in input order, before anything is printed or sent.
    *
    * @param fallbackNamespace the namespace of boosters that name none when {@code -n} is absent
-   * @param profile the Kthena release the children are for (validation depends on it: role autoscaling needs v1.0)
+   * @param profile the Kthena release the children are for (validation depends on it: role
+   *     autoscaling needs v1.0)
    * @throws InvalidInputException listing every problem of every booster
    */
-  private Map<Manifest, List<GenericKubernetesResource>> translated(String fallbackNamespace, KthenaProfile profile) {
-    return BoosterInput.translated(manifests.read(root.stdin()), "create", namespace, fallbackNamespace,
-        new Translator(translator.config(root.environment()).withProfile(profile)), err());
+  private Map<Manifest, List<GenericKubernetesResource>> translated(
+      String fallbackNamespace, KthenaProfile profile) {
+    return BoosterInput.translated(
+        manifests.read(root.stdin()),
+        "create",
+        namespace,
+        fallbackNamespace,
+        new Translator(translator.config(root.environment()).withProfile(profile)),
+        err());
   }
 
   /**
-   * What sending one booster does: create it, update the live one, or nothing when its spec is unchanged. The
-   * client calls and every fabric8 type live here, not in CreateCommand's own methods: picocli reflects on a
-   * command's methods, and fabric8 types in their signatures would load fabric8 for --help and completion.
+   * What sending one booster does: create it, update the live one, or nothing when its spec is
+   * unchanged. The client calls and every fabric8 type live here, not in CreateCommand's own
+   * methods: picocli reflects on a command's methods, and fabric8 types in their signatures would
+   * load fabric8 for --help and completion.
    */
   private record Change(Manifest manifest, ModelBooster live, boolean unchanged) {
     static Change of(Manifest manifest, ModelBooster live) {
-      return new Change(manifest, live, live != null && BoosterUpdate.unchanged(live, manifest.booster()));
+      return new Change(
+          manifest, live, live != null && BoosterUpdate.unchanged(live, manifest.booster()));
     }
 
     /** One change per booster, in input order. */
@@ -205,16 +258,21 @@ final class CreateCommand extends ClusterCommand {
       if (unchanged) {
         return live;
       }
-      // The live resourceVersion travels along, so a concurrent change makes this a conflict, not a lost update.
+      // The live resourceVersion travels along, so a concurrent change makes this a conflict, not a
+      // lost update.
       return handle(client, BoosterUpdate.merged(live, manifest.booster())).dryRun(dryRun).update();
     }
 
     /** The boosters that already exist, looked up before anything is written. */
-    static Map<Manifest, ModelBooster> existing(KubernetesClient client, Iterable<Manifest> manifests) {
+    static Map<Manifest, ModelBooster> existing(
+        KubernetesClient client, Iterable<Manifest> manifests) {
       Map<Manifest, ModelBooster> found = new LinkedHashMap<>();
       for (Manifest manifest : manifests) {
-        ModelBooster live = StoredBoosters.typed(client, manifest.booster().getMetadata().getNamespace(),
-            manifest.booster().getMetadata().getName());
+        ModelBooster live =
+            StoredBoosters.typed(
+                client,
+                manifest.booster().getMetadata().getNamespace(),
+                manifest.booster().getMetadata().getName());
         if (live != null) {
           found.put(manifest, live);
         }
@@ -223,11 +281,11 @@ final class CreateCommand extends ClusterCommand {
     }
 
     /**
-     * Sends every write with dryRun=All; returns what the server answered, and adds each rejection to
-     * {@code rejections} as one line naming the booster.
+     * Sends every write with dryRun=All; returns what the server answered, and adds each rejection
+     * to {@code rejections} as one line naming the booster.
      */
-    static List<ModelBooster> dryRun(KubernetesClient client, List<Change> changes, String server,
-        List<String> rejections) {
+    static List<ModelBooster> dryRun(
+        KubernetesClient client, List<Change> changes, String server, List<String> rejections) {
       List<ModelBooster> answers = new ArrayList<>();
       for (Change change : changes) {
         try {
@@ -252,7 +310,9 @@ final class CreateCommand extends ClusterCommand {
     }
 
     private static Resource<ModelBooster> handle(KubernetesClient client, ModelBooster booster) {
-      return Kinds.boosters(client).inNamespace(booster.getMetadata().getNamespace()).resource(booster);
+      return Kinds.boosters(client)
+          .inNamespace(booster.getMetadata().getNamespace())
+          .resource(booster);
     }
   }
 }

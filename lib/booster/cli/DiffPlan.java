@@ -10,15 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which objects differ: the operator's own decisions ({@link ChildPlan}) shown as objects: children to create,
- * children whose fields we set differ, and children we control that are no longer desired (pruned).
+ * Which objects differ: the operator's own decisions ({@link ChildPlan}) shown as objects: children
+ * to create, children whose fields we set differ, and children we control that are no longer
+ * desired (pruned).
  */
 final class DiffPlan {
   final List<DiffObject> objects = new ArrayList<>();
+
   /** Things the diff cannot show, one line each (immutable fields, objects we do not control). */
   final List<String> warnings = new ArrayList<>();
 
-  /** The booster from a manifest: stored or not; the manifest's version is what --apply would write. */
+  /**
+   * The booster from a manifest: stored or not; the manifest's version is what --apply would write.
+   */
   void booster(ModelBooster live, ModelBooster desired) {
     if (live == null) {
       objects.add(DiffObject.of(null, desired));
@@ -33,26 +37,41 @@ final class DiffPlan {
   }
 
   /**
-   * The stored booster's live children (one LIST per kind, and a GET for a desired child the lists do not hold: an
-   * object of its name without our labels) against the desired ones.
+   * The stored booster's live children (one LIST per kind, and a GET for a desired child the lists
+   * do not hold: an object of its name without our labels) against the desired ones.
    */
-  void children(KubernetesClient client, ModelBooster booster, List<GenericKubernetesResource> desired) {
-    LiveChildren live = LiveChildren.list(client, booster.getMetadata().getNamespace(),
-        booster.getMetadata().getName());
-    for (ChildPlan.Step step : ChildPlan.of(desired, live, booster, child -> Kinds.child(client, child).get())) {
+  void children(
+      KubernetesClient client, ModelBooster booster, List<GenericKubernetesResource> desired) {
+    LiveChildren live =
+        LiveChildren.list(
+            client, booster.getMetadata().getNamespace(), booster.getMetadata().getName());
+    for (ChildPlan.Step step :
+        ChildPlan.of(desired, live, booster, child -> Kinds.child(client, child).get())) {
       String name = step.kind() + "/" + step.name();
       switch (step.verdict()) {
         case CREATE -> objects.add(DiffObject.of(null, step.desired()));
         case UPDATE -> objects.add(DiffObject.of(step.live(), step.merged()));
         case IMMUTABLE -> {
           objects.add(DiffObject.of(step.live(), step.merged()));
-          step.changes().forEach(c -> warnings.add(name + ": " + c.path() + " is immutable: the operator will not "
-              + "apply this change; delete the " + step.kind() + " (or the booster) to apply it"));
+          step.changes()
+              .forEach(
+                  c ->
+                      warnings.add(
+                          name
+                              + ": "
+                              + c.path()
+                              + " is immutable: the operator will not "
+                              + "apply this change; delete the "
+                              + step.kind()
+                              + " (or the booster) to apply it"));
         }
-        case NOT_CONTROLLED -> warnings.add(name + " exists but is not controlled by this booster; the operator "
-            + "will not change it and will report ResourceExists");
+        case NOT_CONTROLLED ->
+            warnings.add(
+                name
+                    + " exists but is not controlled by this booster; the operator "
+                    + "will not change it and will report ResourceExists");
         case PRUNE -> objects.add(DiffObject.of(step.live(), null));
-        case LEAVE -> { }
+        case LEAVE -> {}
       }
     }
   }

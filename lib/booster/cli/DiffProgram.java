@@ -15,18 +15,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
- * kubectl diff's mechanics: LIVE and MERGED trees in two temporary directories, then {@code diff -u -N LIVE MERGED}
- * or the program named by {@code KUBECTL_EXTERNAL_DIFF} (its extra words kept only when made of letters, digits,
- * '-' and '='), whose exit code is passed on: 0 no differences, 1 differences, more on error.
+ * kubectl diff's mechanics: LIVE and MERGED trees in two temporary directories, then {@code diff -u
+ * -N LIVE MERGED} or the program named by {@code KUBECTL_EXTERNAL_DIFF} (its extra words kept only
+ * when made of letters, digits, '-' and '='), whose exit code is passed on: 0 no differences, 1
+ * differences, more on error.
  */
 final class DiffProgram {
   static final String EXTERNAL = "KUBECTL_EXTERNAL_DIFF";
 
-  private DiffProgram() {
-  }
+  private DiffProgram() {}
 
-  static int run(List<DiffObject> objects, Map<String, String> environment, Terminal terminal, PrintWriter out,
-      PrintWriter err) throws IOException, InterruptedException {
+  static int run(
+      List<DiffObject> objects,
+      Map<String, String> environment,
+      Terminal terminal,
+      PrintWriter out,
+      PrintWriter err)
+      throws IOException, InterruptedException {
     Path live = Files.createTempDirectory("LIVE-");
     Path merged = Files.createTempDirectory("MERGED-");
     try {
@@ -42,9 +47,12 @@ final class DiffProgram {
         throw new CliException("failed to run \"" + command.get(0) + "\": " + e.getMessage(), 2);
       }
       process.getOutputStream().close();
-      CompletableFuture<String> errors = CompletableFuture.supplyAsync(() -> text(process.getErrorStream()));
+      CompletableFuture<String> errors =
+          CompletableFuture.supplyAsync(() -> text(process.getErrorStream()));
       boolean colored = terminal.color() && environment.get(EXTERNAL) == null;
-      text(process.getInputStream()).lines().forEach(line -> out.println(colored ? paint(line, terminal) : line));
+      text(process.getInputStream())
+          .lines()
+          .forEach(line -> out.println(colored ? paint(line, terminal) : line));
       err.print(errors.join());
       return process.waitFor();
     } finally {
@@ -67,8 +75,10 @@ final class DiffProgram {
       if (words[i].matches("[a-zA-Z0-9-=]+")) {
         command.add(words[i]);
       } else {
-        err.println("Warning: invalid argument is ignored: " + words[i]
-            + ", only Alphanumeric (case-insensitive), dash and equal are allowed");
+        err.println(
+            "Warning: invalid argument is ignored: "
+                + words[i]
+                + ", only Alphanumeric (case-insensitive), dash and equal are allowed");
       }
     }
     return command;

@@ -11,17 +11,20 @@ import org.jline.utils.AttributedString;
 import org.jline.utils.InfoCmp.Capability;
 
 /**
- * Redraws a frame in place on a terminal. Every line is cut to the terminal's width and the frame to its height, so
- * nothing ever wraps; between frames the cursor rests on the frame's first row, so a redraw (on change, and at once
- * on a resize, whatever the terminal did to the old lines) clears from there down and draws again. Ctrl-C ends the
- * view like a normal exit: the frame stays, the cursor goes below it, the command exits 130.
+ * Redraws a frame in place on a terminal. Every line is cut to the terminal's width and the frame
+ * to its height, so nothing ever wraps; between frames the cursor rests on the frame's first row,
+ * so a redraw (on change, and at once on a resize, whatever the terminal did to the old lines)
+ * clears from there down and draws again. Ctrl-C ends the view like a normal exit: the frame stays,
+ * the cursor goes below it, the command exits 130.
  */
 final class JLineView implements LiveView {
   private final org.jline.terminal.Terminal terminal;
   private final Thread owner;
   private List<String> frame;
+
   /** Rows the frame on screen takes, the cursor resting on the first. */
   private int rows;
+
   private boolean closed;
   private volatile boolean interrupted;
 
@@ -30,7 +33,8 @@ final class JLineView implements LiveView {
     this.owner = Thread.currentThread();
     terminal.handle(Signal.WINCH, signal -> redraw());
     terminal.handle(Signal.INT, signal -> interrupt());
-    // Keys typed meanwhile (and the terminal's own "^C") would be echoed into the frame; closing restores echo.
+    // Keys typed meanwhile (and the terminal's own "^C") would be echoed into the frame; closing
+    // restores echo.
     terminal.echo(false);
     terminal.puts(Capability.cursor_invisible);
     terminal.flush();
@@ -59,7 +63,10 @@ final class JLineView implements LiveView {
     draw();
   }
 
-  /** The terminal changed size: the old frame may have been rewrapped or cut, so all of it is drawn again. */
+  /**
+   * The terminal changed size: the old frame may have been rewrapped or cut, so all of it is drawn
+   * again.
+   */
   private synchronized void redraw() {
     if (!closed && frame != null) {
       draw();
@@ -91,16 +98,20 @@ final class JLineView implements LiveView {
   }
 
   /**
-   * The lines as they fit: each cut to {@code width} columns (styles kept), and at most {@code height - 1} of them so
-   * the whole frame stays on screen, the last one then saying how many are left out.
+   * The lines as they fit: each cut to {@code width} columns (styles kept), and at most {@code
+   * height - 1} of them so the whole frame stays on screen, the last one then saying how many are
+   * left out.
    */
   static List<AttributedString> fit(List<String> lines, int width, int height) {
     int room = Math.max(1, height - 1);
     List<AttributedString> out = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       if (lines.size() > room && i == room - 1) {
-        out.add(cut(new AttributedString("... " + (lines.size() - i) + " more lines (a taller terminal shows them)"),
-            width));
+        out.add(
+            cut(
+                new AttributedString(
+                    "... " + (lines.size() - i) + " more lines (a taller terminal shows them)"),
+                width));
         break;
       }
       out.add(cut(AttributedString.fromAnsi(lines.get(i)), width));
@@ -112,7 +123,10 @@ final class JLineView implements LiveView {
     return line.columnLength() <= width ? line : line.columnSubSequence(0, width);
   }
 
-  /** Ctrl-C: the command stops as if interrupted (the view closes normally); a second one ends the process. */
+  /**
+   * Ctrl-C: the command stops as if interrupted (the view closes normally); a second one ends the
+   * process.
+   */
   private void interrupt() {
     if (interrupted) {
       close();

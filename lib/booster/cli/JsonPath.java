@@ -10,52 +10,42 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * kubectl's {@code -o jsonpath=TEMPLATE} over plain JSON trees (maps, lists, scalars): text with actions in braces,
- * {@code {.a.b}}, {@code {.a['b.c']}}, {@code {.a[0]}}, {@code {.a[-1]}}, {@code {.a[1:3]}}, {@code {.a[*]}} or
- * {@code {.a.*}}, {@code {..name}}, filters {@code {.a[?(@.type=="Ready")].status}} (==, !=, <, <=, >, >= and bare
- * existence), string literals {@code {"\n"}}, and {@code {range .items[*]}...{end}}. As with kubectl's
- * {@code --allow-missing-template-keys} default, a missing key prints nothing. Several results of one action are
- * joined by spaces; maps and lists print as JSON.
+ * kubectl's {@code -o jsonpath=TEMPLATE} over plain JSON trees (maps, lists, scalars): text with
+ * actions in braces, {@code {.a.b}}, {@code {.a['b.c']}}, {@code {.a[0]}}, {@code {.a[-1]}}, {@code
+ * {.a[1:3]}}, {@code {.a[*]}} or {@code {.a.*}}, {@code {..name}}, filters {@code
+ * {.a[?(@.type=="Ready")].status}} (==, !=, <, <=, >, >= and bare existence), string literals
+ * {@code {"\n"}}, and {@code {range .items[*]}...{end}}. As with kubectl's {@code
+ * --allow-missing-template-keys} default, a missing key prints nothing. Several results of one
+ * action are joined by spaces; maps and lists print as JSON.
  */
 final class JsonPath {
   /** Maps print with sorted keys, as Go marshals the decoded object kubectl evaluates. */
-  private static final JsonMapper JSON = JsonMapper.builder()
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+  private static final JsonMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
   /** A part of a template. */
-  private sealed interface Node permits Text, Expression, Range {
-  }
+  private sealed interface Node permits Text, Expression, Range {}
 
-  private record Text(String text) implements Node {
-  }
+  private record Text(String text) implements Node {}
 
-  private record Expression(List<Step> steps, boolean fromRoot) implements Node {
-  }
+  private record Expression(List<Step> steps, boolean fromRoot) implements Node {}
 
-  private record Range(Expression over, List<Node> body) implements Node {
-  }
+  private record Range(Expression over, List<Node> body) implements Node {}
 
-  private sealed interface Step permits Field, Recursive, All, Index, Slice, Filter {
-  }
+  private sealed interface Step permits Field, Recursive, All, Index, Slice, Filter {}
 
-  private record Field(String name) implements Step {
-  }
+  private record Field(String name) implements Step {}
 
-  private record Recursive(String name) implements Step {
-  }
+  private record Recursive(String name) implements Step {}
 
-  private record All() implements Step {
-  }
+  private record All() implements Step {}
 
-  private record Index(int index) implements Step {
-  }
+  private record Index(int index) implements Step {}
 
-  private record Slice(Integer from, Integer to) implements Step {
-  }
+  private record Slice(Integer from, Integer to) implements Step {}
 
   /** {@code [?(@.path op value)]}; {@code op} null tests that the path exists. */
-  private record Filter(List<Step> path, String op, Object value) implements Step {
-  }
+  private record Filter(List<Step> path, String op, Object value) implements Step {}
 
   private final List<Node> nodes;
 
@@ -85,7 +75,8 @@ final class JsonPath {
       if (node instanceof Text text) {
         out.append(text.text());
       } else if (node instanceof Expression expression) {
-        List<String> printed = evaluate(expression, root, current).stream().map(JsonPath::print).toList();
+        List<String> printed =
+            evaluate(expression, root, current).stream().map(JsonPath::print).toList();
         out.append(String.join(" ", printed));
       } else if (node instanceof Range range) {
         for (Object item : evaluate(range.over(), root, current)) {
@@ -146,7 +137,9 @@ final class JsonPath {
   }
 
   private static Collection<?> children(Object value) {
-    return value instanceof Map<?, ?> map ? map.values() : value instanceof List<?> list ? list : List.of();
+    return value instanceof Map<?, ?> map
+        ? map.values()
+        : value instanceof List<?> list ? list : List.of();
   }
 
   private static void descend(Object value, String name, List<Object> out) {
@@ -171,7 +164,10 @@ final class JsonPath {
     if (left instanceof Number a && filter.value() instanceof Number b) {
       order = new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString()));
     } else if (filter.op().equals("==") || filter.op().equals("!=")) {
-      order = Objects.equals(left == null ? null : String.valueOf(left), String.valueOf(filter.value())) ? 0 : 1;
+      order =
+          Objects.equals(left == null ? null : String.valueOf(left), String.valueOf(filter.value()))
+              ? 0
+              : 1;
     } else {
       return false;
     }
@@ -266,12 +262,13 @@ final class JsonPath {
         char c = body.charAt(i);
         if (c == '\\' && i + 1 < body.length()) {
           char e = body.charAt(++i);
-          out.append(switch (e) {
-            case 'n' -> '\n';
-            case 't' -> '\t';
-            case 'r' -> '\r';
-            default -> e;
-          });
+          out.append(
+              switch (e) {
+                case 'n' -> '\n';
+                case 't' -> '\t';
+                case 'r' -> '\r';
+                default -> e;
+              });
         } else {
           out.append(c);
         }
@@ -361,13 +358,15 @@ final class JsonPath {
       if (inside.startsWith("?(") && inside.endsWith(")")) {
         return filter(inside.substring(2, inside.length() - 1).trim(), source);
       }
-      if ((inside.startsWith("'") && inside.endsWith("'")) || (inside.startsWith("\"") && inside.endsWith("\""))) {
+      if ((inside.startsWith("'") && inside.endsWith("'"))
+          || (inside.startsWith("\"") && inside.endsWith("\""))) {
         return new Field(inside.substring(1, inside.length() - 1));
       }
       try {
         if (inside.contains(":")) {
           String[] bounds = inside.split(":", -1);
-          return new Slice(bounds[0].isBlank() ? null : Integer.valueOf(bounds[0].trim()),
+          return new Slice(
+              bounds[0].isBlank() ? null : Integer.valueOf(bounds[0].trim()),
               bounds[1].isBlank() ? null : Integer.valueOf(bounds[1].trim()));
         }
         return new Index(Integer.parseInt(inside));
@@ -396,7 +395,8 @@ final class JsonPath {
     }
 
     private static Object value(String value, String source) {
-      if ((value.startsWith("\"") && value.endsWith("\"")) || (value.startsWith("'") && value.endsWith("'"))) {
+      if ((value.startsWith("\"") && value.endsWith("\""))
+          || (value.startsWith("'") && value.endsWith("'"))) {
         return value.substring(1, value.length() - 1);
       }
       if (value.equals("true") || value.equals("false")) {

@@ -9,16 +9,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code --kthena-version}, on every command; the flag wins over {@code BOOSTER_KTHENA_VERSION}. Only the commands
- * that render ({@code create}, {@code diff}) use it: {@code status} and {@code tree} show whatever child kinds the
- * cluster serves, so they never need to ask which release it runs.
+ * {@code --kthena-version}, on every command; the flag wins over {@code BOOSTER_KTHENA_VERSION}.
+ * Only the commands that render ({@code create}, {@code diff}) use it: {@code status} and {@code
+ * tree} show whatever child kinds the cluster serves, so they never need to ask which release it
+ * runs.
  */
 final class KthenaVersionOptions {
-  @Option(names = KthenaVersion.FLAG, paramLabel = "VERSION", completionCandidates = Candidates.class,
+  @Option(
+      names = KthenaVersion.FLAG,
+      paramLabel = "VERSION",
+      completionCandidates = Candidates.class,
       order = HelpOrder.KTHENA_VERSION,
       converter = Checked.class,
-      description = "Kthena release to render children for: auto, v0.4 or v1.0 (default: $" + KthenaVersion.ENV
-          + ", else auto: detected from the cluster's AutoscalingPolicy schema; v1.0 offline).")
+      description =
+          "Kthena release to render children for: auto, v0.4 or v1.0 (default: $"
+              + KthenaVersion.ENV
+              + ", else auto: detected from the cluster's AutoscalingPolicy schema; v1.0 offline).")
   private String flag;
 
   @Spec(Spec.Target.MIXEE)
@@ -36,8 +42,10 @@ final class KthenaVersionOptions {
   /** Where the setting came from, as a user would write it: {@code --kthena-version=auto}. */
   String source(Map<String, String> environment) {
     KthenaVersion version = value(environment);
-    boolean fromEnv = flag == null && environment.get(KthenaVersion.ENV) != null
-        && !environment.get(KthenaVersion.ENV).isBlank();
+    boolean fromEnv =
+        flag == null
+            && environment.get(KthenaVersion.ENV) != null
+            && !environment.get(KthenaVersion.ENV).isBlank();
     return (fromEnv ? KthenaVersion.ENV : KthenaVersion.FLAG) + "=" + version;
   }
 

@@ -12,13 +12,13 @@ import java.util.Optional;
 
 /** Builds the fabric8 client a command talks through, from kubectl's flags and kubeconfig rules. */
 final class KubeClients {
-  private KubeClients() {
-  }
+  private KubeClients() {}
 
   /**
-   * Builds the costliest parts of connecting that depend on nothing the command line says: fabric8's serialization
-   * and its readers of a kubeconfig (YAML, the kubeconfig model). Run on another thread while picocli builds and
-   * parses the command, it uses the second core instead of adding to the start-up.
+   * Builds the costliest parts of connecting that depend on nothing the command line says:
+   * fabric8's serialization and its readers of a kubeconfig (YAML, the kubeconfig model). Run on
+   * another thread while picocli builds and parses the command, it uses the second core instead of
+   * adding to the start-up.
    */
   static void prepare() {
     Trees.SERIALIZATION.unmarshal("kind: Config", io.fabric8.kubernetes.api.model.Config.class);
@@ -30,12 +30,18 @@ final class KubeClients {
    */
   static KubeSession connect(KubeOptions options, Optional<String> namespace, PrintWriter err) {
     Config config = config(options);
-    String chosen = namespace.orElse(config.getNamespace() != null ? config.getNamespace() : NamespaceOptions.DEFAULT);
-    KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(config)
-        .withKubernetesSerialization(Trees.SERIALIZATION);
+    String chosen =
+        namespace.orElse(
+            config.getNamespace() != null ? config.getNamespace() : NamespaceOptions.DEFAULT);
+    KubernetesClientBuilder builder =
+        new KubernetesClientBuilder()
+            .withConfig(config)
+            .withKubernetesSerialization(Trees.SERIALIZATION);
     if (options.verbosity >= RequestLog.REQUESTS) {
-      builder.withHttpClientBuilderConsumer(http -> http.addOrReplaceInterceptor("booster-request-log",
-          new RequestLog(options.verbosity, err)));
+      builder.withHttpClientBuilderConsumer(
+          http ->
+              http.addOrReplaceInterceptor(
+                  "booster-request-log", new RequestLog(options.verbosity, err)));
     }
     KubernetesClient client = builder.build();
     return new KubeSession(client, chosen, config.getMasterUrl());
@@ -46,13 +52,17 @@ final class KubeClients {
     Config config;
     if (files.isEmpty()) {
       if (System.getenv("KUBERNETES_SERVICE_HOST") == null) {
-        throw new CliException("no kubeconfig found (tried " + String.join(", ", Config.getKubeconfigFilenames())
-            + "); use --kubeconfig or set KUBECONFIG");
+        throw new CliException(
+            "no kubeconfig found (tried "
+                + String.join(", ", Config.getKubeconfigFilenames())
+                + "); use --kubeconfig or set KUBECONFIG");
       }
       config = Config.autoConfigure(null);
     } else {
-      io.fabric8.kubernetes.api.model.Config merged = Kubeconfigs.select(Kubeconfigs.merge(files), options);
-      // What Config.fromKubeconfig does, minus writing the merged kubeconfig out and parsing it again.
+      io.fabric8.kubernetes.api.model.Config merged =
+          Kubeconfigs.select(Kubeconfigs.merge(files), options);
+      // What Config.fromKubeconfig does, minus writing the merged kubeconfig out and parsing it
+      // again.
       config = Config.empty();
       KubeConfigUtils.merge(config, null, merged);
     }
@@ -67,25 +77,32 @@ final class KubeClients {
   }
 
   /**
-   * The namespace a command that contacts no cluster works in, as kubectl's client dry run: the kubeconfig context's
-   * (also for a context whose server is unreachable), {@code default} without a kubeconfig or without a namespace in
-   * the context. A context named by {@code --context} must exist.
+   * The namespace a command that contacts no cluster works in, as kubectl's client dry run: the
+   * kubeconfig context's (also for a context whose server is unreachable), {@code default} without
+   * a kubeconfig or without a namespace in the context. A context named by {@code --context} must
+   * exist.
    */
   static String offlineNamespace(KubeOptions options) {
-    List<File> files = options.kubeconfig() != null && !new File(options.kubeconfig()).isFile() ? List.of()
-        : kubeconfigFiles(options);
+    List<File> files =
+        options.kubeconfig() != null && !new File(options.kubeconfig()).isFile()
+            ? List.of()
+            : kubeconfigFiles(options);
     if (files.isEmpty()) {
       return NamespaceOptions.DEFAULT;
     }
     io.fabric8.kubernetes.api.model.Config merged = Kubeconfigs.merge(files);
     String current = merged.getCurrentContext();
-    if (options.context() == null && (current == null
-        || merged.getContexts().stream().noneMatch(c -> c.getName().equals(current)))) {
+    if (options.context() == null
+        && (current == null
+            || merged.getContexts().stream().noneMatch(c -> c.getName().equals(current)))) {
       return NamespaceOptions.DEFAULT;
     }
-    String namespace = Kubeconfigs.select(merged, options).getContexts().stream()
-        .filter(c -> c.getName().equals(Kubeconfigs.SELECTED)).findFirst()
-        .map(c -> c.getContext().getNamespace()).orElse(null);
+    String namespace =
+        Kubeconfigs.select(merged, options).getContexts().stream()
+            .filter(c -> c.getName().equals(Kubeconfigs.SELECTED))
+            .findFirst()
+            .map(c -> c.getContext().getNamespace())
+            .orElse(null);
     return namespace == null || namespace.isEmpty() ? NamespaceOptions.DEFAULT : namespace;
   }
 

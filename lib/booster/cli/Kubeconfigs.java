@@ -18,16 +18,16 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * kubectl's kubeconfig loading rules: several files merged with the first definition of a name winning, then the
- * chosen context with {@code --cluster}/{@code --user} overrides applied. Relative file paths are resolved against
- * the file that defines them, so the merged result can be handed to fabric8 as one document.
+ * kubectl's kubeconfig loading rules: several files merged with the first definition of a name
+ * winning, then the chosen context with {@code --cluster}/{@code --user} overrides applied.
+ * Relative file paths are resolved against the file that defines them, so the merged result can be
+ * handed to fabric8 as one document.
  */
 final class Kubeconfigs {
   /** Name of the synthetic context that carries the overrides. */
   static final String SELECTED = "kubectl-booster-selected";
 
-  private Kubeconfigs() {
-  }
+  private Kubeconfigs() {}
 
   static Config merge(List<File> files) {
     Map<String, NamedCluster> clusters = new LinkedHashMap<>();
@@ -40,7 +40,9 @@ final class Kubeconfigs {
       putFirst(clusters, config.getClusters(), NamedCluster::getName, c -> absolute(c, dir));
       putFirst(users, config.getUsers(), NamedAuthInfo::getName, u -> absolute(u, dir));
       putFirst(contexts, config.getContexts(), NamedContext::getName, c -> c);
-      if (current == null && config.getCurrentContext() != null && !config.getCurrentContext().isEmpty()) {
+      if (current == null
+          && config.getCurrentContext() != null
+          && !config.getCurrentContext().isEmpty()) {
         current = config.getCurrentContext();
       }
     }
@@ -60,30 +62,46 @@ final class Kubeconfigs {
       Config config = Trees.SERIALIZATION.unmarshal(in, Config.class);
       return config == null ? new Config() : config;
     } catch (IOException | RuntimeException e) {
-      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
-          .orElse("");
+      String reason =
+          e.getMessage() == null
+              ? e.getClass().getSimpleName()
+              : e.getMessage().lines().findFirst().orElse("");
       throw new CliException("error loading config file \"" + file + "\": " + reason);
     }
   }
 
-  /** Adds the {@link #SELECTED} context: the chosen (or current) context with the flag overrides applied. */
+  /**
+   * Adds the {@link #SELECTED} context: the chosen (or current) context with the flag overrides
+   * applied.
+   */
   static Config select(Config merged, KubeOptions options) {
     String name = options.context() != null ? options.context() : merged.getCurrentContext();
-    NamedContext base = merged.getContexts().stream().filter(c -> c.getName().equals(name)).findFirst().orElse(null);
+    NamedContext base =
+        merged.getContexts().stream()
+            .filter(c -> c.getName().equals(name))
+            .findFirst()
+            .orElse(null);
     if (base == null && (options.context() != null || options.cluster() == null)) {
-      throw new CliException(name == null ? "current-context is not set; use --context"
-          : "context \"" + name + "\" does not exist");
+      throw new CliException(
+          name == null
+              ? "current-context is not set; use --context"
+              : "context \"" + name + "\" does not exist");
     }
-    NamedContextBuilder selected = base == null
-        ? new NamedContextBuilder().withNewContext().endContext()
-        : new NamedContextBuilder(base);
+    NamedContextBuilder selected =
+        base == null
+            ? new NamedContextBuilder().withNewContext().endContext()
+            : new NamedContextBuilder(base);
     selected.withName(SELECTED);
     if (options.cluster() != null) {
-      requireName(merged.getClusters().stream().map(NamedCluster::getName).toList(), options.cluster(), "cluster");
+      requireName(
+          merged.getClusters().stream().map(NamedCluster::getName).toList(),
+          options.cluster(),
+          "cluster");
       selected.editContext().withCluster(options.cluster()).endContext();
     }
     if (options.user() != null) {
-      requireName(merged.getUsers().stream().map(NamedAuthInfo::getName).toList(), options.user(), "user");
+      requireName(
+          merged.getUsers().stream().map(NamedAuthInfo::getName).toList(), options.user(), "user");
       selected.editContext().withUser(options.user()).endContext();
     }
     List<NamedContext> contexts = new ArrayList<>(merged.getContexts());
@@ -99,7 +117,8 @@ final class Kubeconfigs {
     }
   }
 
-  private static <T> void putFirst(Map<String, T> into, List<T> items, Function<T, String> name, Function<T, T> fix) {
+  private static <T> void putFirst(
+      Map<String, T> into, List<T> items, Function<T, String> name, Function<T, T> fix) {
     if (items != null) {
       for (T item : items) {
         into.putIfAbsent(name.apply(item), fix.apply(item));
@@ -109,7 +128,9 @@ final class Kubeconfigs {
 
   private static NamedCluster absolute(NamedCluster cluster, Path dir) {
     if (cluster.getCluster() != null) {
-      cluster.getCluster().setCertificateAuthority(resolve(dir, cluster.getCluster().getCertificateAuthority()));
+      cluster
+          .getCluster()
+          .setCertificateAuthority(resolve(dir, cluster.getCluster().getCertificateAuthority()));
     }
     return cluster;
   }

@@ -19,23 +19,34 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
 /**
- * {@code -f FILE} as kubectl reads it: repeatable; {@code -} is stdin; an {@code http(s)://} URL is fetched; a
- * directory means its .yaml/.yml/.json files in name order, and with {@code -R} those of its subdirectories too.
+ * {@code -f FILE} as kubectl reads it: repeatable; {@code -} is stdin; an {@code http(s)://} URL is
+ * fetched; a directory means its .yaml/.yml/.json files in name order, and with {@code -R} those of
+ * its subdirectories too.
  */
 final class ManifestOptions {
   static final String STDIN = "-";
-  static final String FILENAME_HELP = "Filename, directory, or URL to files with ModelBoosters (YAML or JSON, "
-      + "several documents allowed); '-' reads stdin. Repeatable.";
+  static final String FILENAME_HELP =
+      "Filename, directory, or URL to files with ModelBoosters (YAML or JSON, "
+          + "several documents allowed); '-' reads stdin. Repeatable.";
   static final String RECURSIVE_HELP = "Process the directory used in -f, --filename recursively.";
   private static final Duration URL_TIMEOUT = Duration.ofSeconds(30);
 
-  @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE", description = FILENAME_HELP)
+  @Option(
+      names = {"-f", "--filename"},
+      required = true,
+      paramLabel = "FILE",
+      description = FILENAME_HELP)
   private List<String> files = new ArrayList<>();
 
-  @Option(names = {"-R", "--recursive"}, description = RECURSIVE_HELP)
+  @Option(
+      names = {"-R", "--recursive"},
+      description = RECURSIVE_HELP)
   private boolean recursive;
 
-  /** Reads every file; a file that cannot be read as boosters is a problem, and the others are still read. */
+  /**
+   * Reads every file; a file that cannot be read as boosters is a problem, and the others are still
+   * read.
+   */
   ManifestInputs read(InputStream stdin) {
     return read(files, recursive, stdin);
   }
@@ -45,15 +56,20 @@ final class ManifestOptions {
     List<Manifest> manifests = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     if (files.stream().filter(STDIN::equals).count() > 1) {
-      return new ManifestInputs(List.of(), List.of("-: stdin can be read only once; give '-f -' once"));
+      return new ManifestInputs(
+          List.of(), List.of("-: stdin can be read only once; give '-f -' once"));
     }
     for (String file : files) {
       for (String source : expand(file, recursive, problems)) {
         try {
-          List<ModelBooster> boosters = STDIN.equals(source) ? ManifestReader.read(source, stdin)
-              : isUrl(source) ? ManifestReader.read(source, fetch(source))
-              : ManifestReader.readFile(Path.of(source));
-          // A loop, not a lambda: picocli reflects on this mixin's methods, and a lambda taking a ModelBooster
+          List<ModelBooster> boosters =
+              STDIN.equals(source)
+                  ? ManifestReader.read(source, stdin)
+                  : isUrl(source)
+                      ? ManifestReader.read(source, fetch(source))
+                      : ManifestReader.readFile(Path.of(source));
+          // A loop, not a lambda: picocli reflects on this mixin's methods, and a lambda taking a
+          // ModelBooster
           // would load fabric8's model for --help and completion.
           for (ModelBooster booster : boosters) {
             manifests.add(new Manifest(source, booster));
@@ -74,13 +90,19 @@ final class ManifestOptions {
 
   /** The body of a URL, in kubectl's words when the server answers with anything but 200. */
   private static InputStream fetch(String url) throws IOException {
-    HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-        .connectTimeout(URL_TIMEOUT).build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(URL_TIMEOUT)
+            .build();
     try {
-      HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(URL_TIMEOUT).GET()
-          .build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(URL_TIMEOUT).GET().build(),
+              HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() != 200) {
-        throw new IOException("unable to read URL, server reported status code " + response.statusCode());
+        throw new IOException(
+            "unable to read URL, server reported status code " + response.statusCode());
       }
       return new ByteArrayInputStream(response.body());
     } catch (IllegalArgumentException e) {
@@ -89,8 +111,11 @@ final class ManifestOptions {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while reading the URL");
     } catch (IOException e) {
-      throw new IOException(e.getMessage() != null && e.getMessage().startsWith("unable to read URL") ? e.getMessage()
-          : "unable to read URL: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      throw new IOException(
+          e.getMessage() != null && e.getMessage().startsWith("unable to read URL")
+              ? e.getMessage()
+              : "unable to read URL: "
+                  + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     }
   }
 
@@ -100,14 +125,19 @@ final class ManifestOptions {
       return List.of(file);
     }
     try (Stream<Path> entries = recursive ? Files.walk(path) : Files.list(path)) {
-      List<String> found = entries.filter(Files::isRegularFile)
-          .map(Path::toString)
-          .filter(name -> name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"))
-          .sorted()
-          .toList();
+      List<String> found =
+          entries
+              .filter(Files::isRegularFile)
+              .map(Path::toString)
+              .filter(
+                  name -> name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"))
+              .sorted()
+              .toList();
       if (found.isEmpty()) {
-        problems.add(file + ": directory holds no .yaml, .yml or .json file" + (recursive ? "" : " (-R reads its "
-            + "subdirectories too)"));
+        problems.add(
+            file
+                + ": directory holds no .yaml, .yml or .json file"
+                + (recursive ? "" : " (-R reads its " + "subdirectories too)"));
       }
       return found;
     } catch (IOException | java.io.UncheckedIOException e) {

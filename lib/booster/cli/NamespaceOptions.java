@@ -10,7 +10,10 @@ import picocli.CommandLine.Option;
 final class NamespaceOptions {
   static final String DEFAULT = "default";
 
-  @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE", order = HelpOrder.INPUT,
+  @Option(
+      names = {"-n", "--namespace"},
+      paramLabel = "NAMESPACE",
+      order = HelpOrder.INPUT,
       description = "If present, the namespace scope for this CLI request.")
   private String namespace;
 
@@ -19,9 +22,9 @@ final class NamespaceOptions {
   }
 
   /**
-   * Gives each booster its namespace: the manifest's, else {@code -n}, else {@code fallback} ({@value #DEFAULT} or a
-   * kubeconfig context's namespace). As kubectl does, a manifest namespace that differs from an explicit {@code -n}
-   * is a problem (one line each), not a silent choice.
+   * Gives each booster its namespace: the manifest's, else {@code -n}, else {@code fallback}
+   * ({@value #DEFAULT} or a kubeconfig context's namespace). As kubectl does, a manifest namespace
+   * that differs from an explicit {@code -n} is a problem (one line each), not a silent choice.
    */
   List<String> assign(List<Manifest> manifests, String fallback) {
     List<String> problems = new ArrayList<>();
@@ -31,8 +34,14 @@ final class NamespaceOptions {
       if (own == null || own.isEmpty()) {
         metadata.setNamespace(given().orElse(fallback));
       } else if (namespace != null && !namespace.equals(own)) {
-        problems.add(manifest.describe() + ": metadata.namespace: \"" + own + "\" does not match -n \""
-            + namespace + "\"; drop -n or pass -n " + own);
+        problems.add(
+            manifest.describe()
+                + ": metadata.namespace: \""
+                + own
+                + "\" does not match -n \""
+                + namespace
+                + "\"; drop -n or pass -n "
+                + own);
       }
     }
     return problems;

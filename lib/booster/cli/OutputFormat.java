@@ -17,8 +17,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
- * How objects are printed. Objects go through fabric8's JSON mapping first (so Quantity, IntOrString and friends
- * serialise as Kubernetes expects), keeping each model's field order, so the same objects print byte-identically.
+ * How objects are printed. Objects go through fabric8's JSON mapping first (so Quantity,
+ * IntOrString and friends serialise as Kubernetes expects), keeping each model's field order, so
+ * the same objects print byte-identically.
  */
 enum OutputFormat {
   /** A multi-document stream, documents separated by {@code ---}. */
@@ -58,38 +59,48 @@ enum OutputFormat {
   };
 
   /**
-   * The writers, built on first use: picocli lists this enum's constants for {@code -o}, and building Jackson
-   * there would slow down {@code --help} and completion.
+   * The writers, built on first use: picocli lists this enum's constants for {@code -o}, and
+   * building Jackson there would slow down {@code --help} and completion.
    */
   private static final class Writers {
     /**
-     * Plain YAML: no {@code !!} tags, quotes only where a string would otherwise read as another type, to YAML 1.1
-     * readers too ({@link YamlQuoting}).
+     * Plain YAML: no {@code !!} tags, quotes only where a string would otherwise read as another
+     * type, to YAML 1.1 readers too ({@link YamlQuoting}).
      */
-    static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
-            .stringQuotingChecker(YamlQuoting.INSTANCE).build())
-        .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-        .disable(YAMLWriteFeature.USE_NATIVE_TYPE_ID)
-        .disable(YAMLWriteFeature.SPLIT_LINES)
-        .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
-        .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-        .build();
+    static final YAMLMapper YAML =
+        YAMLMapper.builder(YAMLFactory.builder().stringQuotingChecker(YamlQuoting.INSTANCE).build())
+            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+            .disable(YAMLWriteFeature.USE_NATIVE_TYPE_ID)
+            .disable(YAMLWriteFeature.SPLIT_LINES)
+            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .build();
 
-    /** Laid out as kubectl prints JSON: every member and element on its own line, {@code "key": value}, {@code []}. */
-    static final ObjectWriter JSON = JsonMapper.builder().build().writer().with(
-        new DefaultPrettyPrinter(Separators.createDefaultInstance()
-            .withObjectNameValueSpacing(Separators.Spacing.AFTER)
-            .withObjectEmptySeparator("")
-            .withArrayEmptySeparator(""))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    /**
+     * Laid out as kubectl prints JSON: every member and element on its own line, {@code "key":
+     * value}, {@code []}.
+     */
+    static final ObjectWriter JSON =
+        JsonMapper.builder()
+            .build()
+            .writer()
+            .with(
+                new DefaultPrettyPrinter(
+                        Separators.createDefaultInstance()
+                            .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+                            .withObjectEmptySeparator("")
+                            .withArrayEmptySeparator(""))
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n")));
   }
 
   abstract String render(List<?> objects);
 
   /** One document: YAML as {@link #render}, JSON as the object itself rather than a List. */
   String renderOne(Object object) {
-    return this == json ? Writers.JSON.writeValueAsString(tree(object)) + "\n" : render(List.of(object));
+    return this == json
+        ? Writers.JSON.writeValueAsString(tree(object)) + "\n"
+        : render(List.of(object));
   }
 
   private static JsonNode tree(Object object) {

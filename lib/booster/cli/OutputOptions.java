@@ -5,7 +5,10 @@ import picocli.CommandLine.Option;
 
 /** {@code -o yaml|json}; a command picks its own default when the flag is absent. */
 final class OutputOptions {
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", order = HelpOrder.INPUT,
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      order = HelpOrder.INPUT,
       description = "Output format: ${COMPLETION-CANDIDATES}.")
   private OutputFormat format;
 

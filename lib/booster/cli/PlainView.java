@@ -3,7 +3,9 @@ package booster.cli;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** For pipes and logs: a frame is printed only when it differs from the previous one, never redrawn. */
+/**
+ * For pipes and logs: a frame is printed only when it differs from the previous one, never redrawn.
+ */
 final class PlainView implements LiveView {
   private final PrintWriter out;
   private List<String> last;

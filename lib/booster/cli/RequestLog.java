@@ -16,8 +16,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * kubectl's {@code -v=N} for API requests, on stderr in klog's line format: from 6 each request's verb, URL, status
- * and time; from 7 its headers (credentials masked); from 8 the bodies (cut at 10 KiB, as kubectl truncates them).
+ * kubectl's {@code -v=N} for API requests, on stderr in klog's line format: from 6 each request's
+ * verb, URL, status and time; from 7 its headers (credentials masked); from 8 the bodies (cut at 10
+ * KiB, as kubectl truncates them).
  */
 final class RequestLog implements Interceptor {
   static final int REQUESTS = 6;
@@ -40,8 +41,18 @@ final class RequestLog implements Interceptor {
     started.put(request.id(), System.nanoTime());
     if (level >= HEADERS) {
       log(request.method() + " " + request.uri());
-      request.headers().forEach((name, values) -> log("Request Header: \"" + name + ": "
-          + (name.equalsIgnoreCase("Authorization") ? "<masked>" : String.join(", ", values)) + "\""));
+      request
+          .headers()
+          .forEach(
+              (name, values) ->
+                  log(
+                      "Request Header: \""
+                          + name
+                          + ": "
+                          + (name.equalsIgnoreCase("Authorization")
+                              ? "<masked>"
+                              : String.join(", ", values))
+                          + "\""));
     }
     if (level >= BODIES && request.bodyString() != null && !request.bodyString().isEmpty()) {
       log("Request Body: " + cut(request.bodyString()));
@@ -49,18 +60,33 @@ final class RequestLog implements Interceptor {
   }
 
   @Override
-  public void after(HttpRequest request, HttpResponse<?> response, AsyncBody.Consumer<List<ByteBuffer>> consumer) {
-    log(request.method() + " " + request.uri() + " " + response.code() + " " + reason(response.code()) + " in "
-        + millis(request) + " milliseconds");
+  public void after(
+      HttpRequest request,
+      HttpResponse<?> response,
+      AsyncBody.Consumer<List<ByteBuffer>> consumer) {
+    log(
+        request.method()
+            + " "
+            + request.uri()
+            + " "
+            + response.code()
+            + " "
+            + reason(response.code())
+            + " in "
+            + millis(request)
+            + " milliseconds");
     if (level >= HEADERS) {
-      response.headers().forEach((name, values) -> log("Response Header: \"" + name + ": " + String.join(", ", values)
-          + "\""));
+      response
+          .headers()
+          .forEach(
+              (name, values) ->
+                  log("Response Header: \"" + name + ": " + String.join(", ", values) + "\""));
     }
   }
 
   @Override
-  public AsyncBody.Consumer<List<ByteBuffer>> consumer(AsyncBody.Consumer<List<ByteBuffer>> consumer,
-      HttpRequest request) {
+  public AsyncBody.Consumer<List<ByteBuffer>> consumer(
+      AsyncBody.Consumer<List<ByteBuffer>> consumer, HttpRequest request) {
     if (level < BODIES) {
       return consumer;
     }
@@ -76,7 +102,15 @@ final class RequestLog implements Interceptor {
 
   @Override
   public void afterConnectionFailure(HttpRequest request, Throwable failure) {
-    log(request.method() + " " + request.uri() + "  in " + millis(request) + " milliseconds (" + failure + ")");
+    log(
+        request.method()
+            + " "
+            + request.uri()
+            + "  in "
+            + millis(request)
+            + " milliseconds ("
+            + failure
+            + ")");
   }
 
   private long millis(HttpRequest request) {
@@ -85,8 +119,9 @@ final class RequestLog implements Interceptor {
   }
 
   private static String cut(String body) {
-    return body.length() <= BODY_LIMIT ? body : body.substring(0, BODY_LIMIT) + " [truncated " + (body.length()
-        - BODY_LIMIT) + " chars]";
+    return body.length() <= BODY_LIMIT
+        ? body
+        : body.substring(0, BODY_LIMIT) + " [truncated " + (body.length() - BODY_LIMIT) + " chars]";
   }
 
   /** The reason phrase Go's net/http prints beside a status code. */

@@ -6,8 +6,7 @@ import java.util.Map;
 
 /** Reading status fields of untyped objects (children, and boosters of any shape). */
 final class StatusFields {
-  private StatusFields() {
-  }
+  private StatusFields() {}
 
   /** The condition of that type in {@code status.conditions}, or null. */
   static Map<String, Object> condition(GenericKubernetesResource object, String type) {
@@ -28,7 +27,8 @@ final class StatusFields {
   /** The booster's status describes its current generation. */
   static boolean reconciled(GenericKubernetesResource booster) {
     Long generation = booster.getMetadata().getGeneration();
-    return generation == null || number(booster.get("status", "observedGeneration"), -1) >= generation;
+    return generation == null
+        || number(booster.get("status", "observedGeneration"), -1) >= generation;
   }
 
   static String text(Object value) {

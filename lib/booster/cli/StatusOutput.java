@@ -4,17 +4,27 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code status -o}: {@code yaml} and {@code json} print the status document, {@code name} and {@code wide} the
- * list's forms, {@code jsonpath=TEMPLATE} applies kubectl's template to what {@code -o json} prints.
+ * {@code status -o}: {@code yaml} and {@code json} print the status document, {@code name} and
+ * {@code wide} the list's forms, {@code jsonpath=TEMPLATE} applies kubectl's template to what
+ * {@code -o json} prints.
  *
  * @param template the parsed template of {@code jsonpath=}, else null
  */
 record StatusOutput(Kind kind, JsonPath template) {
-  enum Kind { yaml, json, name, wide, jsonpath }
+  enum Kind {
+    yaml,
+    json,
+    name,
+    wide,
+    jsonpath
+  }
 
   static final String CHOICES = "yaml, json, name, wide, jsonpath=TEMPLATE";
 
-  /** Prints the document (or list) of {@code -o json} in some form; {@code name} and {@code wide} are table forms. */
+  /**
+   * Prints the document (or list) of {@code -o json} in some form; {@code name} and {@code wide}
+   * are table forms.
+   */
   boolean isDocument() {
     return kind == Kind.yaml || kind == Kind.json || kind == Kind.jsonpath;
   }
@@ -25,10 +35,14 @@ record StatusOutput(Kind kind, JsonPath template) {
     public StatusOutput convert(String value) {
       if (value.startsWith("jsonpath=")) {
         try {
-          return new StatusOutput(Kind.jsonpath, JsonPath.parse(value.substring("jsonpath=".length())));
+          return new StatusOutput(
+              Kind.jsonpath, JsonPath.parse(value.substring("jsonpath=".length())));
         } catch (IllegalArgumentException e) {
-          throw new TypeConversionException("error parsing jsonpath " + value.substring("jsonpath=".length())
-              + ": " + e.getMessage());
+          throw new TypeConversionException(
+              "error parsing jsonpath "
+                  + value.substring("jsonpath=".length())
+                  + ": "
+                  + e.getMessage());
         }
       }
       for (Kind kind : Kind.values()) {
@@ -36,8 +50,11 @@ record StatusOutput(Kind kind, JsonPath template) {
           return new StatusOutput(kind, null);
         }
       }
-      throw new TypeConversionException("unable to match a printer suitable for the output format \"" + value
-          + "\", allowed formats are: " + CHOICES);
+      throw new TypeConversionException(
+          "unable to match a printer suitable for the output format \""
+              + value
+              + "\", allowed formats are: "
+              + CHOICES);
     }
   }
 }

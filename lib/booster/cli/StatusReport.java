@@ -13,28 +13,43 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** What {@code status} shows about one booster: the object, its live children and its recent events (7 requests). */
-record StatusReport(GenericKubernetesResource booster, List<GenericKubernetesResource> children, List<Event> events) {
+/**
+ * What {@code status} shows about one booster: the object, its live children and its recent events
+ * (7 requests).
+ */
+record StatusReport(
+    GenericKubernetesResource booster,
+    List<GenericKubernetesResource> children,
+    List<Event> events) {
   static final int RECENT_EVENTS = 10;
 
   static StatusReport read(KubernetesClient client, String namespace, String name) {
-    CompletableFuture<GenericKubernetesResource> booster = Concurrent.start(() -> StoredBoosters.get(client, namespace,
-        name));
-    CompletableFuture<List<GenericKubernetesResource>> children = Concurrent.start(() -> LiveChildren.list(client,
-        namespace, name).all());
-    CompletableFuture<List<Event>> events = Concurrent.start(() -> client.v1().events().inNamespace(namespace)
-        .list().getItems());
-    return new StatusReport(Concurrent.await(booster), Concurrent.await(children),
+    CompletableFuture<GenericKubernetesResource> booster =
+        Concurrent.start(() -> StoredBoosters.get(client, namespace, name));
+    CompletableFuture<List<GenericKubernetesResource>> children =
+        Concurrent.start(() -> LiveChildren.list(client, namespace, name).all());
+    CompletableFuture<List<Event>> events =
+        Concurrent.start(() -> client.v1().events().inNamespace(namespace).list().getItems());
+    return new StatusReport(
+        Concurrent.await(booster),
+        Concurrent.await(children),
         recent(Concurrent.await(events), name));
   }
 
-  /** The booster's last events. Filtered here rather than by field selector: fabric8's mock ignores those. */
+  /**
+   * The booster's last events. Filtered here rather than by field selector: fabric8's mock ignores
+   * those.
+   */
   private static List<Event> recent(List<Event> all, String name) {
-    List<Event> events = all.stream()
-        .filter(e -> e.getInvolvedObject() != null && "ModelBooster".equals(e.getInvolvedObject().getKind())
-            && name.equals(e.getInvolvedObject().getName()))
-        .sorted(Comparator.comparing(StatusReport::lastSeen))
-        .toList();
+    List<Event> events =
+        all.stream()
+            .filter(
+                e ->
+                    e.getInvolvedObject() != null
+                        && "ModelBooster".equals(e.getInvolvedObject().getKind())
+                        && name.equals(e.getInvolvedObject().getName()))
+            .sorted(Comparator.comparing(StatusReport::lastSeen))
+            .toList();
     return List.copyOf(events.subList(Math.max(0, events.size() - RECENT_EVENTS), events.size()));
   }
 
@@ -45,14 +60,19 @@ record StatusReport(GenericKubernetesResource booster, List<GenericKubernetesRes
     if (e.getEventTime() != null && e.getEventTime().getTime() != null) {
       return e.getEventTime().getTime();
     }
-    return e.getMetadata().getCreationTimestamp() == null ? "" : e.getMetadata().getCreationTimestamp();
+    return e.getMetadata().getCreationTimestamp() == null
+        ? ""
+        : e.getMetadata().getCreationTimestamp();
   }
 
   boolean controls(GenericKubernetesResource child) {
     return Ownership.controlledBy(child, booster);
   }
 
-  /** The machine-readable form of one booster without its children and events ({@code status -A -o yaml}). */
+  /**
+   * The machine-readable form of one booster without its children and events ({@code status -A -o
+   * yaml}).
+   */
   static Map<String, Object> summary(GenericKubernetesResource booster) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("name", booster.getMetadata().getName());

@@ -9,12 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The text form of {@code status}: a describe-like header, then conditions, children and events tables. */
+/**
+ * The text form of {@code status}: a describe-like header, then conditions, children and events
+ * tables.
+ */
 final class StatusView {
-  private StatusView() {
-  }
+  private StatusView() {}
 
-  /** @param hint shown under the generation (status --watch: the booster has not been reconciled for a while) */
+  /**
+   * @param hint shown under the generation (status --watch: the booster has not been reconciled for
+   *     a while)
+   */
   static List<String> render(StatusReport report, Terminal terminal, Instant now, String hint) {
     GenericKubernetesResource booster = report.booster();
     ReadyStatus health = ReadyStatus.ofBooster(booster);
@@ -32,8 +37,11 @@ final class StatusView {
     Table conditions = new Table("TYPE", "STATUS", "REASON", "AGE", "MESSAGE");
     for (Map<String, Object> c : StatusFields.conditions(booster)) {
       String status = StatusFields.text(c.get("status"));
-      boolean good = "Failed".equals(c.get("type")) ? "False".equals(status) : "True".equals(status);
-      conditions.row(Cell.plain(StatusFields.text(c.get("type"))), Cell.of(status, good ? Style.GOOD : Style.BAD, terminal),
+      boolean good =
+          "Failed".equals(c.get("type")) ? "False".equals(status) : "True".equals(status);
+      conditions.row(
+          Cell.plain(StatusFields.text(c.get("type"))),
+          Cell.of(status, good ? Style.GOOD : Style.BAD, terminal),
           Cell.plain(StatusFields.text(c.get("reason"))),
           Cell.plain(Ages.since(StatusFields.text(c.get("lastTransitionTime")), now)),
           Cell.plain(StatusFields.text(c.get("message"))));
@@ -43,9 +51,13 @@ final class StatusView {
     lines.add("Children:");
     Table children = new Table("KIND", "NAME", "READY", "STATUS", "AGE");
     for (GenericKubernetesResource child : report.children()) {
-      ReadyStatus h = report.controls(child) ? ReadyStatus.ofChild(child) : ReadyStatus.NOT_CONTROLLED;
-      children.row(Cell.plain(child.getKind()), Cell.plain(child.getMetadata().getName()),
-          Cell.of(h.ready(), h.style(), terminal), Cell.of(h.status(), h.style(), terminal),
+      ReadyStatus h =
+          report.controls(child) ? ReadyStatus.ofChild(child) : ReadyStatus.NOT_CONTROLLED;
+      children.row(
+          Cell.plain(child.getKind()),
+          Cell.plain(child.getMetadata().getName()),
+          Cell.of(h.ready(), h.style(), terminal),
+          Cell.of(h.status(), h.style(), terminal),
           Cell.plain(Ages.since(child.getMetadata().getCreationTimestamp(), now)));
     }
     section(lines, children, terminal);
@@ -54,8 +66,13 @@ final class StatusView {
     lines.add("Events:");
     Table events = new Table("TYPE", "REASON", "AGE", "MESSAGE");
     for (Event e : report.events()) {
-      events.row(Cell.of(StatusFields.text(e.getType()), "Warning".equals(e.getType()) ? Style.WARN : null, terminal),
-          Cell.plain(StatusFields.text(e.getReason())), Cell.plain(Ages.since(StatusReport.lastSeen(e), now)),
+      events.row(
+          Cell.of(
+              StatusFields.text(e.getType()),
+              "Warning".equals(e.getType()) ? Style.WARN : null,
+              terminal),
+          Cell.plain(StatusFields.text(e.getReason())),
+          Cell.plain(Ages.since(StatusReport.lastSeen(e), now)),
           Cell.plain(StatusFields.text(e.getMessage())));
     }
     section(lines, events, terminal);
@@ -63,10 +80,12 @@ final class StatusView {
   }
 
   /**
-   * The conditions a Kthena v1.0 AutoscalingPolicy reports (Ready, TargetFound, RatioConstraintViolated), when any
-   * policy has them: they say whether the autoscaler found the ModelServing and is scaling it.
+   * The conditions a Kthena v1.0 AutoscalingPolicy reports (Ready, TargetFound,
+   * RatioConstraintViolated), when any policy has them: they say whether the autoscaler found the
+   * ModelServing and is scaling it.
    */
-  private static void autoscaling(List<String> lines, StatusReport report, Terminal terminal, Instant now) {
+  private static void autoscaling(
+      List<String> lines, StatusReport report, Terminal terminal, Instant now) {
     Table table = new Table("POLICY", "TYPE", "STATUS", "REASON", "AGE", "MESSAGE");
     for (GenericKubernetesResource child : report.children()) {
       if (!"AutoscalingPolicy".equals(child.getKind())) {
@@ -75,9 +94,13 @@ final class StatusView {
       for (Map<String, Object> c : StatusFields.conditions(child)) {
         String type = StatusFields.text(c.get("type"));
         String status = StatusFields.text(c.get("status"));
-        boolean good = "RatioConstraintViolated".equals(type) ? "False".equals(status) : "True".equals(status);
-        table.row(Cell.plain(child.getMetadata().getName()), Cell.plain(type),
-            Cell.of(status, good ? Style.GOOD : Style.BAD, terminal), Cell.plain(StatusFields.text(c.get("reason"))),
+        boolean good =
+            "RatioConstraintViolated".equals(type) ? "False".equals(status) : "True".equals(status);
+        table.row(
+            Cell.plain(child.getMetadata().getName()),
+            Cell.plain(type),
+            Cell.of(status, good ? Style.GOOD : Style.BAD, terminal),
+            Cell.plain(StatusFields.text(c.get("reason"))),
             Cell.plain(Ages.since(StatusFields.text(c.get("lastTransitionTime")), now)),
             Cell.plain(StatusFields.text(c.get("message"))));
       }
@@ -91,7 +114,11 @@ final class StatusView {
   private static String generation(GenericKubernetesResource booster, Terminal terminal) {
     Long current = booster.getMetadata().getGeneration();
     Object observed = booster.get("status", "observedGeneration");
-    String text = (current == null ? "-" : current.toString()) + " (observed " + (observed == null ? "-" : observed) + ")";
+    String text =
+        (current == null ? "-" : current.toString())
+            + " (observed "
+            + (observed == null ? "-" : observed)
+            + ")";
     boolean behind = current != null && StatusFields.number(observed, -1) < current;
     return behind ? terminal.paint(text + ", not yet reconciled", Style.WARN) : text;
   }

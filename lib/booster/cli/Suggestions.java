@@ -7,8 +7,7 @@ import java.util.List;
 final class Suggestions {
   private static final int DISTANCE = 2;
 
-  private Suggestions() {
-  }
+  private Suggestions() {}
 
   static List<String> of(String typed, Collection<String> names) {
     String word = typed.toLowerCase(java.util.Locale.ROOT);

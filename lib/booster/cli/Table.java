@@ -4,9 +4,15 @@ import booster.cli.Terminal.Style;
 import java.util.ArrayList;
 import java.util.List;
 
-/** kubectl-style columns: each padded to its widest plain text, two spaces apart, color added after padding. */
+/**
+ * kubectl-style columns: each padded to its widest plain text, two spaces apart, color added after
+ * padding.
+ */
 final class Table {
-  /** {@code text} decides the width, {@code shown} (the text with color codes, or the same) is printed. */
+  /**
+   * {@code text} decides the width, {@code shown} (the text with color codes, or the same) is
+   * printed.
+   */
   record Cell(String text, String shown) {
     static Cell plain(String text) {
       return new Cell(text, text);
@@ -41,7 +47,8 @@ final class Table {
     int[] width = new int[columns];
     for (List<Cell> row : rows) {
       for (int i = 0; i < columns; i++) {
-        width[i] = Math.max(width[i], row.get(i).text().codePointCount(0, row.get(i).text().length()));
+        width[i] =
+            Math.max(width[i], row.get(i).text().codePointCount(0, row.get(i).text().length()));
       }
     }
     List<String> lines = new ArrayList<>();
@@ -51,7 +58,8 @@ final class Table {
         Cell cell = row.get(i);
         line.append(cell.shown());
         if (i < columns - 1) {
-          line.append(" ".repeat(width[i] - cell.text().codePointCount(0, cell.text().length()) + 2));
+          line.append(
+              " ".repeat(width[i] - cell.text().codePointCount(0, cell.text().length()) + 2));
         }
       }
       lines.add(line.toString().stripTrailing());

@@ -5,12 +5,22 @@ import java.util.Map;
 import org.fusesource.jansi.Ansi;
 
 /**
- * What the output may do: color only on a terminal and without {@code NO_COLOR}, live redraw only on a terminal.
- * Commands render plain text through {@link #paint}, so the same renderer serves both.
+ * What the output may do: color only on a terminal and without {@code NO_COLOR}, live redraw only
+ * on a terminal. Commands render plain text through {@link #paint}, so the same renderer serves
+ * both.
  */
 final class Terminal {
   /** Meanings, not colors, so renderers say what a value is and this class decides how it looks. */
-  enum Style { GOOD, BAD, WARN, FAINT, BOLD, ADDED, REMOVED, HEADER }
+  enum Style {
+    GOOD,
+    BAD,
+    WARN,
+    FAINT,
+    BOLD,
+    ADDED,
+    REMOVED,
+    HEADER
+  }
 
   private final boolean color;
   private final boolean interactive;
@@ -20,7 +30,10 @@ final class Terminal {
     this.interactive = interactive;
   }
 
-  /** The real console: stdout must be a terminal for color and redraw, and NO_COLOR (any value) turns color off. */
+  /**
+   * The real console: stdout must be a terminal for color and redraw, and NO_COLOR (any value)
+   * turns color off.
+   */
   static Terminal detect(Map<String, String> environment) {
     boolean tty = System.console() != null;
     String noColor = environment.get("NO_COLOR");
@@ -32,7 +45,9 @@ final class Terminal {
     return new Terminal(false, false);
   }
 
-  boolean color() { return color; }
+  boolean color() {
+    return color;
+  }
 
   String paint(String text, Style style) {
     if (!color || text.isEmpty()) {
@@ -50,7 +65,10 @@ final class Terminal {
     return ansi.a(text).reset().toString();
   }
 
-  /** A region that shows successive frames: redrawn in place on a terminal, printed when it changes otherwise. */
+  /**
+   * A region that shows successive frames: redrawn in place on a terminal, printed when it changes
+   * otherwise.
+   */
   LiveView live(PrintWriter out) {
     return interactive ? JLineView.open(out) : new PlainView(out);
   }

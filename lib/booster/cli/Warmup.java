@@ -20,14 +20,16 @@ import java.util.Map;
 import picocli.CommandLine;
 
 /**
- * The launcher's hidden training run for its start-up cache (an AOT cache on Java 25+, an AppCDS archive before):
- * one JVM runs help, completion, an offline create, and create, status, tree and diff against a loopback
- * {@link WarmupServer} and against a server that refuses connections, so the cache holds what every command needs,
- * not only what the user happened to run first. Prints nothing; touches no cluster.
+ * The launcher's hidden training run for its start-up cache (an AOT cache on Java 25+, an AppCDS
+ * archive before): one JVM runs help, completion, an offline create, and create, status, tree and
+ * diff against a loopback {@link WarmupServer} and against a server that refuses connections, so
+ * the cache holds what every command needs, not only what the user happened to run first. Prints
+ * nothing; touches no cluster.
  */
 public final class Warmup {
   /** Prefill/decode with autoscaling, so every child kind is rendered. */
-  private static final String BOOSTER = """
+  private static final String BOOSTER =
+      """
       apiVersion: workload.serving.volcano.sh/v1alpha1
       kind: ModelBooster
       metadata: {name: warmup, namespace: default}
@@ -54,17 +56,18 @@ public final class Warmup {
             resources: {limits: {nvidia.com/gpu: "1"}}
       """;
 
-  private Warmup() {
-  }
+  private Warmup() {}
 
   public static void main(String... args) throws IOException {
     // As the plugin's entry point: fabric8's SLF4J logging stays off.
-    System.getProperties().putIfAbsent("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+    System.getProperties()
+        .putIfAbsent("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
     System.getProperties().putIfAbsent("slf4j.internal.verbosity", "WARN");
     Path dir = Files.createTempDirectory("kubectl-booster-warmup");
     try {
       String file = write(dir, "booster.yaml", BOOSTER);
-      String changed = write(dir, "changed.yaml", BOOSTER.replace("maxReplicas: 2", "maxReplicas: 3"));
+      String changed =
+          write(dir, "changed.yaml", BOOSTER.replace("maxReplicas: 2", "maxReplicas: 3"));
       String fresh = write(dir, "fresh.yaml", BOOSTER.replace("name: warmup", "name: warmup-2"));
       run("--version");
       run("--help");
@@ -76,13 +79,18 @@ public final class Warmup {
       for (String format : List.of("yaml", "json", "name")) {
         run("create", "-f", file, "--dry-run=client", "-o", format);
       }
-      run("create", "-f", write(dir, "bad.yaml", BOOSTER.replace("minReplicas: 1", "minReplicas: -1")),
+      run(
+          "create",
+          "-f",
+          write(dir, "bad.yaml", BOOSTER.replace("minReplicas: 1", "minReplicas: -1")),
           "--dry-run=client");
-      try (WarmupServer server = new WarmupServer(stored(), new Translator(TranslatorConfig.defaults())
-          .translate(stored()))) {
+      try (WarmupServer server =
+          new WarmupServer(
+              stored(), new Translator(TranslatorConfig.defaults()).translate(stored()))) {
         String kubeconfig = write(dir, "kubeconfig", kubeconfig(server.url()));
         for (String context : List.of("warmup", "dead")) {
-          List<String> cluster = List.of("--kubeconfig", kubeconfig, "--context", context, "--request-timeout", "5s");
+          List<String> cluster =
+              List.of("--kubeconfig", kubeconfig, "--context", context, "--request-timeout", "5s");
           run(cluster, "status", "warmup");
           List<String> words = new ArrayList<>(cluster);
           words.add(0, "status");
@@ -120,8 +128,17 @@ public final class Warmup {
     booster.getMetadata().setGeneration(1L);
     booster.setStatus(new ModelBoosterStatus());
     booster.getStatus().setObservedGeneration(1L);
-    booster.getStatus().getConditions().add(new ConditionBuilder().withType("Active").withStatus("True")
-        .withReason("Ready").withMessage("warm-up").withLastTransitionTime("2026-01-01T00:00:00Z").build());
+    booster
+        .getStatus()
+        .getConditions()
+        .add(
+            new ConditionBuilder()
+                .withType("Active")
+                .withStatus("True")
+                .withReason("Ready")
+                .withMessage("warm-up")
+                .withLastTransitionTime("2026-01-01T00:00:00Z")
+                .build());
     return booster;
   }
 
@@ -137,7 +154,8 @@ public final class Warmup {
         - {name: warmup, context: {cluster: warmup, user: warmup, namespace: default}}
         - {name: dead, context: {cluster: dead, user: warmup, namespace: default}}
         current-context: warmup
-        """.formatted(url);
+        """
+        .formatted(url);
   }
 
   private static void run(List<String> options, String... args) {

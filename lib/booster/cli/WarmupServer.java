@@ -18,11 +18,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A loopback stand-in for a Kthena v0.4 API server holding one booster with its children, a pod and an event, for
- * the {@link Warmup} training run: GETs of those paths answer the objects (query strings ignored), the OpenAPI v3
- * document of the workload group carries a v0.4 AutoscalingPolicy schema, writes echo their body, other GETs are
- * the API server's NotFound for that name. Not a test double: it only makes the training take the same code paths
- * as a real cluster.
+ * A loopback stand-in for a Kthena v0.4 API server holding one booster with its children, a pod and
+ * an event, for the {@link Warmup} training run: GETs of those paths answer the objects (query
+ * strings ignored), the OpenAPI v3 document of the workload group carries a v0.4 AutoscalingPolicy
+ * schema, writes echo their body, other GETs are the API server's NotFound for that name. Not a
+ * test double: it only makes the training take the same code paths as a real cluster.
  */
 final class WarmupServer implements AutoCloseable {
   private final HttpServer server;
@@ -30,29 +30,70 @@ final class WarmupServer implements AutoCloseable {
 
   WarmupServer(ModelBooster booster, List<GenericKubernetesResource> children) throws IOException {
     String namespace = booster.getMetadata().getNamespace();
-    String boosters = "/apis/" + ModelBooster.API_VERSION + "/namespaces/" + namespace + "/modelboosters";
-    documents.put(boosters + "/" + booster.getMetadata().getName(), Trees.SERIALIZATION.asJson(booster));
+    String boosters =
+        "/apis/" + ModelBooster.API_VERSION + "/namespaces/" + namespace + "/modelboosters";
+    documents.put(
+        boosters + "/" + booster.getMetadata().getName(), Trees.SERIALIZATION.asJson(booster));
     documents.put("/apis/" + ModelBooster.API_VERSION + "/modelboosters", list(List.of(booster)));
     for (ChildKind kind : ChildKind.values()) {
-      documents.put("/apis/" + kind.group() + "/" + ChildKind.VERSION + "/namespaces/" + namespace + "/"
-          + kind.plural(), list(children.stream().filter(c -> kind.kind().equals(c.getKind())).toList()));
+      documents.put(
+          "/apis/"
+              + kind.group()
+              + "/"
+              + ChildKind.VERSION
+              + "/namespaces/"
+              + namespace
+              + "/"
+              + kind.plural(),
+          list(children.stream().filter(c -> kind.kind().equals(c.getKind())).toList()));
     }
-    documents.put("/api/v1/namespaces/" + namespace + "/pods", list(List.of(new PodBuilder().withNewMetadata()
-        .withName(booster.getMetadata().getName() + "-0").withNamespace(namespace)
-        .addToLabels(TreeCommand.SERVING_NAME, children.get(0).getMetadata().getName()).endMetadata()
-        .withNewStatus().withPhase("Running").addNewContainerStatus().withName("engine").withReady(true)
-        .endContainerStatus().endStatus().build())));
-    documents.put("/api/v1/namespaces/" + namespace + "/events", list(List.of(new EventBuilder().withNewMetadata()
-        .withName(booster.getMetadata().getName() + ".1").withNamespace(namespace).endMetadata()
-        .withNewInvolvedObject().withKind(ModelBooster.KIND).withName(booster.getMetadata().getName())
-        .endInvolvedObject().withType("Normal").withReason("Warmup").withMessage("warm-up").withCount(1)
-        .withLastTimestamp("2026-01-01T00:00:00Z").build())));
-    // Just enough schema for the Kthena release detection to read v0.4 (a metric named by metricName).
-    documents.put("/openapi/v3/apis/" + ModelBooster.GROUP + "/" + ChildKind.VERSION, """
+    documents.put(
+        "/api/v1/namespaces/" + namespace + "/pods",
+        list(
+            List.of(
+                new PodBuilder()
+                    .withNewMetadata()
+                    .withName(booster.getMetadata().getName() + "-0")
+                    .withNamespace(namespace)
+                    .addToLabels(TreeCommand.SERVING_NAME, children.get(0).getMetadata().getName())
+                    .endMetadata()
+                    .withNewStatus()
+                    .withPhase("Running")
+                    .addNewContainerStatus()
+                    .withName("engine")
+                    .withReady(true)
+                    .endContainerStatus()
+                    .endStatus()
+                    .build())));
+    documents.put(
+        "/api/v1/namespaces/" + namespace + "/events",
+        list(
+            List.of(
+                new EventBuilder()
+                    .withNewMetadata()
+                    .withName(booster.getMetadata().getName() + ".1")
+                    .withNamespace(namespace)
+                    .endMetadata()
+                    .withNewInvolvedObject()
+                    .withKind(ModelBooster.KIND)
+                    .withName(booster.getMetadata().getName())
+                    .endInvolvedObject()
+                    .withType("Normal")
+                    .withReason("Warmup")
+                    .withMessage("warm-up")
+                    .withCount(1)
+                    .withLastTimestamp("2026-01-01T00:00:00Z")
+                    .build())));
+    // Just enough schema for the Kthena release detection to read v0.4 (a metric named by
+    // metricName).
+    documents.put(
+        "/openapi/v3/apis/" + ModelBooster.GROUP + "/" + ChildKind.VERSION,
+        """
         {"components": {"schemas": {"AutoscalingPolicy": {
           "x-kubernetes-group-version-kind": [{"group": "%s", "kind": "AutoscalingPolicy", "version": "%s"}],
           "properties": {"spec": {"properties": {"metrics": {"items": {"properties": {"metricName": {}}}}}}}}}}}
-        """.formatted(ChildKind.AUTOSCALING_POLICY.group(), ChildKind.VERSION));
+        """
+            .formatted(ChildKind.AUTOSCALING_POLICY.group(), ChildKind.VERSION));
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::answer);
     server.start();
@@ -64,8 +105,8 @@ final class WarmupServer implements AutoCloseable {
   }
 
   private static String list(List<?> items) {
-    return Trees.SERIALIZATION.asJson(Map.of("apiVersion", "v1", "kind", "List", "metadata", Map.of(),
-        "items", items));
+    return Trees.SERIALIZATION.asJson(
+        Map.of("apiVersion", "v1", "kind", "List", "metadata", Map.of(), "items", items));
   }
 
   private void answer(HttpExchange exchange) throws IOException {
@@ -79,8 +120,13 @@ final class WarmupServer implements AutoCloseable {
     } else if (body == null) {
       code = 404;
       String name = path.substring(path.lastIndexOf('/') + 1);
-      body = "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"NotFound\","
-          + "\"message\":\"" + name + " not found\",\"code\":404,\"details\":{\"name\":\"" + name + "\"}}";
+      body =
+          "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"NotFound\","
+              + "\"message\":\""
+              + name
+              + " not found\",\"code\":404,\"details\":{\"name\":\""
+              + name
+              + "\"}}";
     }
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");

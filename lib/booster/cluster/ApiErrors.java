@@ -12,24 +12,43 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One line per API failure, in kubectl's wording where kubectl has one; shared by the plugin's commands and the
- * operator's start-up check.
+ * One line per API failure, in kubectl's wording where kubectl has one; shared by the plugin's
+ * commands and the operator's start-up check.
  */
 public final class ApiErrors {
-  private static final Map<Integer, String> REASONS = Map.of(
-      400, "BadRequest", 401, "Unauthorized", 403, "Forbidden", 404, "NotFound", 409, "AlreadyExists",
-      410, "Gone", 422, "Invalid", 429, "TooManyRequests", 500, "InternalError", 503, "ServiceUnavailable");
+  private static final Map<Integer, String> REASONS =
+      Map.of(
+          400,
+          "BadRequest",
+          401,
+          "Unauthorized",
+          403,
+          "Forbidden",
+          404,
+          "NotFound",
+          409,
+          "AlreadyExists",
+          410,
+          "Gone",
+          422,
+          "Invalid",
+          429,
+          "TooManyRequests",
+          500,
+          "InternalError",
+          503,
+          "ServiceUnavailable");
 
   /**
-   * The ModelBooster resource type is not served (a LIST or a GET of the type's path answered a bare 404), in
-   * kubectl's words, with the fix.
+   * The ModelBooster resource type is not served (a LIST or a GET of the type's path answered a
+   * bare 404), in kubectl's words, with the fix.
    */
-  public static final String MISSING_BOOSTER_CRD = "the server doesn't have a resource type \""
-      + "modelboosters.workload.serving.volcano.sh\" (the ModelBooster CRD is not installed; install it with "
-      + "kubectl apply -f crds/modelboosters.workload.serving.volcano.sh.yaml)";
+  public static final String MISSING_BOOSTER_CRD =
+      "the server doesn't have a resource type \""
+          + "modelboosters.workload.serving.volcano.sh\" (the ModelBooster CRD is not installed; install it with "
+          + "kubectl apply -f crds/modelboosters.workload.serving.volcano.sh.yaml)";
 
-  private ApiErrors() {
-  }
+  private ApiErrors() {}
 
   public static String message(Throwable failure, String server) {
     if (failure instanceof KubernetesClientException e && e.getCode() > 0) {
@@ -40,17 +59,24 @@ public final class ApiErrors {
       return "error: cannot reach the cluster at " + server + ": " + describe(cause, server);
     }
     if (failure instanceof KubernetesClientException) {
-      return "error: cannot reach the cluster at " + server + ": " + describe(innermost(failure), server);
+      return "error: cannot reach the cluster at "
+          + server
+          + ": "
+          + describe(innermost(failure), server);
     }
     return "error: " + describe(failure, server);
   }
 
   private static String fromServer(KubernetesClientException e) {
     Status status = e.getStatus();
-    String reason = status != null && status.getReason() != null && !status.getReason().isEmpty()
-        ? status.getReason() : REASONS.getOrDefault(e.getCode(), "Code" + e.getCode());
-    String message = status != null && status.getMessage() != null && !status.getMessage().isBlank()
-        ? status.getMessage() : synthesized(e, reason);
+    String reason =
+        status != null && status.getReason() != null && !status.getReason().isEmpty()
+            ? status.getReason()
+            : REASONS.getOrDefault(e.getCode(), "Code" + e.getCode());
+    String message =
+        status != null && status.getMessage() != null && !status.getMessage().isBlank()
+            ? status.getMessage()
+            : synthesized(e, reason);
     return "Error from server (" + reason + "): " + message;
   }
 
@@ -68,9 +94,10 @@ public final class ApiErrors {
   }
 
   /**
-   * The network failure in the cause chain that says the most: a name that does not resolve (the JDK client reports
-   * it as a ConnectException caused by UnresolvedAddressException), else the outermost one, since a refused
-   * connection is a ConnectException caused by ClosedChannelException and the innermost cause says nothing useful.
+   * The network failure in the cause chain that says the most: a name that does not resolve (the
+   * JDK client reports it as a ConnectException caused by UnresolvedAddressException), else the
+   * outermost one, since a refused connection is a ConnectException caused by
+   * ClosedChannelException and the innermost cause says nothing useful.
    */
   private static Throwable networkCause(Throwable t) {
     Throwable unresolved = find(t, ApiErrors::isUnresolved);
@@ -78,7 +105,9 @@ public final class ApiErrors {
   }
 
   private static Throwable find(Throwable t, java.util.function.Predicate<Throwable> test) {
-    for (Throwable cause = t; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+    for (Throwable cause = t;
+        cause != null;
+        cause = cause.getCause() == cause ? null : cause.getCause()) {
       if (test.test(cause)) {
         return cause;
       }
@@ -94,9 +123,14 @@ public final class ApiErrors {
     return t instanceof ConnectException || t instanceof NoRouteToHostException || isTimeout(t);
   }
 
-  /** The JDK client's HttpTimeoutException, SocketTimeoutException (an InterruptedIOException), TimeoutException. */
+  /**
+   * The JDK client's HttpTimeoutException, SocketTimeoutException (an InterruptedIOException),
+   * TimeoutException.
+   */
   private static boolean isTimeout(Throwable t) {
-    return t instanceof HttpTimeoutException || t instanceof InterruptedIOException || t instanceof TimeoutException;
+    return t instanceof HttpTimeoutException
+        || t instanceof InterruptedIOException
+        || t instanceof TimeoutException;
   }
 
   private static Throwable innermost(Throwable t) {
@@ -116,17 +150,25 @@ public final class ApiErrors {
     }
   }
 
-  /** The kind of failure in Go's words, as kubectl prints them, and the detail the exception carries. */
+  /**
+   * The kind of failure in Go's words, as kubectl prints them, and the detail the exception
+   * carries.
+   */
   private static String describe(Throwable t, String server) {
     String text = t.getMessage();
     if (isUnresolved(t) && (text == null || text.isBlank())) {
       text = host(server);
     }
-    String kind = isUnresolved(t) ? "no such host"
-        : t instanceof ConnectException ? "connection refused"
-        : t instanceof NoRouteToHostException ? "no route to host"
-        : isTimeout(t) ? "timed out"
-        : t.getClass().getSimpleName();
-    return text == null || text.isBlank() || text.equalsIgnoreCase(kind) ? kind : kind + " (" + text + ")";
+    String kind =
+        isUnresolved(t)
+            ? "no such host"
+            : t instanceof ConnectException
+                ? "connection refused"
+                : t instanceof NoRouteToHostException
+                    ? "no route to host"
+                    : isTimeout(t) ? "timed out" : t.getClass().getSimpleName();
+    return text == null || text.isBlank() || text.equalsIgnoreCase(kind)
+        ? kind
+        : kind + " (" + text + ")";
   }
 }

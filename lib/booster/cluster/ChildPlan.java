@@ -10,15 +10,15 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * What to do with each child of one booster, decided from the desired and the live objects alone: the operator
- * does it ({@link Apply}, {@link Prune}) and {@code kubectl booster diff} shows it, so the two cannot disagree.
- * A live child is only ever written when the booster controls it (by UID, {@link Ownership}), and only when
- * {@link Compare} finds a change in the fields the booster owns ({@link ReplicaOwnership}); a change the API
- * server would refuse (an immutable field) is never sent (docs/design.md §3.2-§3.6).
+ * What to do with each child of one booster, decided from the desired and the live objects alone:
+ * the operator does it ({@link Apply}, {@link Prune}) and {@code kubectl booster diff} shows it, so
+ * the two cannot disagree. A live child is only ever written when the booster controls it (by UID,
+ * {@link Ownership}), and only when {@link Compare} finds a change in the fields the booster owns
+ * ({@link ReplicaOwnership}); a change the API server would refuse (an immutable field) is never
+ * sent (docs/design.md §3.2-§3.6).
  */
 public final class ChildPlan {
-  private ChildPlan() {
-  }
+  private ChildPlan() {}
 
   public enum Verdict {
     /** Absent: create it. */
@@ -40,11 +40,16 @@ public final class ChildPlan {
    *
    * @param desired the child as rendered (null for PRUNE)
    * @param live the live child (null for CREATE)
-   * @param merged for UPDATE and IMMUTABLE, the live object with the booster's fields written over it
+   * @param merged for UPDATE and IMMUTABLE, the live object with the booster's fields written over
+   *     it
    * @param changes the differing fields (UPDATE), or those that cannot change in place (IMMUTABLE)
    */
-  public record Step(Verdict verdict, GenericKubernetesResource desired, GenericKubernetesResource live,
-      GenericKubernetesResource merged, List<FieldChange> changes) {
+  public record Step(
+      Verdict verdict,
+      GenericKubernetesResource desired,
+      GenericKubernetesResource live,
+      GenericKubernetesResource merged,
+      List<FieldChange> changes) {
     public String kind() {
       return (desired != null ? desired : live).getKind();
     }
@@ -54,9 +59,14 @@ public final class ChildPlan {
     }
   }
 
-  /** The decision for one desired child against its live object ({@code live} null: there is none). */
-  static Step decide(GenericKubernetesResource desired, GenericKubernetesResource live,
-      ReplicaOwnership replicas, HasMetadata owner) {
+  /**
+   * The decision for one desired child against its live object ({@code live} null: there is none).
+   */
+  static Step decide(
+      GenericKubernetesResource desired,
+      GenericKubernetesResource live,
+      ReplicaOwnership replicas,
+      HasMetadata owner) {
     if (live == null) {
       return new Step(Verdict.CREATE, desired, null, null, List.of());
     }
@@ -70,13 +80,14 @@ public final class ChildPlan {
     }
     GenericKubernetesResource merged = Merge.ours(comparable, live);
     List<FieldChange> immutable = changes.stream().filter(FieldChange::immutable).toList();
-    return immutable.isEmpty() ? new Step(Verdict.UPDATE, desired, live, merged, changes)
+    return immutable.isEmpty()
+        ? new Step(Verdict.UPDATE, desired, live, merged, changes)
         : new Step(Verdict.IMMUTABLE, desired, live, merged, immutable);
   }
 
   /** The live children to prune: controlled by {@code owner} and not desired (by kind and name). */
-  static List<GenericKubernetesResource> prunable(LiveChildren live, List<GenericKubernetesResource> desired,
-      HasMetadata owner) {
+  static List<GenericKubernetesResource> prunable(
+      LiveChildren live, List<GenericKubernetesResource> desired, HasMetadata owner) {
     Set<String> wanted = new HashSet<>();
     desired.forEach(d -> wanted.add(d.getKind() + "/" + d.getMetadata().getName()));
     List<GenericKubernetesResource> out = new ArrayList<>();
@@ -90,18 +101,24 @@ public final class ChildPlan {
   }
 
   /**
-   * The whole plan for one booster: a step per desired child, in apply order, then a PRUNE step per child to prune.
+   * The whole plan for one booster: a step per desired child, in apply order, then a PRUNE step per
+   * child to prune.
    *
-   * @param unlisted the live object of a desired child {@code live} does not hold, or null: an object of the
-   *     child's name without the booster's labels is not listed, yet the API server refuses to create it
+   * @param unlisted the live object of a desired child {@code live} does not hold, or null: an
+   *     object of the child's name without the booster's labels is not listed, yet the API server
+   *     refuses to create it
    */
-  public static List<Step> of(List<GenericKubernetesResource> desired, LiveChildren live, HasMetadata owner,
+  public static List<Step> of(
+      List<GenericKubernetesResource> desired,
+      LiveChildren live,
+      HasMetadata owner,
       UnaryOperator<GenericKubernetesResource> unlisted) {
     ReplicaOwnership replicas = ReplicaOwnership.of(desired);
     List<Step> steps = new ArrayList<>();
     for (GenericKubernetesResource child : desired) {
-      GenericKubernetesResource found = live.find(ChildKind.ofKind(child.getKind()), child.getMetadata().getName())
-          .orElseGet(() -> unlisted.apply(child));
+      GenericKubernetesResource found =
+          live.find(ChildKind.ofKind(child.getKind()), child.getMetadata().getName())
+              .orElseGet(() -> unlisted.apply(child));
       steps.add(decide(child, found, replicas, owner));
     }
     for (GenericKubernetesResource gone : prunable(live, desired, owner)) {

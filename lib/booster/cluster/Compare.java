@@ -7,23 +7,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * "Anything to change?" for one child, shared by the operator and {@code kubectl booster diff} (docs/design.md §3.2).
- * The desired object is a SUBSET of the live one: only the fields we set count (labels and annotations by the keys
- * we set, ownerReferences, spec); defaults the API server filled in and fields others added are not changes, except
- * that an {@link OwnedFields owned field} the desired child leaves out must be absent.
- * Lists are compared element by element and must have the same length.
+ * "Anything to change?" for one child, shared by the operator and {@code kubectl booster diff}
+ * (docs/design.md §3.2). The desired object is a SUBSET of the live one: only the fields we set
+ * count (labels and annotations by the keys we set, ownerReferences, spec); defaults the API server
+ * filled in and fields others added are not changes, except that an {@link OwnedFields owned field}
+ * the desired child leaves out must be absent. Lists are compared element by element and must have
+ * the same length.
  */
 public final class Compare {
   /** The ModelServing field the CRD makes immutable (docs/design.md §3.6). */
   static final String IMMUTABLE_GANG_MINIMUMS = "spec.template.gangPolicy.minRoleReplicas";
-  /** The ModelRoute field the CRD makes immutable: an extra route's model name can change in the booster. */
+
+  /**
+   * The ModelRoute field the CRD makes immutable: an extra route's model name can change in the
+   * booster.
+   */
   static final String IMMUTABLE_MODEL_NAME = "spec.modelName";
 
-  private Compare() {
-  }
+  private Compare() {}
 
-  /** Every field we set whose live value differs, in a stable order; empty when the child is up to date. */
-  public static List<FieldChange> changes(GenericKubernetesResource desired, GenericKubernetesResource live) {
+  /**
+   * Every field we set whose live value differs, in a stable order; empty when the child is up to
+   * date.
+   */
+  public static List<FieldChange> changes(
+      GenericKubernetesResource desired, GenericKubernetesResource live) {
     Map<String, Object> want = Trees.of(desired);
     Map<String, Object> have = Trees.of(live);
     Map<String, Object> wantMeta = Trees.map(want.get("metadata"));
@@ -58,7 +66,10 @@ public final class Compare {
     return null;
   }
 
-  /** Owner references are a set keyed by UID: ours must be there as we set it; others' may come and go. */
+  /**
+   * Owner references are a set keyed by UID: ours must be there as we set it; others' may come and
+   * go.
+   */
   private static void ownerReferences(Object want, Object have, List<FieldChange> out) {
     if (!(want instanceof List<?> wanted)) {
       return;
@@ -70,7 +81,8 @@ public final class Compare {
     }
   }
 
-  private static void walk(String path, Object want, Object have, List<FieldChange> out, String immutable) {
+  private static void walk(
+      String path, Object want, Object have, List<FieldChange> out, String immutable) {
     if (want == null) {
       return;
     }
@@ -105,8 +117,11 @@ public final class Compare {
   }
 
   private static FieldChange change(String path, Object want, Object have, String immutable) {
-    boolean frozen = immutable != null && (path.equals(immutable) || path.startsWith(immutable + ".")
-        || path.startsWith(immutable + "["));
+    boolean frozen =
+        immutable != null
+            && (path.equals(immutable)
+                || path.startsWith(immutable + ".")
+                || path.startsWith(immutable + "["));
     return new FieldChange(path, want, have, frozen);
   }
 }

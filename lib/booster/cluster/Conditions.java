@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The booster's conditions (docs/design.md §4.1) and their update rule: matched by type, {@code lastTransitionTime}
- * moves only when the status flips, reason and message are always current. Upstream's reason names are kept
- * where they exist; the precise ones are ours.
+ * The booster's conditions (docs/design.md §4.1) and their update rule: matched by type, {@code
+ * lastTransitionTime} moves only when the status flips, reason and message are always current.
+ * Upstream's reason names are kept where they exist; the precise ones are ours.
  */
 public final class Conditions {
   public static final String INITIALIZED = "Initialized";
@@ -28,19 +28,18 @@ public final class Conditions {
   public static final String AUTOSCALING_UNAVAILABLE = "AutoscalingUnavailable";
 
   /** One condition as a pass wants it. */
-  public record Wanted(String type, boolean status, String reason, String message) {
-  }
+  public record Wanted(String type, boolean status, String reason, String message) {}
 
-  private Conditions() {
-  }
+  private Conditions() {}
 
   /**
-   * The new status: the current one (fields others own are kept) with our conditions and observedGeneration.
-   * A {@code Failed} condition is only written when True, or to clear one that exists.
+   * The new status: the current one (fields others own are kept) with our conditions and
+   * observedGeneration. A {@code Failed} condition is only written when True, or to clear one that
+   * exists.
    */
   @SuppressWarnings("unchecked")
-  public static Map<String, Object> status(Map<String, Object> current, List<Wanted> wanted, long generation,
-      Clock clock) {
+  public static Map<String, Object> status(
+      Map<String, Object> current, List<Wanted> wanted, long generation, Clock clock) {
     Map<String, Object> status = new LinkedHashMap<>(current == null ? Map.of() : current);
     List<Map<String, Object>> existing = new ArrayList<>();
     if (status.get("conditions") instanceof List<?> list) {
@@ -56,8 +55,11 @@ public final class Conditions {
       Map<String, Object> c = new LinkedHashMap<>();
       c.put("type", w.type());
       c.put("status", value);
-      c.put("lastTransitionTime", old != null && value.equals(old.get("status")) && old.get("lastTransitionTime") != null
-          ? old.get("lastTransitionTime") : clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+      c.put(
+          "lastTransitionTime",
+          old != null && value.equals(old.get("status")) && old.get("lastTransitionTime") != null
+              ? old.get("lastTransitionTime")
+              : clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
       c.put("reason", w.reason());
       c.put("message", w.message());
       conditions.add(c);

@@ -17,9 +17,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Core v1 events on a booster (docs/design.md §4.4), sent from one background thread so a reconcile never waits for
- * them; if the backlog is full, events are dropped (they are informational). A warning repeated by the retries of
- * one failure is sent once.
+ * Core v1 events on a booster (docs/design.md §4.4), sent from one background thread so a reconcile
+ * never waits for them; if the backlog is full, events are dropped (they are informational). A
+ * warning repeated by the retries of one failure is sent once.
  */
 public final class Events implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Events.class.getName());
@@ -30,12 +30,19 @@ public final class Events implements AutoCloseable {
   private final AtomicLong sequence = new AtomicLong();
   private final Map<String, String> lastWarning = new ConcurrentHashMap<>();
   private final Map<String, String> lastSpecWarnings = new ConcurrentHashMap<>();
-  private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-      new ArrayBlockingQueue<>(1000), r -> {
-        Thread t = new Thread(r, "booster-events");
-        t.setDaemon(true);
-        return t;
-      }, new ThreadPoolExecutor.DiscardPolicy());
+  private final ThreadPoolExecutor sender =
+      new ThreadPoolExecutor(
+          1,
+          1,
+          0,
+          TimeUnit.SECONDS,
+          new ArrayBlockingQueue<>(1000),
+          r -> {
+            Thread t = new Thread(r, "booster-events");
+            t.setDaemon(true);
+            return t;
+          },
+          new ThreadPoolExecutor.DiscardPolicy());
 
   public Events(Writes writes, String instance) {
     this.writes = writes;
@@ -49,15 +56,16 @@ public final class Events implements AutoCloseable {
   /** A warning, unless the same one was the last warning for this booster. */
   public void warning(HasMetadata booster, String reason, String message) {
     String key = booster.getMetadata().getUid();
-    if (key != null && (reason + ": " + message).equals(lastWarning.put(key, reason + ": " + message))) {
+    if (key != null
+        && (reason + ": " + message).equals(lastWarning.put(key, reason + ": " + message))) {
       return;
     }
     send(booster, "Warning", reason, message);
   }
 
   /**
-   * Validation warnings of the booster's spec, as one {@code ValidationWarning} event; sent again only when the
-   * generation or the warnings change, so resyncs do not repeat it.
+   * Validation warnings of the booster's spec, as one {@code ValidationWarning} event; sent again
+   * only when the generation or the warnings change, so resyncs do not repeat it.
    */
   public void specWarnings(HasMetadata booster, List<String> warnings) {
     String key = booster.getMetadata().getUid();
@@ -65,8 +73,8 @@ public final class Events implements AutoCloseable {
       return;
     }
     String text = String.join("; ", warnings);
-    if (!(booster.getMetadata().getGeneration() + ": " + text).equals(
-        lastSpecWarnings.put(key, booster.getMetadata().getGeneration() + ": " + text))) {
+    if (!(booster.getMetadata().getGeneration() + ": " + text)
+        .equals(lastSpecWarnings.put(key, booster.getMetadata().getGeneration() + ": " + text))) {
       send(booster, "Warning", "ValidationWarning", text);
     }
   }
@@ -80,30 +88,41 @@ public final class Events implements AutoCloseable {
 
   private void send(HasMetadata booster, String type, String reason, String message) {
     Event event = build(booster, type, reason, message);
-    sender.execute(() -> {
-      try {
-        writes.send("Event", "create", c -> c.v1().events().inNamespace(event.getMetadata().getNamespace())
-            .resource(event).create());
-      } catch (KubernetesClientException | FencedOff e) {
-        LOG.log(Level.FINE, "event not recorded: " + e.getMessage());
-      }
-    });
+    sender.execute(
+        () -> {
+          try {
+            writes.send(
+                "Event",
+                "create",
+                c ->
+                    c.v1()
+                        .events()
+                        .inNamespace(event.getMetadata().getNamespace())
+                        .resource(event)
+                        .create());
+          } catch (KubernetesClientException | FencedOff e) {
+            LOG.log(Level.FINE, "event not recorded: " + e.getMessage());
+          }
+        });
   }
 
   private Event build(HasMetadata booster, String type, String reason, String message) {
     String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     return new EventBuilder()
         .withNewMetadata()
-          .withName(booster.getMetadata().getName() + "." + Long.toHexString(System.currentTimeMillis())
-              + Long.toHexString(sequence.incrementAndGet()))
-          .withNamespace(booster.getMetadata().getNamespace())
+        .withName(
+            booster.getMetadata().getName()
+                + "."
+                + Long.toHexString(System.currentTimeMillis())
+                + Long.toHexString(sequence.incrementAndGet()))
+        .withNamespace(booster.getMetadata().getNamespace())
         .endMetadata()
         .withNewInvolvedObject()
-          .withApiVersion(booster.getApiVersion())
-          .withKind(booster.getKind())
-          .withName(booster.getMetadata().getName())
-          .withNamespace(booster.getMetadata().getNamespace())
-          .withUid(booster.getMetadata().getUid())
+        .withApiVersion(booster.getApiVersion())
+        .withKind(booster.getKind())
+        .withName(booster.getMetadata().getName())
+        .withNamespace(booster.getMetadata().getNamespace())
+        .withUid(booster.getMetadata().getUid())
         .endInvolvedObject()
         .withType(type)
         .withReason(reason)
@@ -111,7 +130,9 @@ public final class Events implements AutoCloseable {
         .withFirstTimestamp(now)
         .withLastTimestamp(now)
         .withCount(1)
-        .withNewSource().withComponent(COMPONENT).endSource()
+        .withNewSource()
+        .withComponent(COMPONENT)
+        .endSource()
         .withReportingComponent(COMPONENT)
         .withReportingInstance(instance)
         .build();

@@ -1,6 +1,8 @@
 package booster.cluster;
 
-/** A write refused before it was sent: this process no longer holds the leadership its writes need. */
+/**
+ * A write refused before it was sent: this process no longer holds the leadership its writes need.
+ */
 public final class FencedOff extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -14,10 +14,11 @@ import java.util.Map;
 
 /** Where each kind lives in the API: the five child kinds and ModelBooster itself. */
 public final class Kinds {
-  public static final ResourceDefinitionContext MODEL_BOOSTER = context(ModelBooster.GROUP, ModelBooster.KIND,
-      "modelboosters");
+  public static final ResourceDefinitionContext MODEL_BOOSTER =
+      context(ModelBooster.GROUP, ModelBooster.KIND, "modelboosters");
 
-  private static final Map<ChildKind, ResourceDefinitionContext> CHILDREN = new EnumMap<>(ChildKind.class);
+  private static final Map<ChildKind, ResourceDefinitionContext> CHILDREN =
+      new EnumMap<>(ChildKind.class);
 
   static {
     for (ChildKind kind : ChildKind.values()) {
@@ -25,34 +26,47 @@ public final class Kinds {
     }
   }
 
-  private Kinds() {
-  }
+  private Kinds() {}
 
   public static ResourceDefinitionContext of(ChildKind kind) {
     return CHILDREN.get(kind);
   }
 
-  /** Untyped handle on one child kind, in all namespaces until narrowed with {@code inNamespace}. */
-  public static MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList,
-      Resource<GenericKubernetesResource>> children(KubernetesClient client, ChildKind kind) {
+  /**
+   * Untyped handle on one child kind, in all namespaces until narrowed with {@code inNamespace}.
+   */
+  public static MixedOperation<
+          GenericKubernetesResource,
+          GenericKubernetesResourceList,
+          Resource<GenericKubernetesResource>>
+      children(KubernetesClient client, ChildKind kind) {
     return client.genericKubernetesResources(of(kind));
   }
 
   /** Handle on one child object, by its kind, namespace and name. */
-  public static Resource<GenericKubernetesResource> child(KubernetesClient client, GenericKubernetesResource child) {
-    return children(client, ChildKind.ofKind(child.getKind())).inNamespace(child.getMetadata().getNamespace())
+  public static Resource<GenericKubernetesResource> child(
+      KubernetesClient client, GenericKubernetesResource child) {
+    return children(client, ChildKind.ofKind(child.getKind()))
+        .inNamespace(child.getMetadata().getNamespace())
         .resource(child);
   }
 
-  /** Untyped handle on ModelBoosters (reads objects of either shape, even ones the typed model rejects). */
-  public static MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList,
-      Resource<GenericKubernetesResource>> genericBoosters(KubernetesClient client) {
+  /**
+   * Untyped handle on ModelBoosters (reads objects of either shape, even ones the typed model
+   * rejects).
+   */
+  public static MixedOperation<
+          GenericKubernetesResource,
+          GenericKubernetesResourceList,
+          Resource<GenericKubernetesResource>>
+      genericBoosters(KubernetesClient client) {
     return client.genericKubernetesResources(MODEL_BOOSTER);
   }
 
   /** Typed handle on ModelBoosters. */
-  public static MixedOperation<ModelBooster, KubernetesResourceList<ModelBooster>, Resource<ModelBooster>> boosters(
-      KubernetesClient client) {
+  public static MixedOperation<
+          ModelBooster, KubernetesResourceList<ModelBooster>, Resource<ModelBooster>>
+      boosters(KubernetesClient client) {
     return client.resources(ModelBooster.class);
   }
 

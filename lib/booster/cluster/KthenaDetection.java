@@ -14,22 +14,22 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Which Kthena release a cluster runs, read from what its API server serves (docs/kthena-versions.md). The served
- * AutoscalingPolicy schema decides (OpenAPI v3): an upgraded v1.0 cluster may still serve the v0.4 binding kind,
- * because Helm never upgrades or deletes the CRDs of a chart. Without an OpenAPI v3 answer the resource list
- * decides: no {@code autoscalingpolicybindings} means v1.0. Discovery and OpenAPI v3 are readable by every
+ * Which Kthena release a cluster runs, read from what its API server serves
+ * (docs/kthena-versions.md). The served AutoscalingPolicy schema decides (OpenAPI v3): an upgraded
+ * v1.0 cluster may still serve the v0.4 binding kind, because Helm never upgrades or deletes the
+ * CRDs of a chart. Without an OpenAPI v3 answer the resource list decides: no {@code
+ * autoscalingpolicybindings} means v1.0. Discovery and OpenAPI v3 are readable by every
  * authenticated user, so this needs no extra permission.
  */
 public final class KthenaDetection {
   private static final String WORKLOAD_GROUP = ChildKind.AUTOSCALING_POLICY.group();
-  private static final String OPENAPI_V3 = "/openapi/v3/apis/" + WORKLOAD_GROUP + "/" + ChildKind.VERSION;
+  private static final String OPENAPI_V3 =
+      "/openapi/v3/apis/" + WORKLOAD_GROUP + "/" + ChildKind.VERSION;
 
   /** The profile to render for, and what it was read from (for logs and messages). */
-  public record Detected(KthenaProfile profile, String evidence) {
-  }
+  public record Detected(KthenaProfile profile, String evidence) {}
 
-  private KthenaDetection() {
-  }
+  private KthenaDetection() {}
 
   /** The child kinds the cluster serves: one discovery GET per API group of the children. */
   public static Set<ChildKind> served(KubernetesClient client) {
@@ -44,8 +44,10 @@ public final class KthenaDetection {
         continue;
       }
       for (ChildKind kind : ChildKind.values()) {
-        if (kind.group().equals(group) && resources.getResources().stream().map(APIResource::getName)
-            .anyMatch(kind.plural()::equals)) {
+        if (kind.group().equals(group)
+            && resources.getResources().stream()
+                .map(APIResource::getName)
+                .anyMatch(kind.plural()::equals)) {
           served.add(kind);
         }
       }
@@ -54,8 +56,8 @@ public final class KthenaDetection {
   }
 
   /**
-   * The cluster's profile: from the AutoscalingPolicy schema in OpenAPI v3, else from {@code served} (asked only
-   * then).
+   * The cluster's profile: from the AutoscalingPolicy schema in OpenAPI v3, else from {@code
+   * served} (asked only then).
    */
   public static Detected profile(KubernetesClient client, Supplier<Set<ChildKind>> served) {
     String unreadable;
@@ -74,11 +76,18 @@ public final class KthenaDetection {
       unreadable = "OpenAPI v3 unavailable (HTTP " + e.getCode() + ")";
     }
     boolean bindings = served.get().contains(ChildKind.AUTOSCALING_POLICY_BINDING);
-    return new Detected(bindings ? KthenaProfile.V0_4 : KthenaProfile.V1_0, unreadable + "; "
-        + ChildKind.AUTOSCALING_POLICY_BINDING.plural() + (bindings ? " served" : " not served"));
+    return new Detected(
+        bindings ? KthenaProfile.V0_4 : KthenaProfile.V1_0,
+        unreadable
+            + "; "
+            + ChildKind.AUTOSCALING_POLICY_BINDING.plural()
+            + (bindings ? " served" : " not served"));
   }
 
-  /** v1.0 moved the target into the policy; v0.4 named a metric {@code metricName}; null when neither. */
+  /**
+   * v1.0 moved the target into the policy; v0.4 named a metric {@code metricName}; null when
+   * neither.
+   */
   static KthenaProfile fromSchema(Map<?, ?> document) {
     Object schemas = Trees.map(document.get("components")).get("schemas");
     if (!(schemas instanceof Map<?, ?> all)) {
@@ -90,7 +99,8 @@ public final class KthenaDetection {
         if (properties(spec).containsKey("homogeneousTarget")) {
           return KthenaProfile.V1_0;
         }
-        if (properties(Trees.map(properties(spec).get("metrics")).get("items")).containsKey("metricName")) {
+        if (properties(Trees.map(properties(spec).get("metrics")).get("items"))
+            .containsKey("metricName")) {
           return KthenaProfile.V0_4;
         }
       }
@@ -99,8 +109,13 @@ public final class KthenaDetection {
   }
 
   private static boolean isAutoscalingPolicy(Object gvks) {
-    return gvks instanceof List<?> list && list.stream().map(Trees::map).anyMatch(gvk ->
-        WORKLOAD_GROUP.equals(gvk.get("group")) && ChildKind.AUTOSCALING_POLICY.kind().equals(gvk.get("kind")));
+    return gvks instanceof List<?> list
+        && list.stream()
+            .map(Trees::map)
+            .anyMatch(
+                gvk ->
+                    WORKLOAD_GROUP.equals(gvk.get("group"))
+                        && ChildKind.AUTOSCALING_POLICY.kind().equals(gvk.get("kind")));
   }
 
   private static Map<String, Object> properties(Object schema) {

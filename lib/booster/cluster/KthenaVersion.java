@@ -8,8 +8,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The {@code --kthena-version} setting of the plugin and the operator: {@code auto} (null {@code fixed}), or a
- * release to render for whatever the cluster serves. Offline, {@code auto} renders for v1.0, the current release.
+ * The {@code --kthena-version} setting of the plugin and the operator: {@code auto} (null {@code
+ * fixed}), or a release to render for whatever the cluster serves. Offline, {@code auto} renders
+ * for v1.0, the current release.
  */
 public record KthenaVersion(KthenaProfile fixed) {
   public static final String ENV = "BOOSTER_KTHENA_VERSION";
@@ -26,7 +27,8 @@ public record KthenaVersion(KthenaProfile fixed) {
     try {
       return new KthenaVersion(KthenaProfile.parse(value));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown Kthena version \"" + text + "\" (expected auto, v0.4 or v1.0)");
+      throw new IllegalArgumentException(
+          "unknown Kthena version \"" + text + "\" (expected auto, v0.4 or v1.0)");
     }
   }
 
@@ -60,9 +62,14 @@ public record KthenaVersion(KthenaProfile fixed) {
     return resolve(client, () -> KthenaDetection.served(client));
   }
 
-  /** As {@link #resolve(KubernetesClient)}, with the served kinds at hand (read only if detection needs them). */
-  public KthenaDetection.Detected resolve(KubernetesClient client, Supplier<Set<ChildKind>> served) {
-    return auto() ? KthenaDetection.profile(client, served)
+  /**
+   * As {@link #resolve(KubernetesClient)}, with the served kinds at hand (read only if detection
+   * needs them).
+   */
+  public KthenaDetection.Detected resolve(
+      KubernetesClient client, Supplier<Set<ChildKind>> served) {
+    return auto()
+        ? KthenaDetection.profile(client, served)
         : new KthenaDetection.Detected(fixed, FLAG + "=" + fixed.label());
   }
 

@@ -17,12 +17,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 /**
- * A booster's live children, grouped by kind in apply order and sorted by name within a kind. Selected by the seed
- * label and the model-name label only: whether the booster actually controls each one is {@link Ownership}'s
- * question, so callers can also report lookalikes they do not control.
+ * A booster's live children, grouped by kind in apply order and sorted by name within a kind.
+ * Selected by the seed label and the model-name label only: whether the booster actually controls
+ * each one is {@link Ownership}'s question, so callers can also report lookalikes they do not
+ * control.
  */
 public final class LiveChildren {
-  private final Map<ChildKind, List<GenericKubernetesResource>> byKind = new EnumMap<>(ChildKind.class);
+  private final Map<ChildKind, List<GenericKubernetesResource>> byKind =
+      new EnumMap<>(ChildKind.class);
 
   private LiveChildren() {
     for (ChildKind kind : ChildKind.values()) {
@@ -32,16 +34,18 @@ public final class LiveChildren {
 
   /** The labels a booster's children are listed by. */
   static Map<String, String> selector(String boosterName) {
-    return Map.of(Labels.SEED_MANAGED_BY, Labels.SEED_MANAGED_BY_VALUE, Labels.MODEL_NAME, boosterName);
+    return Map.of(
+        Labels.SEED_MANAGED_BY, Labels.SEED_MANAGED_BY_VALUE, Labels.MODEL_NAME, boosterName);
   }
 
   /**
-   * One LIST per kind against the API server, all at once. A kind the cluster does not serve (404: Kthena v1.0 has no
-   * AutoscalingPolicyBinding, a cluster without Kthena's autoscaler no AutoscalingPolicy) has no children, so no
-   * discovery request is needed first.
+   * One LIST per kind against the API server, all at once. A kind the cluster does not serve (404:
+   * Kthena v1.0 has no AutoscalingPolicyBinding, a cluster without Kthena's autoscaler no
+   * AutoscalingPolicy) has no children, so no discovery request is needed first.
    */
   public static LiveChildren list(KubernetesClient client, String namespace, String boosterName) {
-    Map<ChildKind, CompletableFuture<List<GenericKubernetesResource>>> lists = new EnumMap<>(ChildKind.class);
+    Map<ChildKind, CompletableFuture<List<GenericKubernetesResource>>> lists =
+        new EnumMap<>(ChildKind.class);
     for (ChildKind kind : ChildKind.values()) {
       lists.put(kind, Concurrent.start(() -> listOf(client, kind, namespace, boosterName)));
     }
@@ -50,10 +54,14 @@ public final class LiveChildren {
     return live.sorted();
   }
 
-  private static List<GenericKubernetesResource> listOf(KubernetesClient client, ChildKind kind, String namespace,
-      String boosterName) {
+  private static List<GenericKubernetesResource> listOf(
+      KubernetesClient client, ChildKind kind, String namespace, String boosterName) {
     try {
-      return Kinds.children(client, kind).inNamespace(namespace).withLabels(selector(boosterName)).list().getItems();
+      return Kinds.children(client, kind)
+          .inNamespace(namespace)
+          .withLabels(selector(boosterName))
+          .list()
+          .getItems();
     } catch (KubernetesClientException e) {
       if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
         throw e;
@@ -63,22 +71,37 @@ public final class LiveChildren {
   }
 
   /** From objects already at hand (an informer cache), keeping only the booster's ones. */
-  public static LiveChildren of(Map<ChildKind, ? extends Collection<GenericKubernetesResource>> objects,
-      String namespace, String boosterName) {
+  public static LiveChildren of(
+      Map<ChildKind, ? extends Collection<GenericKubernetesResource>> objects,
+      String namespace,
+      String boosterName) {
     LiveChildren live = new LiveChildren();
     Map<String, String> selector = selector(boosterName);
-    objects.forEach((kind, items) -> live.addAll(kind, items.stream()
-        .filter(o -> namespace.equals(o.getMetadata().getNamespace()))
-        .filter(o -> o.getMetadata().getLabels() != null
-            && o.getMetadata().getLabels().entrySet().containsAll(selector.entrySet()))
-        .toList()));
+    objects.forEach(
+        (kind, items) ->
+            live.addAll(
+                kind,
+                items.stream()
+                    .filter(o -> namespace.equals(o.getMetadata().getNamespace()))
+                    .filter(
+                        o ->
+                            o.getMetadata().getLabels() != null
+                                && o.getMetadata()
+                                    .getLabels()
+                                    .entrySet()
+                                    .containsAll(selector.entrySet()))
+                    .toList()));
     return live.sorted();
   }
 
-  /** The same children without those {@code gone} says are gone already (deleted behind a lagging cache). */
+  /**
+   * The same children without those {@code gone} says are gone already (deleted behind a lagging
+   * cache).
+   */
   public LiveChildren excluding(Predicate<GenericKubernetesResource> gone) {
     LiveChildren live = new LiveChildren();
-    byKind.forEach((kind, items) -> live.addAll(kind, items.stream().filter(gone.negate()).toList()));
+    byKind.forEach(
+        (kind, items) -> live.addAll(kind, items.stream().filter(gone.negate()).toList()));
     return live;
   }
 
@@ -94,7 +117,9 @@ public final class LiveChildren {
   }
 
   public Optional<GenericKubernetesResource> find(ChildKind kind, String name) {
-    return byKind.get(kind).stream().filter(o -> name.equals(o.getMetadata().getName())).findFirst();
+    return byKind.get(kind).stream()
+        .filter(o -> name.equals(o.getMetadata().getName()))
+        .findFirst();
   }
 
   private void addAll(ChildKind kind, Collection<GenericKubernetesResource> items) {
@@ -102,7 +127,9 @@ public final class LiveChildren {
   }
 
   private LiveChildren sorted() {
-    byKind.values().forEach(list -> list.sort(Comparator.comparing(o -> o.getMetadata().getName())));
+    byKind
+        .values()
+        .forEach(list -> list.sort(Comparator.comparing(o -> o.getMetadata().getName())));
     return this;
   }
 }

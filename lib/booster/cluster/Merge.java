@@ -8,18 +8,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The object an update sends (docs/design.md §3.3): the live object, with its resourceVersion and everything others
- * set, and our fields written over it. Maps merge by the keys we set; lists of the same length merge element by
- * element (keeping defaults inside elements); a list of another length is replaced by ours; an {@link OwnedFields
- * owned field} is replaced whole, or removed when we leave it out. The spec of an
- * autoscaling child is replaced whole: all of it is ours (the server fills its defaults in again), and merging would
- * leave fields of the other Kthena release's shape behind when a policy moves between the v0.4 and v1.0 schemas.
+ * The object an update sends (docs/design.md §3.3): the live object, with its resourceVersion and
+ * everything others set, and our fields written over it. Maps merge by the keys we set; lists of
+ * the same length merge element by element (keeping defaults inside elements); a list of another
+ * length is replaced by ours; an {@link OwnedFields owned field} is replaced whole, or removed when
+ * we leave it out. The spec of an autoscaling child is replaced whole: all of it is ours (the
+ * server fills its defaults in again), and merging would leave fields of the other Kthena release's
+ * shape behind when a policy moves between the v0.4 and v1.0 schemas.
  */
 final class Merge {
-  private Merge() {
-  }
+  private Merge() {}
 
-  static GenericKubernetesResource ours(GenericKubernetesResource desired, GenericKubernetesResource live) {
+  static GenericKubernetesResource ours(
+      GenericKubernetesResource desired, GenericKubernetesResource live) {
     Map<String, Object> want = Trees.of(desired);
     Map<String, Object> result = Trees.of(live);
     Map<String, Object> wantMeta = Trees.map(want.get("metadata"));
@@ -34,7 +35,11 @@ final class Merge {
       resultMeta.put("ownerReferences", ownerReferences(refs, resultMeta.get("ownerReferences")));
     }
     if (want.get("spec") != null) {
-      result.put("spec", wholeSpec(desired.getKind()) ? want.get("spec") : merge(want.get("spec"), result.get("spec")));
+      result.put(
+          "spec",
+          wholeSpec(desired.getKind())
+              ? want.get("spec")
+              : merge(want.get("spec"), result.get("spec")));
     }
     for (OwnedFields.Slot slot : OwnedFields.slots(desired.getKind(), want, result)) {
       if (slot.desired().containsKey(slot.key())) {
@@ -48,7 +53,8 @@ final class Merge {
   }
 
   private static boolean wholeSpec(String kind) {
-    return ChildKind.AUTOSCALING_POLICY.kind().equals(kind) || ChildKind.AUTOSCALING_POLICY_BINDING.kind().equals(kind);
+    return ChildKind.AUTOSCALING_POLICY.kind().equals(kind)
+        || ChildKind.AUTOSCALING_POLICY_BINDING.kind().equals(kind);
   }
 
   /** Ours merged into the live reference with the same UID, or added; others' references stay. */
@@ -69,18 +75,21 @@ final class Merge {
     if (want instanceof Map<?, ?> wantMap && have instanceof Map<?, ?> haveMap) {
       Map<String, Object> out = new LinkedHashMap<>();
       haveMap.forEach((k, v) -> out.put(String.valueOf(k), v));
-      wantMap.forEach((k, v) -> {
-        if (v != null) {
-          out.put(String.valueOf(k), merge(v, haveMap.get(k)));
-        }
-      });
+      wantMap.forEach(
+          (k, v) -> {
+            if (v != null) {
+              out.put(String.valueOf(k), merge(v, haveMap.get(k)));
+            }
+          });
       return out;
     }
-    if (want instanceof List<?> wantList && have instanceof List<?> haveList
+    if (want instanceof List<?> wantList
+        && have instanceof List<?> haveList
         && wantList.size() == haveList.size()) {
       List<Object> out = new ArrayList<>();
       for (int i = 0; i < wantList.size(); i++) {
-        out.add(wantList.get(i) == null ? haveList.get(i) : merge(wantList.get(i), haveList.get(i)));
+        out.add(
+            wantList.get(i) == null ? haveList.get(i) : merge(wantList.get(i), haveList.get(i)));
       }
       return out;
     }

@@ -6,12 +6,12 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import java.util.Optional;
 
 /**
- * Who controls an object (docs/design.md §3.4): only the controller ownerReference counts, and it is matched by
- * kind and UID, so a booster deleted and recreated under the same name does not inherit its predecessor's children.
+ * Who controls an object (docs/design.md §3.4): only the controller ownerReference counts, and it
+ * is matched by kind and UID, so a booster deleted and recreated under the same name does not
+ * inherit its predecessor's children.
  */
 public final class Ownership {
-  private Ownership() {
-  }
+  private Ownership() {}
 
   /** The object's controller ownerReference, if any. */
   public static Optional<OwnerReference> controller(HasMetadata object) {
@@ -25,13 +25,18 @@ public final class Ownership {
 
   /** The controlling ModelBooster's reference, if a ModelBooster controls the object. */
   public static Optional<OwnerReference> controllingBooster(HasMetadata object) {
-    return controller(object).filter(ref -> ModelBooster.KIND.equals(ref.getKind())
-        && ref.getApiVersion() != null && ref.getApiVersion().startsWith(ModelBooster.GROUP + "/"));
+    return controller(object)
+        .filter(
+            ref ->
+                ModelBooster.KIND.equals(ref.getKind())
+                    && ref.getApiVersion() != null
+                    && ref.getApiVersion().startsWith(ModelBooster.GROUP + "/"));
   }
 
   /** True when {@code booster} (by UID) is the object's controller. */
   public static boolean controlledBy(HasMetadata object, HasMetadata booster) {
     String uid = booster.getMetadata().getUid();
-    return uid != null && controllingBooster(object).map(ref -> uid.equals(ref.getUid())).orElse(false);
+    return uid != null
+        && controllingBooster(object).map(ref -> uid.equals(ref.getUid())).orElse(false);
   }
 }

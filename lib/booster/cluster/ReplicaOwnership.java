@@ -10,19 +10,22 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Who owns a ModelServing's replica counts once it exists (docs/kthena-versions.md), for the operator's updates and
- * for {@code diff} alike:
+ * Who owns a ModelServing's replica counts once it exists (docs/kthena-versions.md), for the
+ * operator's updates and for {@code diff} alike:
+ *
  * <ul>
- *   <li>{@code spec.replicas} is the booster's only when the booster's own value changed since it was last applied
- *       (the {@code registry.volcano.sh/applied-replicas} annotation on the live object differs from the desired
- *       one); otherwise it belongs to whoever scales the ModelServing (an AutoscalingPolicy, KEDA, an HPA, a
- *       person) and is neither compared nor written. A live ModelServing without the annotation (written by an
- *       older version) keeps its replicas: only the annotation is added, recording the booster's value;</li>
- *   <li>role replicas ({@code spec.template.roles[*].replicas}) of a ModelServing that one of the booster's
- *       AutoscalingPolicies scales per role ({@code disaggregatedTarget}) are never compared nor written after
- *       creation. Roles keep their order, so the autoscaler's patches (which test a role's name at its index) stay
- *       valid.</li>
+ *   <li>{@code spec.replicas} is the booster's only when the booster's own value changed since it
+ *       was last applied (the {@code registry.volcano.sh/applied-replicas} annotation on the live
+ *       object differs from the desired one); otherwise it belongs to whoever scales the
+ *       ModelServing (an AutoscalingPolicy, KEDA, an HPA, a person) and is neither compared nor
+ *       written. A live ModelServing without the annotation (written by an older version) keeps its
+ *       replicas: only the annotation is added, recording the booster's value;
+ *   <li>role replicas ({@code spec.template.roles[*].replicas}) of a ModelServing that one of the
+ *       booster's AutoscalingPolicies scales per role ({@code disaggregatedTarget}) are never
+ *       compared nor written after creation. Roles keep their order, so the autoscaler's patches
+ *       (which test a role's name at its index) stay valid.
  * </ul>
+ *
  * Everything is still sent when the ModelServing is created.
  */
 public final class ReplicaOwnership {
@@ -37,9 +40,15 @@ public final class ReplicaOwnership {
     Set<String> roleScaled = new HashSet<>();
     for (GenericKubernetesResource child : desired) {
       if (ChildKind.AUTOSCALING_POLICY.kind().equals(child.getKind())) {
-        Map<String, Object> target = Trees.map(Trees.map(Trees.map(child.getAdditionalProperties()
-            .get("spec")).get("disaggregatedTarget")).get("targetRef"));
-        if (ChildKind.MODEL_SERVING.kind().equals(target.getOrDefault("kind", ChildKind.MODEL_SERVING.kind()))
+        Map<String, Object> target =
+            Trees.map(
+                Trees.map(
+                        Trees.map(child.getAdditionalProperties().get("spec"))
+                            .get("disaggregatedTarget"))
+                    .get("targetRef"));
+        if (ChildKind.MODEL_SERVING
+                .kind()
+                .equals(target.getOrDefault("kind", ChildKind.MODEL_SERVING.kind()))
             && target.get("name") instanceof String name) {
           roleScaled.add(name);
         }
@@ -48,8 +57,11 @@ public final class ReplicaOwnership {
     return new ReplicaOwnership(roleScaled);
   }
 
-  /** {@code desired} as it is compared with, and written over, {@code live} (null: not created yet). */
-  GenericKubernetesResource asApplied(GenericKubernetesResource desired, GenericKubernetesResource live) {
+  /**
+   * {@code desired} as it is compared with, and written over, {@code live} (null: not created yet).
+   */
+  GenericKubernetesResource asApplied(
+      GenericKubernetesResource desired, GenericKubernetesResource live) {
     if (live == null || !ChildKind.MODEL_SERVING.kind().equals(desired.getKind())) {
       return desired;
     }
@@ -65,11 +77,16 @@ public final class ReplicaOwnership {
     return Trees.toResource(tree);
   }
 
-  /** Drops {@code replicas} from each desired role that sits at the same index, with the same name, live. */
+  /**
+   * Drops {@code replicas} from each desired role that sits at the same index, with the same name,
+   * live.
+   */
   private static void leaveRoleReplicas(Map<String, Object> spec, Map<String, Object> liveSpec) {
     Object roles = Trees.map(spec.get("template")).get("roles");
     Object liveRoles = Trees.map(liveSpec.get("template")).get("roles");
-    if (!(roles instanceof List<?> wanted) || !(liveRoles instanceof List<?> have) || wanted.size() != have.size()) {
+    if (!(roles instanceof List<?> wanted)
+        || !(liveRoles instanceof List<?> have)
+        || wanted.size() != have.size()) {
       return;
     }
     for (int i = 0; i < wanted.size(); i++) {

@@ -12,20 +12,22 @@ import java.util.Objects;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Objects as plain JSON trees (maps, lists, scalars) and back, and the generic helpers on such trees that comparing,
- * merging and reading children share.
+ * Objects as plain JSON trees (maps, lists, scalars) and back, and the generic helpers on such
+ * trees that comparing, merging and reading children share.
  */
 public final class Trees {
   /**
-   * fabric8's mapping (Quantity, IntOrString, ...), shared by everything, the plugin's client included: building one
-   * is costly, and each has its own caches. Configured as fabric8's default except that it does not instantiate
-   * every model class on the class path up front (a fifth of a plugin start); kinds we read are typed or generic.
+   * fabric8's mapping (Quantity, IntOrString, ...), shared by everything, the plugin's client
+   * included: building one is costly, and each has its own caches. Configured as fabric8's default
+   * except that it does not instantiate every model class on the class path up front (a fifth of a
+   * plugin start); kinds we read are typed or generic.
    */
-  public static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization(
-      JsonMapper.builderWithJackson2Defaults().addModule(new Jackson2JdkTypesModule()).build(), false);
+  public static final KubernetesSerialization SERIALIZATION =
+      new KubernetesSerialization(
+          JsonMapper.builderWithJackson2Defaults().addModule(new Jackson2JdkTypesModule()).build(),
+          false);
 
-  private Trees() {
-  }
+  private Trees() {}
 
   @SuppressWarnings("unchecked")
   public static Map<String, Object> of(HasMetadata object) {
@@ -41,11 +43,15 @@ public final class Trees {
     return SERIALIZATION.convertValue(tree, GenericKubernetesResource.class);
   }
 
-  /** Structural equality of two JSON trees, numbers by value, map keys in any order (API servers sort them). */
+  /**
+   * Structural equality of two JSON trees, numbers by value, map keys in any order (API servers
+   * sort them).
+   */
   public static boolean same(Object a, Object b) {
     if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) {
-      return ma.size() == mb.size() && ma.entrySet().stream().allMatch(e -> mb.containsKey(e.getKey())
-          && same(e.getValue(), mb.get(e.getKey())));
+      return ma.size() == mb.size()
+          && ma.entrySet().stream()
+              .allMatch(e -> mb.containsKey(e.getKey()) && same(e.getValue(), mb.get(e.getKey())));
     }
     if (a instanceof List<?> la && b instanceof List<?> lb) {
       if (la.size() != lb.size()) {
@@ -87,7 +93,9 @@ public final class Trees {
     return current;
   }
 
-  /** The object element of a JSON list whose {@code key} holds {@code value} (not null), or null. */
+  /**
+   * The object element of a JSON list whose {@code key} holds {@code value} (not null), or null.
+   */
   static Map<String, Object> element(Object list, String key, Object value) {
     if (value != null && list instanceof List<?> elements) {
       for (Object element : elements) {
@@ -99,7 +107,10 @@ public final class Trees {
     return null;
   }
 
-  /** A path segment: plain keys joined with dots, keys holding dots or slashes (label keys) in brackets. */
+  /**
+   * A path segment: plain keys joined with dots, keys holding dots or slashes (label keys) in
+   * brackets.
+   */
   static String child(String path, String key) {
     if (key.contains(".") || key.contains("/")) {
       return path + "[\"" + key + "\"]";

@@ -5,10 +5,11 @@ import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import java.util.function.Function;
 
 /**
- * The one way {@link Apply}, {@link Prune}, {@link StatusWriter} and {@link Events} write: each request is sent only
- * if the {@link Fence} still allows it, checked right before sending, and is counted for the metrics whether it
- * succeeds or not. The client writes go through does not retry on its own, so no retry is sent behind the fence's
- * back: a failed write fails the pass, and the work queue retries the pass, which checks again.
+ * The one way {@link Apply}, {@link Prune}, {@link StatusWriter} and {@link Events} write: each
+ * request is sent only if the {@link Fence} still allows it, checked right before sending, and is
+ * counted for the metrics whether it succeeds or not. The client writes go through does not retry
+ * on its own, so no retry is sent behind the fence's back: a failed write fails the pass, and the
+ * work queue retries the pass, which checks again.
  */
 public final class Writes {
   private final KubernetesClient client;
@@ -16,8 +17,13 @@ public final class Writes {
   private final WriteObserver observer;
 
   public Writes(KubernetesClient client, Fence fence, WriteObserver observer) {
-    this.client = client.newClient(new RequestConfigBuilder(client.getConfiguration().getRequestConfig())
-        .withRequestRetryBackoffLimit(0).build()).adapt(KubernetesClient.class);
+    this.client =
+        client
+            .newClient(
+                new RequestConfigBuilder(client.getConfiguration().getRequestConfig())
+                    .withRequestRetryBackoffLimit(0)
+                    .build())
+            .adapt(KubernetesClient.class);
     this.fence = fence;
     this.observer = observer;
   }
@@ -31,8 +37,12 @@ public final class Writes {
     return send(kind, verb, WriteObserver.NONE, request);
   }
 
-  /** As above; {@code pass} (a reconcile pass's own count) is told of the request too, once it was sent. */
-  public <T> T send(String kind, String verb, WriteObserver pass, Function<KubernetesClient, T> request) {
+  /**
+   * As above; {@code pass} (a reconcile pass's own count) is told of the request too, once it was
+   * sent.
+   */
+  public <T> T send(
+      String kind, String verb, WriteObserver pass, Function<KubernetesClient, T> request) {
     if (!fence.mayWrite()) {
       throw new FencedOff(kind, verb);
     }

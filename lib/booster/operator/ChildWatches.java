@@ -20,17 +20,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 /**
- * The informers on the child kinds (seed label only), one per watched namespace and kind, for exactly the kinds the
- * cluster serves: an informer on a kind that is not served would never sync (Kthena v1.0 has no
- * AutoscalingPolicyBinding), and one on a kind that went away would retry forever. {@link #follow} starts and stops
- * them as the served kinds change, without restarting anything else.
+ * The informers on the child kinds (seed label only), one per watched namespace and kind, for
+ * exactly the kinds the cluster serves: an informer on a kind that is not served would never sync
+ * (Kthena v1.0 has no AutoscalingPolicyBinding), and one on a kind that went away would retry
+ * forever. {@link #follow} starts and stops them as the served kinds change, without restarting
+ * anything else.
  */
 final class ChildWatches implements AutoCloseable {
   private static final String BY_BOOSTER = "booster";
 
   private final KubernetesClient client;
   private final List<String> scopes;
-  private final BiFunction<ChildKind, String, ResourceEventHandler<GenericKubernetesResource>> handlers;
+  private final BiFunction<ChildKind, String, ResourceEventHandler<GenericKubernetesResource>>
+      handlers;
   private final Map<ChildKind, List<SharedIndexInformer<GenericKubernetesResource>>> informers =
       new ConcurrentHashMap<>();
 
@@ -38,7 +40,9 @@ final class ChildWatches implements AutoCloseable {
    * @param scopes the watched namespaces; a null entry means all namespaces
    * @param handlers the event handler of each informer, by kind and namespace
    */
-  ChildWatches(KubernetesClient client, List<String> scopes,
+  ChildWatches(
+      KubernetesClient client,
+      List<String> scopes,
       BiFunction<ChildKind, String, ResourceEventHandler<GenericKubernetesResource>> handlers) {
     this.client = client;
     this.scopes = scopes;
@@ -46,7 +50,8 @@ final class ChildWatches implements AutoCloseable {
   }
 
   /**
-   * Watches exactly {@code served}: starts informers for new kinds, stops those of kinds no longer served.
+   * Watches exactly {@code served}: starts informers for new kinds, stops those of kinds no longer
+   * served.
    *
    * @return completes when the informers started now have their initial lists
    */
@@ -61,8 +66,10 @@ final class ChildWatches implements AutoCloseable {
       if (!informers.containsKey(kind)) {
         List<SharedIndexInformer<GenericKubernetesResource>> list = new ArrayList<>();
         for (String ns : scopes) {
-          SharedIndexInformer<GenericKubernetesResource> informer = Controller.scoped(Kinds.children(client, kind), ns)
-              .withLabel(Labels.SEED_MANAGED_BY, Labels.SEED_MANAGED_BY_VALUE).runnableInformer(0);
+          SharedIndexInformer<GenericKubernetesResource> informer =
+              Controller.scoped(Kinds.children(client, kind), ns)
+                  .withLabel(Labels.SEED_MANAGED_BY, Labels.SEED_MANAGED_BY_VALUE)
+                  .runnableInformer(0);
           informer.addIndexers(Map.of(BY_BOOSTER, o -> List.of(boosterIndex(o))));
           informer.addEventHandler(handlers.apply(kind, ns));
           list.add(informer);
@@ -81,24 +88,28 @@ final class ChildWatches implements AutoCloseable {
 
   /** Every watched kind has its initial list. */
   boolean synced() {
-    return informers.values().stream().flatMap(List::stream).allMatch(SharedIndexInformer::hasSynced);
+    return informers.values().stream()
+        .flatMap(List::stream)
+        .allMatch(SharedIndexInformer::hasSynced);
   }
 
   /** The cached children labelled with this booster's name, by kind. */
   Map<ChildKind, Collection<GenericKubernetesResource>> of(String namespace, String boosterName) {
     Map<ChildKind, Collection<GenericKubernetesResource>> byKind = new EnumMap<>(ChildKind.class);
     String index = ObjectKey.of(namespace, boosterName);
-    informers.forEach((kind, list) -> {
-      List<GenericKubernetesResource> items = new ArrayList<>();
-      list.forEach(i -> items.addAll(i.getIndexer().byIndex(BY_BOOSTER, index)));
-      byKind.put(kind, items);
-    });
+    informers.forEach(
+        (kind, list) -> {
+          List<GenericKubernetesResource> items = new ArrayList<>();
+          list.forEach(i -> items.addAll(i.getIndexer().byIndex(BY_BOOSTER, index)));
+          byKind.put(kind, items);
+        });
     return byKind;
   }
 
   private static String boosterIndex(HasMetadata child) {
     Map<String, String> labels = child.getMetadata().getLabels();
-    return ObjectKey.of(child.getMetadata().getNamespace(), labels == null ? "" : labels.get(Labels.MODEL_NAME));
+    return ObjectKey.of(
+        child.getMetadata().getNamespace(), labels == null ? "" : labels.get(Labels.MODEL_NAME));
   }
 
   @Override

@@ -33,15 +33,20 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The reconcile loop: informers on ModelBoosters and on the child kinds the cluster serves (seed label only), a work
- * queue keyed by booster, and N workers. Any child event (add, update, delete, including tombstones) requeues the
- * booster that controls it, resolved by the controller ownerReference's kind, name and UID. Nothing starts before
- * the cluster's Kthena is known ({@link KthenaTracker}); when it changes, the child informers follow the served
- * kinds and every booster is reconciled again.
+ * The reconcile loop: informers on ModelBoosters and on the child kinds the cluster serves (seed
+ * label only), a work queue keyed by booster, and N workers. Any child event (add, update, delete,
+ * including tombstones) requeues the booster that controls it, resolved by the controller
+ * ownerReference's kind, name and UID. Nothing starts before the cluster's Kthena is known ({@link
+ * KthenaTracker}); when it changes, the child informers follow the served kinds and every booster
+ * is reconciled again.
  */
 final class Controller implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Controller.class.getName());
-  /** How long a Kthena change waits for the informers of newly served kinds before requeueing every booster. */
+
+  /**
+   * How long a Kthena change waits for the informers of newly served kinds before requeueing every
+   * booster.
+   */
   private static final Duration SYNC_WAIT = Duration.ofSeconds(30);
 
   private final KubernetesClient client;
@@ -53,30 +58,55 @@ final class Controller implements AutoCloseable {
   private final Reconciler reconciler;
   private final KthenaTracker kthena;
   private final ChildWatches children;
+
   /** Read by child event handlers that may run while the booster informers are being added. */
   private final List<SharedIndexInformer<GenericKubernetesResource>> boosterInformers =
       new java.util.concurrent.CopyOnWriteArrayList<>();
+
   private final List<Thread> workers = new ArrayList<>();
   private volatile boolean closed;
 
-  /** @param fence whether this instance may still write (its Lease), asked before every write */
-  Controller(KubernetesClient client, OperatorOptions options, Metrics metrics,
-      DesiredChildren translator, String identity, Fence fence) {
+  /**
+   * @param fence whether this instance may still write (its Lease), asked before every write
+   */
+  Controller(
+      KubernetesClient client,
+      OperatorOptions options,
+      Metrics metrics,
+      DesiredChildren translator,
+      String identity,
+      Fence fence) {
     this.client = client;
     this.options = options;
     this.metrics = metrics;
     this.queue = new WorkQueue(options.backoffBase(), options.backoffMax());
     Writes writes = new Writes(client, fence, metrics);
     this.events = new Events(writes, identity);
-    this.kthena = new KthenaTracker(client, options.kthenaVersion(),
-        options.resync() == null ? Duration.ZERO : options.resync(), this::kthenaChanged);
+    this.kthena =
+        new KthenaTracker(
+            client,
+            options.kthenaVersion(),
+            options.resync() == null ? Duration.ZERO : options.resync(),
+            this::kthenaChanged);
     this.children = new ChildWatches(client, scopes(), ChildHandler::new);
-    this.reconciler = new Reconciler(new InformerCache(), translator, kthena::current, new Apply(client, writes),
-        new Prune(writes), new StatusWriter(client, writes, recent), events, recent, Clock.systemUTC());
+    this.reconciler =
+        new Reconciler(
+            new InformerCache(),
+            translator,
+            kthena::current,
+            new Apply(client, writes),
+            new Prune(writes),
+            new StatusWriter(client, writes, recent),
+            events,
+            recent,
+            Clock.systemUTC());
     metrics.queue(queue::depth);
   }
 
-  /** Detects the cluster's Kthena; the informers and workers start with the first detection that succeeds. */
+  /**
+   * Detects the cluster's Kthena; the informers and workers start with the first detection that
+   * succeeds.
+   */
   void start() {
     kthena.start();
   }
@@ -90,17 +120,21 @@ final class Controller implements AutoCloseable {
       startBoosters();
       return;
     }
-    // Every booster renders differently now (or has kinds to prune): once the new kinds are cached, requeue all.
-    synced.completeOnTimeout(null, SYNC_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-        .thenRun(() -> boosterInformers.forEach(i -> i.getStore().list()
-            .forEach(b -> queue.add(ObjectKey.of(b)))));
+    // Every booster renders differently now (or has kinds to prune): once the new kinds are cached,
+    // requeue all.
+    synced
+        .completeOnTimeout(null, SYNC_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        .thenRun(
+            () ->
+                boosterInformers.forEach(
+                    i -> i.getStore().list().forEach(b -> queue.add(ObjectKey.of(b)))));
   }
 
   private void startBoosters() {
     long resync = options.resync() == null ? 0 : options.resync().toMillis();
     for (String ns : scopes()) {
-      SharedIndexInformer<GenericKubernetesResource> boosters = scoped(Kinds.genericBoosters(client), ns)
-          .runnableInformer(resync);
+      SharedIndexInformer<GenericKubernetesResource> boosters =
+          scoped(Kinds.genericBoosters(client), ns).runnableInformer(resync);
       boosters.addEventHandler(new BoosterHandler(ns));
       boosterInformers.add(boosters);
     }
@@ -110,18 +144,29 @@ final class Controller implements AutoCloseable {
       worker.start();
       workers.add(worker);
     }
-    LOG.info(() -> "controller started: namespaces=" + (options.namespaces().isEmpty() ? "all"
-        : String.join(",", options.namespaces())) + " workers=" + options.workers() + " resync=" + options.resync());
+    LOG.info(
+        () ->
+            "controller started: namespaces="
+                + (options.namespaces().isEmpty() ? "all" : String.join(",", options.namespaces()))
+                + " workers="
+                + options.workers()
+                + " resync="
+                + options.resync());
   }
 
   Set<ChildKind> watchedKinds() {
     return children.kinds();
   }
 
-  /** The cluster's Kthena is known and every informer has its initial list (none waits on an unserved kind). */
+  /**
+   * The cluster's Kthena is known and every informer has its initial list (none waits on an
+   * unserved kind).
+   */
   boolean synced() {
-    return kthena.current() != null && !boosterInformers.isEmpty()
-        && boosterInformers.stream().allMatch(SharedIndexInformer::hasSynced) && children.synced();
+    return kthena.current() != null
+        && !boosterInformers.isEmpty()
+        && boosterInformers.stream().allMatch(SharedIndexInformer::hasSynced)
+        && children.synced();
   }
 
   private List<String> scopes() {
@@ -133,10 +178,17 @@ final class Controller implements AutoCloseable {
   }
 
   /** The handle narrowed to one namespace, or to all when {@code namespace} is null. */
-  static FilterWatchListDeletable<GenericKubernetesResource, GenericKubernetesResourceList,
-      Resource<GenericKubernetesResource>> scoped(io.fabric8.kubernetes.client.dsl.MixedOperation<
-      GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> op,
-      String namespace) {
+  static FilterWatchListDeletable<
+          GenericKubernetesResource,
+          GenericKubernetesResourceList,
+          Resource<GenericKubernetesResource>>
+      scoped(
+          io.fabric8.kubernetes.client.dsl.MixedOperation<
+                  GenericKubernetesResource,
+                  GenericKubernetesResourceList,
+                  Resource<GenericKubernetesResource>>
+              op,
+          String namespace) {
     return namespace == null ? op.inAnyNamespace() : op.inNamespace(namespace);
   }
 
@@ -157,7 +209,8 @@ final class Controller implements AutoCloseable {
       try {
         outcome = reconciler.reconcile(key);
       } catch (FencedOff e) {
-        // the lease is lost (or not renewed in time): the rest of this pass is abandoned, nothing more is sent
+        // the lease is lost (or not renewed in time): the rest of this pass is abandoned, nothing
+        // more is sent
         outcome = new Reconciler.Outcome(Reconciler.Result.FENCED, e.getMessage());
       } catch (RuntimeException e) {
         LOG.log(Level.FINE, "reconcile of " + key + " failed", e);
@@ -173,14 +226,23 @@ final class Controller implements AutoCloseable {
         queue.forget(key);
       }
       metrics.reconciled(outcome.result(), took);
-      String line = "reconcile booster=" + key + " result=" + outcome.result().label() + " duration="
-          + took.toMillis() + "ms" + (outcome.detail().isEmpty() ? "" : " " + outcome.detail())
-          + (retryIn == null ? "" : " retryIn=" + retryIn.toMillis() + "ms");
+      String line =
+          "reconcile booster="
+              + key
+              + " result="
+              + outcome.result().label()
+              + " duration="
+              + took.toMillis()
+              + "ms"
+              + (outcome.detail().isEmpty() ? "" : " " + outcome.detail())
+              + (retryIn == null ? "" : " retryIn=" + retryIn.toMillis() + "ms");
       LOG.log(outcome.retry() ? Level.WARNING : Level.INFO, line);
     }
   }
 
-  /** Stops taking work, lets the reconciles in flight finish (bounded), then stops the informers. */
+  /**
+   * Stops taking work, lets the reconciles in flight finish (bounded), then stops the informers.
+   */
   @Override
   public void close() {
     synchronized (this) {
@@ -208,7 +270,10 @@ final class Controller implements AutoCloseable {
       this.namespace = namespace;
     }
 
-    /** A (re)list begins; once it completes, the status writes remembered before it give way to the cache. */
+    /**
+     * A (re)list begins; once it completes, the status writes remembered before it give way to the
+     * cache.
+     */
     @Override
     public void onBeforeList(String lastSyncResourceVersion) {
       recent.listing(ModelBooster.KIND, namespace);
@@ -224,7 +289,10 @@ final class Controller implements AutoCloseable {
       queue.add(ObjectKey.of(booster));
     }
 
-    /** Our own status writes are not news; a spec or metadata change, or a resync (same version), is. */
+    /**
+     * Our own status writes are not news; a spec or metadata change, or a resync (same version),
+     * is.
+     */
     @Override
     public void onUpdate(GenericKubernetesResource old, GenericKubernetesResource now) {
       var a = old.getMetadata();
@@ -242,11 +310,18 @@ final class Controller implements AutoCloseable {
     public void onDelete(GenericKubernetesResource booster, boolean finalStateUnknown) {
       events.recovered(booster);
       recent.forget(booster);
-      LOG.info(() -> "booster " + ObjectKey.of(booster) + " deleted; its children go with it (owner references)");
+      LOG.info(
+          () ->
+              "booster "
+                  + ObjectKey.of(booster)
+                  + " deleted; its children go with it (owner references)");
     }
   }
 
-  /** The handler of one child informer: one kind, in one namespace (or all when {@code namespace} is null). */
+  /**
+   * The handler of one child informer: one kind, in one namespace (or all when {@code namespace} is
+   * null).
+   */
   private final class ChildHandler implements ResourceEventHandler<GenericKubernetesResource> {
     private final ChildKind kind;
     private final String namespace;
@@ -262,9 +337,10 @@ final class Controller implements AutoCloseable {
     }
 
     /**
-     * A (re)list completed, after a watch gap the server could not replay: the cache is what the server holds. Own
-     * writes remembered from before it are dropped, and their boosters reconciled against the cache: a child
-     * written and deleted during the gap is in no list and sends no event, so only this finds it missing.
+     * A (re)list completed, after a watch gap the server could not replay: the cache is what the
+     * server holds. Own writes remembered from before it are dropped, and their boosters reconciled
+     * against the cache: a child written and deleted during the gap is in no list and sends no
+     * event, so only this finds it missing.
      */
     @Override
     public void onList(String resourceVersion, boolean remainedEmpty) {
@@ -298,7 +374,8 @@ final class Controller implements AutoCloseable {
       var owner = Ownership.controllingBooster(child);
       if (owner.isPresent()) {
         GenericKubernetesResource booster = cachedBooster(ObjectKey.of(ns, owner.get().getName()));
-        if (booster != null && Objects.equals(booster.getMetadata().getUid(), owner.get().getUid())) {
+        if (booster != null
+            && Objects.equals(booster.getMetadata().getUid(), owner.get().getUid())) {
           queue.add(ObjectKey.of(booster));
         }
         return;

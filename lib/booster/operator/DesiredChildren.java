@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The translation a reconcile runs: a booster's desired children for the cluster's Kthena profile, with validation
- * warnings handed to the caller.
+ * The translation a reconcile runs: a booster's desired children for the cluster's Kthena profile,
+ * with validation warnings handed to the caller.
  */
 @FunctionalInterface
 interface DesiredChildren {
-  List<GenericKubernetesResource> of(ModelBooster booster, KthenaProfile profile, Consumer<Problem> warnings);
+  List<GenericKubernetesResource> of(
+      ModelBooster booster, KthenaProfile profile, Consumer<Problem> warnings);
 }

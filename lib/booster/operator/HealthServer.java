@@ -11,7 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-/** {@code /healthz} (the process answers), {@code /readyz} (caches synced, or standing by), {@code /metrics}. */
+/**
+ * {@code /healthz} (the process answers), {@code /readyz} (caches synced, or standing by), {@code
+ * /metrics}.
+ */
 final class HealthServer implements AutoCloseable {
   private final HttpServer server;
 
@@ -21,17 +24,22 @@ final class HealthServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on health port " + port, e);
     }
-    server.setExecutor(Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "booster-health");
-      t.setDaemon(true);
-      return t;
-    }));
+    server.setExecutor(
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "booster-health");
+              t.setDaemon(true);
+              return t;
+            }));
     server.createContext("/healthz", ex -> answer(ex, 200, "text/plain", "ok\n"));
-    server.createContext("/readyz", ex -> {
-      boolean ok = ready.getAsBoolean();
-      answer(ex, ok ? 200 : 503, "text/plain", ok ? "ok\n" : "not ready: caches not synced\n");
-    });
-    server.createContext("/metrics", ex -> answer(ex, 200, "text/plain; version=0.0.4", metrics.get()));
+    server.createContext(
+        "/readyz",
+        ex -> {
+          boolean ok = ready.getAsBoolean();
+          answer(ex, ok ? 200 : 503, "text/plain", ok ? "ok\n" : "not ready: caches not synced\n");
+        });
+    server.createContext(
+        "/metrics", ex -> answer(ex, 200, "text/plain; version=0.0.4", metrics.get()));
     server.start();
   }
 
@@ -39,7 +47,8 @@ final class HealthServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  private static void answer(HttpExchange exchange, int code, String type, String body) throws IOException {
+  private static void answer(HttpExchange exchange, int code, String type, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
     exchange.sendResponseHeaders(code, bytes.length);

@@ -15,9 +15,10 @@ import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 
 /**
- * What the cluster serves of Kthena (the child kinds, and the profile to render for), detected at start-up and again
- * every resync period, so an upgrade of Kthena (or its CRDs) is followed without a restart. A failed detection is
- * logged and retried after a short pause; until the first one succeeds, {@link #current()} is null.
+ * What the cluster serves of Kthena (the child kinds, and the profile to render for), detected at
+ * start-up and again every resync period, so an upgrade of Kthena (or its CRDs) is followed without
+ * a restart. A failed detection is logged and retried after a short pause; until the first one
+ * succeeds, {@link #current()} is null.
  */
 final class KthenaTracker implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(KthenaTracker.class.getName());
@@ -31,7 +32,11 @@ final class KthenaTracker implements AutoCloseable {
 
     @Override
     public String toString() {
-      return "Kthena " + profile + " (" + evidence + "); served child kinds: "
+      return "Kthena "
+          + profile
+          + " ("
+          + evidence
+          + "); served child kinds: "
           + String.join(", ", served.stream().map(ChildKind::kind).toList());
     }
   }
@@ -40,19 +45,25 @@ final class KthenaTracker implements AutoCloseable {
   private final KthenaVersion setting;
   private final Duration every;
   private final BiConsumer<State, State> onChange;
-  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "booster-kthena-detection");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "booster-kthena-detection");
+            t.setDaemon(true);
+            return t;
+          });
   private volatile State current;
 
   /**
    * @param every the resync period; zero detects only at start-up
-   * @param onChange told (previous state or null, new state) on the first detection and on every change, on the
-   *     detection thread
+   * @param onChange told (previous state or null, new state) on the first detection and on every
+   *     change, on the detection thread
    */
-  KthenaTracker(KubernetesClient client, KthenaVersion setting, Duration every, BiConsumer<State, State> onChange) {
+  KthenaTracker(
+      KubernetesClient client,
+      KthenaVersion setting,
+      Duration every,
+      BiConsumer<State, State> onChange) {
     this.client = client;
     this.setting = setting;
     this.every = every;
@@ -72,7 +83,8 @@ final class KthenaTracker implements AutoCloseable {
   private void detectAndReschedule() {
     boolean ok = detect();
     if (!ok || !every.isZero()) {
-      scheduler.schedule(this::detectAndReschedule, (ok ? every : RETRY).toMillis(), TimeUnit.MILLISECONDS);
+      scheduler.schedule(
+          this::detectAndReschedule, (ok ? every : RETRY).toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
@@ -94,8 +106,12 @@ final class KthenaTracker implements AutoCloseable {
       }
       return true;
     } catch (RuntimeException e) {
-      LOG.warning(() -> "cannot read which Kthena kinds the cluster serves, retrying in " + RETRY.toSeconds()
-          + "s: " + ApiErrors.message(e, client.getMasterUrl().toString()));
+      LOG.warning(
+          () ->
+              "cannot read which Kthena kinds the cluster serves, retrying in "
+                  + RETRY.toSeconds()
+                  + "s: "
+                  + ApiErrors.message(e, client.getMasterUrl().toString()));
       return false;
     }
   }

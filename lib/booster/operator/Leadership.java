@@ -9,19 +9,25 @@ import java.util.Objects;
 import java.util.function.LongSupplier;
 
 /**
- * This instance's hold on the Lease, as the fence every write passes ({@link Fence}): it wraps the lock the fabric8
- * LeaderElector renews, and allows writes only while the last successful renewal began less than the renew
- * deadline ago, on the monotonic clock. The renew deadline is shorter than the lease, and another instance may take
- * the lease only once it expired, so this instance stops writing before anyone else can start, whatever stopped it
- * meanwhile: a frozen process, a long GC pause or a suspended VM resumes with its clock moved on and finds the fence
- * closed, before its elector has even noticed the lease is gone.
+ * This instance's hold on the Lease, as the fence every write passes ({@link Fence}): it wraps the
+ * lock the fabric8 LeaderElector renews, and allows writes only while the last successful renewal
+ * began less than the renew deadline ago, on the monotonic clock. The renew deadline is shorter
+ * than the lease, and another instance may take the lease only once it expired, so this instance
+ * stops writing before anyone else can start, whatever stopped it meanwhile: a frozen process, a
+ * long GC pause or a suspended VM resumes with its clock moved on and finds the fence closed,
+ * before its elector has even noticed the lease is gone.
  */
 final class Leadership implements Lock, Fence {
   private final Lock lease;
   private final Duration renewDeadline;
   private final LongSupplier nanos;
-  /** When the renewal in progress began: the record it writes says "renewed now" from this moment on. */
+
+  /**
+   * When the renewal in progress began: the record it writes says "renewed now" from this moment
+   * on.
+   */
   private volatile long attemptStarted;
+
   private volatile long renewedAt;
   private volatile boolean held;
   private volatile boolean lost;
@@ -37,7 +43,10 @@ final class Leadership implements Lock, Fence {
     return held && !lost && nanos.getAsLong() - renewedAt < renewDeadline.toNanos();
   }
 
-  /** Leadership ended (the elector said so): nothing more is written, even if a renewal was in flight. */
+  /**
+   * Leadership ended (the elector said so): nothing more is written, even if a renewal was in
+   * flight.
+   */
   void lost() {
     lost = true;
   }
@@ -61,7 +70,9 @@ final class Leadership implements Lock, Fence {
     wrote(record);
   }
 
-  /** The server accepted the record: ours from the attempt's start (a release hands the lease back). */
+  /**
+   * The server accepted the record: ours from the attempt's start (a release hands the lease back).
+   */
   private void wrote(LeaderElectionRecord record) {
     held = Objects.equals(identity(), record.getHolderIdentity());
     if (held) {

@@ -13,14 +13,14 @@ import java.util.logging.Logger;
 /** One line per record: time, level, logger, message (and a stack trace only at FINE). */
 final class Logs {
   /**
-   * fabric8 warns once per kind that {@code v1alpha1} is unstable; every Kthena API is v1alpha1, so the warnings
-   * say nothing. Held in a field because java.util.logging keeps only weak references to configured loggers.
+   * fabric8 warns once per kind that {@code v1alpha1} is unstable; every Kthena API is v1alpha1, so
+   * the warnings say nothing. Held in a field because java.util.logging keeps only weak references
+   * to configured loggers.
    */
   private static final Logger VERSION_WARNINGS =
       Logger.getLogger("io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils");
 
-  private Logs() {
-  }
+  private Logs() {}
 
   /** Routes the root logger to stderr with the one-line format at {@code level}. */
   public static void setup(Level level) {
@@ -37,8 +37,8 @@ final class Logs {
   }
 
   /**
-   * Writes straight to stderr in the same format: for shutdown hooks, which run after java.util.logging's own
-   * hook may already have closed every handler.
+   * Writes straight to stderr in the same format: for shutdown hooks, which run after
+   * java.util.logging's own hook may already have closed every handler.
    */
   public static void direct(Level level, String logger, String message) {
     LogRecord record = new LogRecord(level, message);
@@ -47,19 +47,30 @@ final class Logs {
     System.err.flush();
   }
 
-  /** Milliseconds always, so every line's message starts in the same column (Instant.toString drops zeros). */
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-      .withZone(ZoneOffset.UTC);
+  /**
+   * Milliseconds always, so every line's message starts in the same column (Instant.toString drops
+   * zeros).
+   */
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   static final class OneLine extends Formatter {
     @Override
     public String format(LogRecord r) {
-      String name = r.getLoggerName() == null ? "" : r.getLoggerName().substring(r.getLoggerName().lastIndexOf('.') + 1);
-      StringBuilder line = new StringBuilder()
-          .append(TIME.format(Instant.ofEpochMilli(r.getMillis()))).append(' ')
-          .append(String.format("%-7s", r.getLevel().getName())).append(' ')
-          .append(name).append(": ")
-          .append(formatMessage(r).replace('\n', ' ')).append('\n');
+      String name =
+          r.getLoggerName() == null
+              ? ""
+              : r.getLoggerName().substring(r.getLoggerName().lastIndexOf('.') + 1);
+      StringBuilder line =
+          new StringBuilder()
+              .append(TIME.format(Instant.ofEpochMilli(r.getMillis())))
+              .append(' ')
+              .append(String.format("%-7s", r.getLevel().getName()))
+              .append(' ')
+              .append(name)
+              .append(": ")
+              .append(formatMessage(r).replace('\n', ' '))
+              .append('\n');
       if (r.getThrown() != null && r.getLevel().intValue() <= Level.FINE.intValue()) {
         line.append(r.getThrown()).append('\n');
       }

@@ -16,7 +16,8 @@ final class Metrics implements WriteObserver {
   private final Map<String, LongAdder> writes = new ConcurrentHashMap<>();
   private final LongAdder[] bucketCounts = new LongAdder[BUCKETS.length];
   private final LongAdder durationCount = new LongAdder();
-  private final java.util.concurrent.atomic.DoubleAdder durationSum = new java.util.concurrent.atomic.DoubleAdder();
+  private final java.util.concurrent.atomic.DoubleAdder durationSum =
+      new java.util.concurrent.atomic.DoubleAdder();
   private volatile IntSupplier queueDepth = () -> 0;
 
   Metrics() {
@@ -56,26 +57,53 @@ final class Metrics implements WriteObserver {
 
   String render() {
     StringBuilder out = new StringBuilder();
-    out.append("# HELP booster_reconcile_total Reconcile passes by result.\n# TYPE booster_reconcile_total counter\n");
-    new TreeMap<>(reconciles).forEach((result, n) ->
-        out.append("booster_reconcile_total{result=\"").append(result).append("\"} ").append(n.sum()).append('\n'));
+    out.append(
+        "# HELP booster_reconcile_total Reconcile passes by result.\n# TYPE booster_reconcile_total counter\n");
+    new TreeMap<>(reconciles)
+        .forEach(
+            (result, n) ->
+                out.append("booster_reconcile_total{result=\"")
+                    .append(result)
+                    .append("\"} ")
+                    .append(n.sum())
+                    .append('\n'));
     out.append("# HELP booster_reconcile_duration_seconds Duration of reconcile passes.\n")
         .append("# TYPE booster_reconcile_duration_seconds histogram\n");
     for (int i = 0; i < BUCKETS.length; i++) {
-      out.append("booster_reconcile_duration_seconds_bucket{le=\"").append(BUCKETS[i]).append("\"} ")
-          .append(bucketCounts[i].sum()).append('\n');
+      out.append("booster_reconcile_duration_seconds_bucket{le=\"")
+          .append(BUCKETS[i])
+          .append("\"} ")
+          .append(bucketCounts[i].sum())
+          .append('\n');
     }
-    out.append("booster_reconcile_duration_seconds_bucket{le=\"+Inf\"} ").append(durationCount.sum()).append('\n')
-        .append("booster_reconcile_duration_seconds_sum ").append(durationSum.sum()).append('\n')
-        .append("booster_reconcile_duration_seconds_count ").append(durationCount.sum()).append('\n');
-    out.append("# HELP booster_workqueue_depth Boosters waiting to be reconciled.\n# TYPE booster_workqueue_depth gauge\n")
-        .append("booster_workqueue_depth ").append(queueDepth.getAsInt()).append('\n');
-    out.append("# HELP booster_writes_total Write requests sent to the API server.\n# TYPE booster_writes_total counter\n");
-    new TreeMap<>(writes).forEach((key, n) -> {
-      String[] parts = key.split("\u0000");
-      out.append("booster_writes_total{kind=\"").append(parts[0]).append("\",verb=\"").append(parts[1]).append("\"} ")
-          .append(n.sum()).append('\n');
-    });
+    out.append("booster_reconcile_duration_seconds_bucket{le=\"+Inf\"} ")
+        .append(durationCount.sum())
+        .append('\n')
+        .append("booster_reconcile_duration_seconds_sum ")
+        .append(durationSum.sum())
+        .append('\n')
+        .append("booster_reconcile_duration_seconds_count ")
+        .append(durationCount.sum())
+        .append('\n');
+    out.append(
+            "# HELP booster_workqueue_depth Boosters waiting to be reconciled.\n# TYPE booster_workqueue_depth gauge\n")
+        .append("booster_workqueue_depth ")
+        .append(queueDepth.getAsInt())
+        .append('\n');
+    out.append(
+        "# HELP booster_writes_total Write requests sent to the API server.\n# TYPE booster_writes_total counter\n");
+    new TreeMap<>(writes)
+        .forEach(
+            (key, n) -> {
+              String[] parts = key.split("\u0000");
+              out.append("booster_writes_total{kind=\"")
+                  .append(parts[0])
+                  .append("\",verb=\"")
+                  .append(parts[1])
+                  .append("\"} ")
+                  .append(n.sum())
+                  .append('\n');
+            });
     return out.toString();
   }
 }

@@ -18,9 +18,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
 
 /**
- * The operator process: health endpoints, then the controller, either directly or only while holding the
- * {@code Lease} (fabric8 LeaderElector). Losing the lease stops the controller; {@link #close()} is the graceful
- * shutdown (the reconciles in flight finish, the lease is released).
+ * The operator process: health endpoints, then the controller, either directly or only while
+ * holding the {@code Lease} (fabric8 LeaderElector). Losing the lease stops the controller; {@link
+ * #close()} is the graceful shutdown (the reconciles in flight finish, the lease is released).
  */
 final class Operator implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Operator.class.getName());
@@ -38,13 +38,15 @@ final class Operator implements AutoCloseable {
   private volatile boolean lostLease;
   private HealthServer health;
   private CompletableFuture<?> election;
+
   /** The Lease as the write fence; null (always open) without leader election. */
   private Leadership leadership;
 
   public Operator(KubernetesClient client, OperatorOptions options) {
     this.client = client;
     this.options = options;
-    this.identity = options.lease().identity() != null ? options.lease().identity() : defaultIdentity();
+    this.identity =
+        options.lease().identity() != null ? options.lease().identity() : defaultIdentity();
   }
 
   public Operator start() {
@@ -53,19 +55,33 @@ final class Operator implements AutoCloseable {
     }
     if (leaderElection()) {
       String ns = leaseNamespace();
-      LOG.info(() -> "leader election on Lease " + ns + "/" + options.lease().name() + " as " + identity);
-      leadership = new Leadership(new LeaseLock(ns, options.lease().name(), identity),
-          options.lease().renewDeadline(), System::nanoTime);
-      election = client.leaderElector().withConfig(new LeaderElectionConfigBuilder()
-          .withName(options.lease().name())
-          .withLock(leadership)
-          .withLeaseDuration(options.lease().duration())
-          .withRenewDeadline(options.lease().renewDeadline())
-          .withRetryPeriod(options.lease().retryPeriod())
-          .withReleaseOnCancel(true)
-          .withLeaderCallbacks(new LeaderCallbacks(this::startLeading, this::stopLeading,
-              leader -> LOG.info(() -> "leader is now " + leader)))
-          .build()).build().start();
+      LOG.info(
+          () ->
+              "leader election on Lease " + ns + "/" + options.lease().name() + " as " + identity);
+      leadership =
+          new Leadership(
+              new LeaseLock(ns, options.lease().name(), identity),
+              options.lease().renewDeadline(),
+              System::nanoTime);
+      election =
+          client
+              .leaderElector()
+              .withConfig(
+                  new LeaderElectionConfigBuilder()
+                      .withName(options.lease().name())
+                      .withLock(leadership)
+                      .withLeaseDuration(options.lease().duration())
+                      .withRenewDeadline(options.lease().renewDeadline())
+                      .withRetryPeriod(options.lease().retryPeriod())
+                      .withReleaseOnCancel(true)
+                      .withLeaderCallbacks(
+                          new LeaderCallbacks(
+                              this::startLeading,
+                              this::stopLeading,
+                              leader -> LOG.info(() -> "leader is now " + leader)))
+                      .build())
+              .build()
+              .start();
     } else {
       startLeading();
     }
@@ -76,7 +92,10 @@ final class Operator implements AutoCloseable {
     return metrics;
   }
 
-  /** The child kinds the controller watches now (empty while not leading or before the first detection). */
+  /**
+   * The child kinds the controller watches now (empty while not leading or before the first
+   * detection).
+   */
   Set<ChildKind> watchedKinds() {
     Controller c = controller;
     return c == null ? Set.of() : c.watchedKinds();
@@ -112,17 +131,29 @@ final class Operator implements AutoCloseable {
     if (closing || controller != null) {
       return;
     }
-    LOG.info(() -> leaderElection() ? identity + " is leading" : "leader election off: " + identity
-        + " runs the controller");
-    Controller c = new Controller(client, options, metrics,
-        (booster, profile, warnings) -> new Translator(options.translator().withProfile(profile))
-            .translate(booster, warnings), identity, leadership != null ? leadership : Fence.OPEN);
+    LOG.info(
+        () ->
+            leaderElection()
+                ? identity + " is leading"
+                : "leader election off: " + identity + " runs the controller");
+    Controller c =
+        new Controller(
+            client,
+            options,
+            metrics,
+            (booster, profile, warnings) ->
+                new Translator(options.translator().withProfile(profile))
+                    .translate(booster, warnings),
+            identity,
+            leadership != null ? leadership : Fence.OPEN);
     c.start();
     controller = c;
     leading = true;
   }
 
-  /** The lease is lost: the fence closes first, so the passes in flight stop at their next write. */
+  /**
+   * The lease is lost: the fence closes first, so the passes in flight stop at their next write.
+   */
   private synchronized void stopLeading() {
     leading = false;
     if (leadership != null) {
@@ -144,7 +175,8 @@ final class Operator implements AutoCloseable {
   }
 
   private static boolean inCluster() {
-    return System.getenv("KUBERNETES_SERVICE_HOST") != null && Files.isRegularFile(SERVICE_ACCOUNT_NAMESPACE);
+    return System.getenv("KUBERNETES_SERVICE_HOST") != null
+        && Files.isRegularFile(SERVICE_ACCOUNT_NAMESPACE);
   }
 
   private String leaseNamespace() {

@@ -32,9 +32,10 @@ import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 
 /**
- * One reconcile pass for one booster: read it from the cache, render its children for the cluster's Kthena
- * profile, prune the ModelRoutes no longer wanted, apply the children in order, prune the other children no longer
- * wanted, then write the status once (docs/design.md §6, §3, §4; route order in docs/routes.md).
+ * One reconcile pass for one booster: read it from the cache, render its children for the cluster's
+ * Kthena profile, prune the ModelRoutes no longer wanted, apply the children in order, prune the
+ * other children no longer wanted, then write the status once (docs/design.md §6, §3, §4; route
+ * order in docs/routes.md).
  */
 final class Reconciler {
   /** Where a pass reads from: the informer caches. */
@@ -44,7 +45,10 @@ final class Reconciler {
     LiveChildren children(String namespace, String boosterName);
   }
 
-  /** How a pass ended, as logged ({@code result=}) and counted ({@code booster_reconcile_total{result}}). */
+  /**
+   * How a pass ended, as logged ({@code result=}) and counted ({@code
+   * booster_reconcile_total{result}}).
+   */
   enum Result {
     /** Every child is as desired (it may still be rolling out). */
     SUCCESS(false),
@@ -54,7 +58,10 @@ final class Reconciler {
     INVALID(false),
     /** The cluster's Kthena release is not known yet. */
     WAITING(true),
-    /** A child could not be brought in line (not controlled, immutable field, autoscaling not served). */
+    /**
+     * A child could not be brought in line (not controlled, immutable field, autoscaling not
+     * served).
+     */
     BLOCKED(true),
     /** An API request failed. */
     ERROR(true),
@@ -82,11 +89,10 @@ final class Reconciler {
     }
   }
 
-  private record Failure(String reason, String message) {
-  }
+  private record Failure(String reason, String message) {}
 
-  private static final Set<ChildKind> AUTOSCALING = EnumSet.of(ChildKind.AUTOSCALING_POLICY,
-      ChildKind.AUTOSCALING_POLICY_BINDING);
+  private static final Set<ChildKind> AUTOSCALING =
+      EnumSet.of(ChildKind.AUTOSCALING_POLICY, ChildKind.AUTOSCALING_POLICY_BINDING);
 
   private final Cache cache;
   private final DesiredChildren translator;
@@ -98,8 +104,16 @@ final class Reconciler {
   private final RecentWrites recent;
   private final Clock clock;
 
-  Reconciler(Cache cache, DesiredChildren translator, Supplier<KthenaTracker.State> kthena, Apply apply,
-      Prune prune, StatusWriter status, Events events, RecentWrites recent, Clock clock) {
+  Reconciler(
+      Cache cache,
+      DesiredChildren translator,
+      Supplier<KthenaTracker.State> kthena,
+      Apply apply,
+      Prune prune,
+      StatusWriter status,
+      Events events,
+      RecentWrites recent,
+      Clock clock) {
     this.cache = cache;
     this.translator = translator;
     this.kthena = kthena;
@@ -131,8 +145,10 @@ final class Reconciler {
     pass.checkAutoscalingServed(desired);
     LiveChildren live = pass.liveChildren();
     try {
-      // Stale routes go first: the Kthena router drops a model name's token budget whenever a route of that name is
-      // deleted, so deleting after writing could drop the budget a wanted route just set (docs/routes.md).
+      // Stale routes go first: the Kthena router drops a model name's token budget whenever a route
+      // of that name is
+      // deleted, so deleting after writing could drop the budget a wanted route just set
+      // (docs/routes.md).
       pass.pruneStale(live, desired, Reconciler::isRoute);
       pass.applyChildren(live, desired);
       pass.pruneStale(live, desired, child -> !isRoute(child));
@@ -164,45 +180,70 @@ final class Reconciler {
     private final List<String> created = new ArrayList<>();
     private final List<String> updated = new ArrayList<>();
     private final List<String> pruned = new ArrayList<>();
-    /** Every child write request of this pass, answered or refused, so the log agrees with booster_writes_total. */
+
+    /**
+     * Every child write request of this pass, answered or refused, so the log agrees with
+     * booster_writes_total.
+     */
     private final AtomicInteger writes = new AtomicInteger();
+
     private final WriteObserver counted = (kind, verb) -> writes.incrementAndGet();
 
     Pass(GenericKubernetesResource booster, KthenaTracker.State cluster) {
       this.booster = booster;
       this.cluster = cluster;
-      this.generation = booster.getMetadata().getGeneration() == null ? 0 : booster.getMetadata().getGeneration();
+      this.generation =
+          booster.getMetadata().getGeneration() == null ? 0 : booster.getMetadata().getGeneration();
     }
 
     /** The desired children for the cluster's profile, collecting the spec's warnings. */
     List<GenericKubernetesResource> render() throws InvalidSpec {
       try {
-        return translator.of(Trees.SERIALIZATION.convertValue(booster, ModelBooster.class), cluster.profile(),
+        return translator.of(
+            Trees.SERIALIZATION.convertValue(booster, ModelBooster.class),
+            cluster.profile(),
             warning -> warnings.add(warning.toString()));
       } catch (InvalidInputException e) {
         throw new InvalidSpec(String.join("; ", e.problems()));
       } catch (JacksonException | IllegalArgumentException e) {
-        throw new InvalidSpec("spec cannot be read: " + e.getMessage().lines().findFirst().orElse(""));
+        throw new InvalidSpec(
+            "spec cannot be read: " + e.getMessage().lines().findFirst().orElse(""));
       }
     }
 
-    /** Recorded once per generation, not silently dropped, e.g. an unknown KV connector (docs/design.md §4.4). */
+    /**
+     * Recorded once per generation, not silently dropped, e.g. an unknown KV connector
+     * (docs/design.md §4.4).
+     */
     void recordSpecWarnings() {
       events.specWarnings(booster, warnings);
     }
 
     /**
-     * A booster that asks for autoscaling the cluster cannot hold (no AutoscalingPolicy served: Kthena's autoscaler
-     * is not installed; or a profile that needs bindings where none are served) fails; its other children are still
-     * applied.
+     * A booster that asks for autoscaling the cluster cannot hold (no AutoscalingPolicy served:
+     * Kthena's autoscaler is not installed; or a profile that needs bindings where none are served)
+     * fails; its other children are still applied.
      */
     void checkAutoscalingServed(List<GenericKubernetesResource> desired) {
-      List<String> missing = desired.stream().map(c -> ChildKind.ofKind(c.getKind()))
-          .filter(k -> !served(k)).distinct().map(k -> k.plural() + "." + k.group()).toList();
+      List<String> missing =
+          desired.stream()
+              .map(c -> ChildKind.ofKind(c.getKind()))
+              .filter(k -> !served(k))
+              .distinct()
+              .map(k -> k.plural() + "." + k.group())
+              .toList();
       if (!missing.isEmpty()) {
-        failures.add(new Failure(Conditions.AUTOSCALING_UNAVAILABLE, "the booster asks for autoscaling, but the "
-            + "cluster does not serve " + String.join(" or ", missing) + " (" + cluster.profile() + " profile: "
-            + cluster.evidence() + "); install Kthena's autoscaling CRDs, or remove spec.autoscalingPolicy"));
+        failures.add(
+            new Failure(
+                Conditions.AUTOSCALING_UNAVAILABLE,
+                "the booster asks for autoscaling, but the "
+                    + "cluster does not serve "
+                    + String.join(" or ", missing)
+                    + " ("
+                    + cluster.profile()
+                    + " profile: "
+                    + cluster.evidence()
+                    + "); install Kthena's autoscaling CRDs, or remove spec.autoscalingPolicy"));
       }
     }
 
@@ -212,20 +253,26 @@ final class Reconciler {
 
     /** The cached children, without those we deleted whose deletion the cache has not shown yet. */
     LiveChildren liveChildren() {
-      return cache.children(booster.getMetadata().getNamespace(), booster.getMetadata().getName())
+      return cache
+          .children(booster.getMetadata().getNamespace(), booster.getMetadata().getName())
           .excluding(recent::deletedAlready);
     }
 
     /** Deletes the children no longer desired that {@code which} selects. */
-    void pruneStale(LiveChildren live, List<GenericKubernetesResource> desired,
+    void pruneStale(
+        LiveChildren live,
+        List<GenericKubernetesResource> desired,
         Predicate<GenericKubernetesResource> which) {
-      for (GenericKubernetesResource gone : prune.prune(live.excluding(which.negate()), desired, booster, counted)) {
+      for (GenericKubernetesResource gone :
+          prune.prune(live.excluding(which.negate()), desired, booster, counted)) {
         recent.deleted(gone);
         pruned.add(gone.getKind() + " " + gone.getMetadata().getName());
       }
     }
 
-    /** Creates or updates each desired child of a served kind, in order, as the child plan decides. */
+    /**
+     * Creates or updates each desired child of a served kind, in order, as the child plan decides.
+     */
     void applyChildren(LiveChildren live, List<GenericKubernetesResource> desired) {
       ReplicaOwnership replicas = ReplicaOwnership.of(desired);
       for (GenericKubernetesResource child : desired) {
@@ -233,8 +280,8 @@ final class Reconciler {
         if (!served(kind)) {
           continue;
         }
-        GenericKubernetesResource cached = recent.live(child, live.find(kind, child.getMetadata().getName())
-            .orElse(null));
+        GenericKubernetesResource cached =
+            recent.live(child, live.find(kind, child.getMetadata().getName()).orElse(null));
         Apply.Result result = apply.apply(child, replicas, cached, booster, counted);
         String what = child.getKind() + " " + child.getMetadata().getName();
         switch (result.action()) {
@@ -246,13 +293,26 @@ final class Reconciler {
             recent.put(cached, result.object());
             updated.add(what + " (" + paths(result.changes()) + ")");
           }
-          case NOT_CONTROLLED -> failures.add(new Failure(Conditions.RESOURCE_EXISTS, what + " already exists in "
-              + booster.getMetadata().getNamespace() + " and is not controlled by this ModelBooster; delete or "
-              + "rename it"));
-          case IMMUTABLE -> failures.add(new Failure(Conditions.IMMUTABLE_FIELD, what + ": "
-              + paths(result.changes()) + " cannot be changed in place (immutable); delete the " + child.getKind()
-              + " (or the ModelBooster) to apply the new value"));
-          case LEAVE, PRUNE -> { }
+          case NOT_CONTROLLED ->
+              failures.add(
+                  new Failure(
+                      Conditions.RESOURCE_EXISTS,
+                      what
+                          + " already exists in "
+                          + booster.getMetadata().getNamespace()
+                          + " and is not controlled by this ModelBooster; delete or "
+                          + "rename it"));
+          case IMMUTABLE ->
+              failures.add(
+                  new Failure(
+                      Conditions.IMMUTABLE_FIELD,
+                      what
+                          + ": "
+                          + paths(result.changes())
+                          + " cannot be changed in place (immutable); delete the "
+                          + child.getKind()
+                          + " (or the ModelBooster) to apply the new value"));
+          case LEAVE, PRUNE -> {}
         }
         if (kind == ChildKind.MODEL_SERVING) {
           servings.add(result.object());
@@ -273,9 +333,13 @@ final class Reconciler {
       }
     }
 
-    /** A request failed (e.g. a mixed Kthena install rejecting our AutoscalingPolicy): its words go into Failed. */
+    /**
+     * A request failed (e.g. a mixed Kthena install rejecting our AutoscalingPolicy): its words go
+     * into Failed.
+     */
     Outcome failedRequest(KubernetesClientException e) {
-      failures.add(new Failure(Conditions.MODEL_ABNORMAL, "API request failed: " + serverMessage(e)));
+      failures.add(
+          new Failure(Conditions.MODEL_ABNORMAL, "API request failed: " + serverMessage(e)));
       writeStatus();
       return new Outcome(Result.ERROR, "writes=" + writes.get() + " error=" + e.getMessage());
     }
@@ -286,11 +350,19 @@ final class Reconciler {
       return new Outcome(Result.INVALID, message);
     }
 
-    /** Writes the status; blocked while any child failed, else the booster's warnings are news again. */
+    /**
+     * Writes the status; blocked while any child failed, else the booster's warnings are news
+     * again.
+     */
     Outcome finish(int children) {
       boolean statusWritten = writeStatus();
-      String detail = "children=" + children + " writes=" + writes.get() + " status=" + (statusWritten
-          ? "written" : "unchanged");
+      String detail =
+          "children="
+              + children
+              + " writes="
+              + writes.get()
+              + " status="
+              + (statusWritten ? "written" : "unchanged");
       if (!failures.isEmpty()) {
         return new Outcome(Result.BLOCKED, detail + " reason=" + failures.get(0).reason());
       }
@@ -302,33 +374,48 @@ final class Reconciler {
       for (Failure f : failures) {
         events.warning(booster, f.reason(), f.message());
       }
-      return status.write(booster, current -> Conditions.status(current, wanted(current, failures, servings),
-          generation, clock));
+      return status.write(
+          booster,
+          current ->
+              Conditions.status(current, wanted(current, failures, servings), generation, clock));
     }
   }
 
   /** The Status message of an API error when the server sent one, else the client's description. */
   private static String serverMessage(KubernetesClientException e) {
-    return e.getStatus() != null && e.getStatus().getMessage() != null && !e.getStatus().getMessage().isBlank()
-        ? e.getStatus().getMessage() : e.getMessage();
+    return e.getStatus() != null
+            && e.getStatus().getMessage() != null
+            && !e.getStatus().getMessage().isBlank()
+        ? e.getStatus().getMessage()
+        : e.getMessage();
   }
 
-  private static List<Wanted> wanted(Map<String, Object> current, List<Failure> failures,
+  private static List<Wanted> wanted(
+      Map<String, Object> current,
+      List<Failure> failures,
       List<GenericKubernetesResource> servings) {
-    Map<String, Object> initialized = Conditions.find(current == null ? null : current.get("conditions"),
-        Conditions.INITIALIZED);
+    Map<String, Object> initialized =
+        Conditions.find(current == null ? null : current.get("conditions"), Conditions.INITIALIZED);
     List<Wanted> out = new ArrayList<>();
     if (failures.isEmpty()) {
-      out.add(new Wanted(Conditions.INITIALIZED, true, Conditions.MODEL_CREATING, "ModelBooster initialized"));
+      out.add(
+          new Wanted(
+              Conditions.INITIALIZED, true, Conditions.MODEL_CREATING, "ModelBooster initialized"));
       out.add(active(servings));
-      out.add(new Wanted(Conditions.FAILED, false, Conditions.RECONCILED, "All children are up to date"));
+      out.add(
+          new Wanted(
+              Conditions.FAILED, false, Conditions.RECONCILED, "All children are up to date"));
       return out;
     }
     String reason = failures.get(0).reason();
     String message = failures.stream().map(Failure::message).collect(Collectors.joining("; "));
     if (initialized != null && "True".equals(initialized.get("status"))) {
-      out.add(new Wanted(Conditions.INITIALIZED, true, String.valueOf(initialized.get("reason")),
-          String.valueOf(initialized.get("message"))));
+      out.add(
+          new Wanted(
+              Conditions.INITIALIZED,
+              true,
+              String.valueOf(initialized.get("reason")),
+              String.valueOf(initialized.get("message"))));
     } else {
       out.add(new Wanted(Conditions.INITIALIZED, false, reason, message));
     }
@@ -337,13 +424,22 @@ final class Reconciler {
     return out;
   }
 
-  /** Active when every ModelServing has rolled out its current spec and is available; else the first one's reason. */
+  /**
+   * Active when every ModelServing has rolled out its current spec and is available; else the first
+   * one's reason.
+   */
   private static Wanted active(List<GenericKubernetesResource> servings) {
     for (GenericKubernetesResource serving : servings) {
       Rollout rollout = Rollout.of(serving);
       if (!rollout.done()) {
-        String reason = rollout.reason().equals(Rollout.PROGRESSING) ? Conditions.MODEL_PROCESSING : rollout.reason();
-        return new Wanted(Conditions.ACTIVE, false, reason,
+        String reason =
+            rollout.reason().equals(Rollout.PROGRESSING)
+                ? Conditions.MODEL_PROCESSING
+                : rollout.reason();
+        return new Wanted(
+            Conditions.ACTIVE,
+            false,
+            reason,
             "ModelServing " + serving.getMetadata().getName() + " " + rollout.message());
       }
     }
@@ -355,7 +451,11 @@ final class Reconciler {
   }
 
   private static String paths(List<FieldChange> changes) {
-    return changes.stream().map(FieldChange::path).distinct().limit(5).collect(Collectors.joining(", "))
+    return changes.stream()
+            .map(FieldChange::path)
+            .distinct()
+            .limit(5)
+            .collect(Collectors.joining(", "))
         + (changes.size() > 5 ? ", ..." : "");
   }
 }

@@ -13,10 +13,10 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The operator's work queue, keyed by booster ({@code namespace/name}), with client-go's guarantees:
- * a key is never handed to two workers at once (an add during processing runs it again afterwards); repeated adds
- * of a waiting key coalesce into one; failures come back after an exponential back-off, capped, that resets on
- * success.
+ * The operator's work queue, keyed by booster ({@code namespace/name}), with client-go's
+ * guarantees: a key is never handed to two workers at once (an add during processing runs it again
+ * afterwards); repeated adds of a waiting key coalesce into one; failures come back after an
+ * exponential back-off, capped, that resets on success.
  */
 final class WorkQueue implements AutoCloseable {
   private final Duration baseDelay;
@@ -27,11 +27,13 @@ final class WorkQueue implements AutoCloseable {
   private final Set<String> dirty = new HashSet<>();
   private final Set<String> processing = new HashSet<>();
   private final Map<String, Integer> failures = new HashMap<>();
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "booster-queue-timer");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "booster-queue-timer");
+            t.setDaemon(true);
+            return t;
+          });
   private boolean shuttingDown;
 
   public WorkQueue(Duration baseDelay, Duration maxDelay) {
@@ -71,8 +73,9 @@ final class WorkQueue implements AutoCloseable {
   }
 
   /**
-   * Requeues a failed key after its back-off: base * 2^(failures-1), at most the cap. A key added again meanwhile
-   * (an event during the failed pass) is already queued: it runs at once, so no timer is set and the delay is zero.
+   * Requeues a failed key after its back-off: base * 2^(failures-1), at most the cap. A key added
+   * again meanwhile (an event during the failed pass) is already queued: it runs at once, so no
+   * timer is set and the delay is zero.
    *
    * @return how long until the key runs again
    */

@@ -4,7 +4,9 @@ import booster.api.ModelBackend;
 import booster.api.ModelBooster;
 import java.util.Map;
 
-/** What every per-backend builder needs: the booster, one of its backends, and the controller knobs. */
+/**
+ * What every per-backend builder needs: the booster, one of its backends, and the controller knobs.
+ */
 record BackendContext(ModelBooster booster, ModelBackend backend, TranslatorConfig config) {
 
   String boosterName() {
@@ -20,7 +22,10 @@ record BackendContext(ModelBooster booster, ModelBackend backend, TranslatorConf
     return Names.child(boosterName(), backend.getName());
   }
 
-  /** True when the booster has two or more backends (legacy shape); selectors then include the backend name. */
+  /**
+   * True when the booster has two or more backends (legacy shape); selectors then include the
+   * backend name.
+   */
   boolean multiBackend() {
     return booster.getSpec().allBackends().size() > 1;
   }

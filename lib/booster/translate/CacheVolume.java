@@ -11,10 +11,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The model cache of a backend (docs/design.md §2.6): volume {@code <backend>-weights}, mounted at the cache path in
- * every engine and downloader container. No {@code cacheURI}: an {@code emptyDir} at {@code /models};
- * {@code pvc://NAME}: claim {@code NAME} mounted at {@code /NAME}; {@code hostpath://P}: host directory {@code /P}
- * (v0.4.0 normalisation). Downloads go to the cache path plus the MD5 of the whole source URI.
+ * The model cache of a backend (docs/design.md §2.6): volume {@code <backend>-weights}, mounted at
+ * the cache path in every engine and downloader container. No {@code cacheURI}: an {@code emptyDir}
+ * at {@code /models}; {@code pvc://NAME}: claim {@code NAME} mounted at {@code /NAME}; {@code
+ * hostpath://P}: host directory {@code /P} (v0.4.0 normalisation). Downloads go to the cache path
+ * plus the MD5 of the whole source URI.
  */
 final class CacheVolume {
   static final String DEFAULT_MOUNT_PATH = "/models";
@@ -29,8 +30,8 @@ final class CacheVolume {
 
   /**
    * @param backendName names the volume
-   * @param cacheURI    the backend's cacheURI, possibly null or empty
-   * @param path        the cacheURI's field path, for error messages
+   * @param cacheURI the backend's cacheURI, possibly null or empty
+   * @param path the cacheURI's field path, for error messages
    */
   static CacheVolume of(String backendName, String cacheURI, String path) {
     VolumeBuilder volume = new VolumeBuilder().withName(backendName + "-weights");
@@ -38,12 +39,18 @@ final class CacheVolume {
       return new CacheVolume(volume.withNewEmptyDir().endEmptyDir().build(), DEFAULT_MOUNT_PATH);
     }
     // Validation reports the same rule first; this guards callers that skip it.
-    CacheUris.problem(cacheURI).ifPresent(problem -> {
-      throw new IllegalArgumentException(path + ": Invalid value: \"" + cacheURI + "\": " + problem);
-    });
+    CacheUris.problem(cacheURI)
+        .ifPresent(
+            problem -> {
+              throw new IllegalArgumentException(
+                  path + ": Invalid value: \"" + cacheURI + "\": " + problem);
+            });
     String cachePath = CacheUris.path(cacheURI);
     if (cacheURI.startsWith(CacheUris.PVC)) {
-      volume.withNewPersistentVolumeClaim().withClaimName(CacheUris.claimName(cacheURI)).endPersistentVolumeClaim();
+      volume
+          .withNewPersistentVolumeClaim()
+          .withClaimName(CacheUris.claimName(cacheURI))
+          .endPersistentVolumeClaim();
     } else {
       volume.withNewHostPath().withPath(cachePath).withType("DirectoryOrCreate").endHostPath();
     }
@@ -69,8 +76,9 @@ final class CacheVolume {
 
   static String md5Hex(String text) {
     try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("MD5 is not available", e);
     }

@@ -1,12 +1,16 @@
 package booster.translate;
 
-/** The five kinds a booster is translated into, in the order they are applied (policies before bindings). */
+/**
+ * The five kinds a booster is translated into, in the order they are applied (policies before
+ * bindings).
+ */
 public enum ChildKind {
   MODEL_SERVING("workload.serving.volcano.sh", "ModelServing", "modelservings"),
   MODEL_SERVER("networking.serving.volcano.sh", "ModelServer", "modelservers"),
   MODEL_ROUTE("networking.serving.volcano.sh", "ModelRoute", "modelroutes"),
   AUTOSCALING_POLICY("workload.serving.volcano.sh", "AutoscalingPolicy", "autoscalingpolicies"),
-  AUTOSCALING_POLICY_BINDING("workload.serving.volcano.sh", "AutoscalingPolicyBinding", "autoscalingpolicybindings");
+  AUTOSCALING_POLICY_BINDING(
+      "workload.serving.volcano.sh", "AutoscalingPolicyBinding", "autoscalingpolicybindings");
 
   public static final String VERSION = "v1alpha1";
 
@@ -20,10 +24,21 @@ public enum ChildKind {
     this.plural = plural;
   }
 
-  public String group() { return group; }
-  public String kind() { return kind; }
-  public String plural() { return plural; }
-  public String apiVersion() { return group + "/" + VERSION; }
+  public String group() {
+    return group;
+  }
+
+  public String kind() {
+    return kind;
+  }
+
+  public String plural() {
+    return plural;
+  }
+
+  public String apiVersion() {
+    return group + "/" + VERSION;
+  }
 
   public static ChildKind ofKind(String kind) {
     for (ChildKind k : values()) {

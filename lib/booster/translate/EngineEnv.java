@@ -9,41 +9,54 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Environment lists of a backend's containers, in upstream's order (convert/model_serving.go). Duplicate names are
- * reduced to the last entry (docs/design.md §2.6), which is also the value Kubernetes would give the container.
+ * Environment lists of a backend's containers, in upstream's order (convert/model_serving.go).
+ * Duplicate names are reduced to the last entry (docs/design.md §2.6), which is also the value
+ * Kubernetes would give the container.
  */
 final class EngineEnv {
   /** Download variables forwarded to the model downloader, in this order (v0.4.0 list). */
-  static final List<String> DOWNLOAD_VARIABLES = List.of("ENDPOINT", "HF_ENDPOINT", "MS_TOKEN", "MS_REVISION");
+  static final List<String> DOWNLOAD_VARIABLES =
+      List.of("ENDPOINT", "HF_ENDPOINT", "MS_TOKEN", "MS_REVISION");
 
-  private EngineEnv() {
-  }
+  private EngineEnv() {}
 
   /** The backend's own env, deduplicated: the Ray worker and the LoRA downloaders get this. */
   static List<EnvVar> backend(ModelBackend backend) {
     return lastOfEachName(backend.getEnv() == null ? List.of() : backend.getEnv());
   }
 
-  /** Runtime and engine containers of a vLLM backend: the backend env, then the standard entries. */
+  /**
+   * Runtime and engine containers of a vLLM backend: the backend env, then the standard entries.
+   */
   static List<EnvVar> engine(ModelBackend backend) {
     return withStandard(backend, List.of());
   }
 
   /** Runtime and vLLM containers of the prefill role. */
   static List<EnvVar> prefill(ModelBackend backend) {
-    return withStandard(backend, List.of(
-        literal("HF_HUB_OFFLINE", "1"),
-        new EnvVarBuilder().withName("HCCL_IF_IP").withNewValueFrom()
-            .withNewFieldRef().withFieldPath("status.podIP").endFieldRef().endValueFrom().build()));
+    return withStandard(
+        backend,
+        List.of(
+            literal("HF_HUB_OFFLINE", "1"),
+            new EnvVarBuilder()
+                .withName("HCCL_IF_IP")
+                .withNewValueFrom()
+                .withNewFieldRef()
+                .withFieldPath("status.podIP")
+                .endFieldRef()
+                .endValueFrom()
+                .build()));
   }
 
   /** Runtime and vLLM containers of the decode role. */
   static List<EnvVar> decode(ModelBackend backend) {
-    return withStandard(backend, List.of(
-        literal("HF_HUB_OFFLINE", "1"),
-        literal("GLOO_SOCKET_IFNAME", "eth0"),
-        literal("TP_SOCKET_IFNAME", "eth0"),
-        literal("HCCL_SOCKET_IFNAME", "eth0")));
+    return withStandard(
+        backend,
+        List.of(
+            literal("HF_HUB_OFFLINE", "1"),
+            literal("GLOO_SOCKET_IFNAME", "eth0"),
+            literal("TP_SOCKET_IFNAME", "eth0"),
+            literal("HCCL_SOCKET_IFNAME", "eth0")));
   }
 
   /**
@@ -56,7 +69,8 @@ final class EngineEnv {
     List<EnvVar> out = new ArrayList<>();
     for (String name : DOWNLOAD_VARIABLES) {
       EnvVar e = byName.get(name);
-      if (e != null && (e.getValueFrom() != null || (e.getValue() != null && !e.getValue().isEmpty()))) {
+      if (e != null
+          && (e.getValueFrom() != null || (e.getValue() != null && !e.getValue().isEmpty()))) {
         out.add(e);
       }
     }
@@ -68,13 +82,39 @@ final class EngineEnv {
     all.add(fieldRef("POD_NAME", "metadata.name"));
     all.add(fieldRef("NAMESPACE", "metadata.namespace"));
     all.add(literal("VLLM_USE_V1", "1"));
-    all.add(new EnvVarBuilder().withName("REDIS_HOST").withNewValueFrom().withNewConfigMapKeyRef()
-        .withName("redis-config").withKey("REDIS_HOST").withOptional(true).endConfigMapKeyRef().endValueFrom().build());
-    all.add(new EnvVarBuilder().withName("REDIS_PORT").withNewValueFrom().withNewConfigMapKeyRef()
-        .withName("redis-config").withKey("REDIS_PORT").withOptional(true).endConfigMapKeyRef().endValueFrom().build());
-    all.add(new EnvVarBuilder().withName("REDIS_PASSWORD").withNewValueFrom().withNewSecretKeyRef()
-        .withName("redis-secret").withKey("REDIS_PASSWORD").withOptional(true).endSecretKeyRef().endValueFrom()
-        .build());
+    all.add(
+        new EnvVarBuilder()
+            .withName("REDIS_HOST")
+            .withNewValueFrom()
+            .withNewConfigMapKeyRef()
+            .withName("redis-config")
+            .withKey("REDIS_HOST")
+            .withOptional(true)
+            .endConfigMapKeyRef()
+            .endValueFrom()
+            .build());
+    all.add(
+        new EnvVarBuilder()
+            .withName("REDIS_PORT")
+            .withNewValueFrom()
+            .withNewConfigMapKeyRef()
+            .withName("redis-config")
+            .withKey("REDIS_PORT")
+            .withOptional(true)
+            .endConfigMapKeyRef()
+            .endValueFrom()
+            .build());
+    all.add(
+        new EnvVarBuilder()
+            .withName("REDIS_PASSWORD")
+            .withNewValueFrom()
+            .withNewSecretKeyRef()
+            .withName("redis-secret")
+            .withKey("REDIS_PASSWORD")
+            .withOptional(true)
+            .endSecretKeyRef()
+            .endValueFrom()
+            .build());
     all.addAll(extras);
     return lastOfEachName(all);
   }
@@ -94,7 +134,13 @@ final class EngineEnv {
   }
 
   private static EnvVar fieldRef(String name, String fieldPath) {
-    return new EnvVarBuilder().withName(name).withNewValueFrom().withNewFieldRef().withFieldPath(fieldPath)
-        .endFieldRef().endValueFrom().build();
+    return new EnvVarBuilder()
+        .withName(name)
+        .withNewValueFrom()
+        .withNewFieldRef()
+        .withFieldPath(fieldPath)
+        .endFieldRef()
+        .endValueFrom()
+        .build();
   }
 }

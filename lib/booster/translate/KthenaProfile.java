@@ -4,10 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The Kthena release whose child schemas the translator writes. ModelServing, ModelServer and ModelRoute are the
- * same in both; only the autoscaling children differ: v0.4 writes an AutoscalingPolicy and an
- * AutoscalingPolicyBinding per policy, v1.0 (which removed the binding kind) one AutoscalingPolicy carrying its
- * target.
+ * The Kthena release whose child schemas the translator writes. ModelServing, ModelServer and
+ * ModelRoute are the same in both; only the autoscaling children differ: v0.4 writes an
+ * AutoscalingPolicy and an AutoscalingPolicyBinding per policy, v1.0 (which removed the binding
+ * kind) one AutoscalingPolicy carrying its target.
  */
 public enum KthenaProfile {
   V0_4("v0.4"),
@@ -39,7 +39,8 @@ public enum KthenaProfile {
         return profile;
       }
     }
-    throw new IllegalArgumentException("unknown Kthena version \"" + text + "\" (expected v0.4 or v1.0)");
+    throw new IllegalArgumentException(
+        "unknown Kthena version \"" + text + "\" (expected v0.4 or v1.0)");
   }
 
   @Override

@@ -13,27 +13,31 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * ModelServer of one backend (upstream's convert/model_server.go): how the router reaches the backend's serving pods.
+ * ModelServer of one backend (upstream's convert/model_server.go): how the router reaches the
+ * backend's serving pods.
  */
 final class ModelServers {
   static final String INFERENCE_ENGINE = "vLLM";
   static final int RETRY_ATTEMPTS = 5;
+
   /** Written explicitly: the CRD default (100ms) would otherwise apply. */
   static final String RETRY_INTERVAL = "0s";
 
-  private ModelServers() {
-  }
+  private ModelServers() {}
 
   static GenericKubernetesResource build(BackendContext ctx) {
     Map<String, Object> spec = spec(ctx);
-    return Revision.stamp(ctx.baseLabels(),
-        labels -> Children.of(ChildKind.MODEL_SERVER, ctx.booster(), ctx.childName(), labels, spec));
+    return Revision.stamp(
+        ctx.baseLabels(),
+        labels ->
+            Children.of(ChildKind.MODEL_SERVER, ctx.booster(), ctx.childName(), labels, spec));
   }
 
   private static Map<String, Object> spec(BackendContext ctx) {
     ModelBackend backend = ctx.backend();
     if (!backend.getType().translatable()) {
-      throw new IllegalArgumentException("not support " + backend.getType() + " backend yet, please use vLLM backend");
+      throw new IllegalArgumentException(
+          "not support " + backend.getType() + " backend yet, please use vLLM backend");
     }
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("model", ServedModelName.of(ctx.boosterName(), backend));
@@ -46,8 +50,9 @@ final class ModelServers {
   }
 
   /**
-   * Upstream selects by model uid only; we add the backend name when there are several backends, and the entry
-   * label when a worker spans several pods, so Ray worker pods get no traffic (docs/design.md §2.6).
+   * Upstream selects by model uid only; we add the backend name when there are several backends,
+   * and the entry label when a worker spans several pods, so Ray worker pods get no traffic
+   * (docs/design.md §2.6).
    */
   private static Map<String, Object> workloadSelector(BackendContext ctx) {
     Map<String, String> matchLabels = new TreeMap<>();
@@ -86,8 +91,9 @@ final class ModelServers {
   }
 
   /**
-   * The connector named by the prefill/decode workers' {@code kv-transfer-config}, both generations of names
-   * (docs/design.md §2.6); a later worker overrides an earlier one, unknown names are left to validation's warning.
+   * The connector named by the prefill/decode workers' {@code kv-transfer-config}, both generations
+   * of names (docs/design.md §2.6); a later worker overrides an earlier one, unknown names are left
+   * to validation's warning.
    */
   private static Optional<String> kvConnectorType(ModelBackend backend) {
     Optional<String> type = Optional.empty();

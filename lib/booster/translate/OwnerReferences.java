@@ -6,8 +6,7 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 
 /** Every child, of every kind, is controlled by its booster (docs/design.md §2.2). */
 final class OwnerReferences {
-  private OwnerReferences() {
-  }
+  private OwnerReferences() {}
 
   static OwnerReference controller(ModelBooster booster) {
     return new OwnerReferenceBuilder()

@@ -7,23 +7,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The policy part of an AutoscalingPolicy spec, copied from the booster and shaped as upstream's Go types serialise it:
- * {@code behavior}, {@code scaleUp}, {@code stablePolicy}, {@code panicPolicy}, {@code panicPolicy.period} and {@code
- * scaleDown} have no omitempty there, so they are always sent, empty when the user gave none. This is not cosmetic:
- * with the objects present the API server fills the CRD defaults into them (scale-down 1 instance or 100% per 15s,
- * panic threshold 200%, ...); with {@code behavior} absent the AutoscalingPolicy mutating webhook writes its own,
- * different defaults instead. A {@code tolerancePercent} the user left out stays out, so the CRD default 10 applies,
- * which is what upstream gets in a cluster (the ModelBooster CRD defaults it to 10 first). The behaviour schema, its
- * defaults and the mutating webhook are the same at Kthena v0.4 and v1.0, so all of this holds in both profiles.
+ * The policy part of an AutoscalingPolicy spec, copied from the booster and shaped as upstream's Go
+ * types serialise it: {@code behavior}, {@code scaleUp}, {@code stablePolicy}, {@code panicPolicy},
+ * {@code panicPolicy.period} and {@code scaleDown} have no omitempty there, so they are always
+ * sent, empty when the user gave none. This is not cosmetic: with the objects present the API
+ * server fills the CRD defaults into them (scale-down 1 instance or 100% per 15s, panic threshold
+ * 200%, ...); with {@code behavior} absent the AutoscalingPolicy mutating webhook writes its own,
+ * different defaults instead. A {@code tolerancePercent} the user left out stays out, so the CRD
+ * default 10 applies, which is what upstream gets in a cluster (the ModelBooster CRD defaults it to
+ * 10 first). The behaviour schema, its defaults and the mutating webhook are the same at Kthena
+ * v0.4 and v1.0, so all of this holds in both profiles.
  */
 final class PolicySpecs {
   /** Go's zero duration, which upstream always writes for a panic policy without period. */
   static final String ZERO_PERIOD = "0s";
 
-  private PolicySpecs() {
-  }
+  private PolicySpecs() {}
 
-  /** In the profile's schema: Kthena v1.0 calls {@code metrics[].metricName} {@code name}; the rest is the same. */
+  /**
+   * In the profile's schema: Kthena v1.0 calls {@code metrics[].metricName} {@code name}; the rest
+   * is the same.
+   */
   @SuppressWarnings("unchecked")
   static Map<String, Object> copy(AutoscalingPolicySpec policy, KthenaProfile profile) {
     Map<String, Object> spec = copy(policy);

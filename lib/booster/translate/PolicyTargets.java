@@ -11,15 +11,17 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * What an autoscaling policy scales and where the metrics are read, shared by the Kthena v0.4 binding and the v1.0
- * policy, which differ only in how a target names its metric source.
+ * What an autoscaling policy scales and where the metrics are read, shared by the Kthena v0.4
+ * binding and the v1.0 policy, which differ only in how a target names its metric source.
  */
 final class PolicyTargets {
-  /** Legacy {@code costExpansionRatePercent} default, applied here, never written back (docs/design.md §2.1). */
+  /**
+   * Legacy {@code costExpansionRatePercent} default, applied here, never written back
+   * (docs/design.md §2.1).
+   */
   static final int DEFAULT_COST_EXPANSION_RATE_PERCENT = 200;
 
-  private PolicyTargets() {
-  }
+  private PolicyTargets() {}
 
   /** The backend's ModelServing, as both schemas reference it. */
   static Map<String, Object> targetRef(String servingName) {
@@ -30,15 +32,17 @@ final class PolicyTargets {
   }
 
   /**
-   * Where the runtime sidecar serves the backend's metrics, beyond the schema defaults (port 8100, every entry
-   * pod): its port when the backend overrides {@code RUNTIME_PORT}, and the {@code leader} role except for
-   * disaggregated backends, whose pods have the roles prefill and decode (docs/design.md §2.6).
+   * Where the runtime sidecar serves the backend's metrics, beyond the schema defaults (port 8100,
+   * every entry pod): its port when the backend overrides {@code RUNTIME_PORT}, and the {@code
+   * leader} role except for disaggregated backends, whose pods have the roles prefill and decode
+   * (docs/design.md §2.6).
    */
   static Map<String, Object> scrape(ModelBackend backend) {
     Map<String, Object> scrape = new LinkedHashMap<>();
     RuntimePort.override(backend).ifPresent(port -> scrape.put("port", port));
     if (backend.getType() != BackendType.VLLM_DISAGGREGATED) {
-      scrape.put("labelSelector", Map.of("matchLabels", Map.of(Labels.ROLE, WorkerType.LEADER_ROLE)));
+      scrape.put(
+          "labelSelector", Map.of("matchLabels", Map.of(Labels.ROLE, WorkerType.LEADER_ROLE)));
     }
     return scrape;
   }
@@ -53,10 +57,11 @@ final class PolicyTargets {
   }
 
   /**
-   * Every backend of a legacy booster under its model-level policy; a cost or expansion rate of 0 is left out, as
-   * upstream's omitempty does (the CRD default then applies).
+   * Every backend of a legacy booster under its model-level policy; a cost or expansion rate of 0
+   * is left out, as upstream's omitempty does (the CRD default then applies).
    */
-  static Map<String, Object> heterogeneous(ModelBooster booster, Function<ModelBackend, Map<String, Object>> target) {
+  static Map<String, Object> heterogeneous(
+      ModelBooster booster, Function<ModelBackend, Map<String, Object>> target) {
     List<Map<String, Object>> params = new ArrayList<>();
     for (ModelBackend backend : booster.getSpec().allBackends()) {
       Map<String, Object> param = new LinkedHashMap<>();

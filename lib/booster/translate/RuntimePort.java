@@ -5,15 +5,14 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import java.util.OptionalInt;
 
 /**
- * The runtime sidecar's port, as upstream reads it: the backend's first {@code RUNTIME_PORT} entry, read as a
- * literal integer; 8100 when absent, given by {@code valueFrom}, or not a number.
+ * The runtime sidecar's port, as upstream reads it: the backend's first {@code RUNTIME_PORT} entry,
+ * read as a literal integer; 8100 when absent, given by {@code valueFrom}, or not a number.
  */
 final class RuntimePort {
   static final int DEFAULT = 8100;
   static final String ENV = "RUNTIME_PORT";
 
-  private RuntimePort() {
-  }
+  private RuntimePort() {}
 
   static int of(ModelBackend backend) {
     return override(backend).orElse(DEFAULT);

@@ -3,9 +3,9 @@ package booster.translate;
 import java.util.Map;
 
 /**
- * Controller knobs that shape the children: the images (defaults are upstream's; the environment variables
- * {@code BOOSTER_DOWNLOADER_IMAGE} and {@code BOOSTER_RUNTIME_IMAGE} or the commands' flags override them) and the
- * Kthena profile the children are written for.
+ * Controller knobs that shape the children: the images (defaults are upstream's; the environment
+ * variables {@code BOOSTER_DOWNLOADER_IMAGE} and {@code BOOSTER_RUNTIME_IMAGE} or the commands'
+ * flags override them) and the Kthena profile the children are written for.
  */
 public record TranslatorConfig(String downloaderImage, String runtimeImage, KthenaProfile profile) {
   public static final String DEFAULT_DOWNLOADER_IMAGE = "kthena/downloader:latest";
@@ -26,13 +26,16 @@ public record TranslatorConfig(String downloaderImage, String runtimeImage, Kthe
   public static TranslatorConfig fromEnvironment(Map<String, String> env) {
     return new TranslatorConfig(
         env.getOrDefault(DOWNLOADER_IMAGE_ENV, DEFAULT_DOWNLOADER_IMAGE),
-        env.getOrDefault(RUNTIME_IMAGE_ENV, DEFAULT_RUNTIME_IMAGE), KthenaProfile.V0_4);
+        env.getOrDefault(RUNTIME_IMAGE_ENV, DEFAULT_RUNTIME_IMAGE),
+        KthenaProfile.V0_4);
   }
 
   /** Overrides from flags; a null argument keeps the current value. */
   public TranslatorConfig with(String downloader, String runtime) {
-    return new TranslatorConfig(downloader == null ? downloaderImage : downloader,
-        runtime == null ? runtimeImage : runtime, profile);
+    return new TranslatorConfig(
+        downloader == null ? downloaderImage : downloader,
+        runtime == null ? runtimeImage : runtime,
+        profile);
   }
 
   public TranslatorConfig withProfile(KthenaProfile value) {

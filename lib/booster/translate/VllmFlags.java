@@ -9,33 +9,35 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A worker's {@code config} object rendered as vLLM command-line flags (docs/design.md §2.4): keys in code-point order
- * (upstream's byte-wise order), {@code _} becomes {@code -}; {@code ""} and {@code true} give a bare flag,
- * {@code false} gives {@code --no-<flag>}; numbers never use exponents for integral values; arrays give one argument
- * per element; objects give one argument of compact JSON; {@code null} is an error naming the key.
+ * A worker's {@code config} object rendered as vLLM command-line flags (docs/design.md §2.4): keys
+ * in code-point order (upstream's byte-wise order), {@code _} becomes {@code -}; {@code ""} and
+ * {@code true} give a bare flag, {@code false} gives {@code --no-<flag>}; numbers never use
+ * exponents for integral values; arrays give one argument per element; objects give one argument of
+ * compact JSON; {@code null} is an error naming the key.
  */
 final class VllmFlags {
-  private static final Comparator<String> CODE_POINT_ORDER = (a, b) -> {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
-  };
+  private static final Comparator<String> CODE_POINT_ORDER =
+      (a, b) -> {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+          int ca = a.codePointAt(i);
+          int cb = b.codePointAt(j);
+          if (ca != cb) {
+            return Integer.compare(ca, cb);
+          }
+          i += Character.charCount(ca);
+          j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+      };
 
-  private VllmFlags() {
-  }
+  private VllmFlags() {}
 
   /**
    * @param config the worker's config; absent or JSON null means no flags
-   * @param path   the config's field path, e.g. {@code spec.backend.workers[0].config}, for error messages
+   * @param path the config's field path, e.g. {@code spec.backend.workers[0].config}, for error
+   *     messages
    */
   static List<String> render(JsonNode config, String path) {
     List<String> args = new ArrayList<>();
@@ -43,7 +45,8 @@ final class VllmFlags {
       return args;
     }
     if (!config.isObject()) {
-      throw new IllegalArgumentException(path + ": must be an object of vLLM flags, got " + config.getNodeType());
+      throw new IllegalArgumentException(
+          path + ": must be an object of vLLM flags, got " + config.getNodeType());
     }
     List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(config.properties());
     entries.sort(Map.Entry.comparingByKey(CODE_POINT_ORDER));
@@ -56,7 +59,8 @@ final class VllmFlags {
   private static void addFlag(List<String> args, String key, JsonNode value, String path) {
     String flag = key.replace('_', '-');
     if (value.isNull()) {
-      throw new IllegalArgumentException(path + ": null is not a flag value (use \"\" or true for a bare flag)");
+      throw new IllegalArgumentException(
+          path + ": null is not a flag value (use \"\" or true for a bare flag)");
     }
     if (value.isBoolean()) {
       args.add(value.booleanValue() ? "--" + flag : "--no-" + flag);
@@ -74,7 +78,10 @@ final class VllmFlags {
     }
   }
 
-  /** One argv element: strings verbatim, numbers and booleans as text, arrays and objects as compact JSON. */
+  /**
+   * One argv element: strings verbatim, numbers and booleans as text, arrays and objects as compact
+   * JSON.
+   */
   private static String argument(JsonNode value, String path) {
     if (value.isNull()) {
       throw new IllegalArgumentException(path + ": null is not a flag value");
@@ -97,7 +104,9 @@ final class VllmFlags {
     }
     BigDecimal exact = value.isBigDecimal() ? value.decimalValue() : shortest(value.doubleValue());
     BigDecimal stripped = exact.stripTrailingZeros();
-    return stripped.scale() <= 0 ? stripped.toBigIntegerExact().toString() : stripped.toPlainString();
+    return stripped.scale() <= 0
+        ? stripped.toBigIntegerExact().toString()
+        : stripped.toPlainString();
   }
 
   /** The fewest significant digits that still read back as the same double. */

@@ -5,8 +5,7 @@ import booster.api.WorkerType;
 
 /** Finds the worker of a role, the way upstream indexes them: by type, the last one wins. */
 final class Workers {
-  private Workers() {
-  }
+  private Workers() {}
 
   /**
    * The index of the last worker of that type.
@@ -18,7 +17,11 @@ final class Workers {
     if (index >= 0) {
       return index;
     }
-    throw new IllegalArgumentException(backendPath + ".workers: a " + backend.getType()
-        + " backend needs a worker of type " + type);
+    throw new IllegalArgumentException(
+        backendPath
+            + ".workers: a "
+            + backend.getType()
+            + " backend needs a worker of type "
+            + type);
   }
 }

@@ -16,7 +16,8 @@ final class Boosters {
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
   private static final Pattern SEGMENT = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)]");
 
-  static final String CURRENT = """
+  static final String CURRENT =
+      """
       apiVersion: workload.serving.volcano.sh/v1alpha1
       kind: ModelBooster
       metadata: {name: demo, namespace: default}
@@ -39,7 +40,8 @@ final class Boosters {
               config: {served-model-name: demo, max-model-len: 4096}
       """;
 
-  static final String DISAGGREGATED = """
+  static final String DISAGGREGATED =
+      """
       apiVersion: workload.serving.volcano.sh/v1alpha1
       kind: ModelBooster
       metadata: {name: pd}
@@ -60,7 +62,8 @@ final class Boosters {
       """;
 
   /** The v1.0 shape: a fixed replica count, a runtime class and tolerations. */
-  static final String FIXED = """
+  static final String FIXED =
+      """
       apiVersion: workload.serving.volcano.sh/v1alpha1
       kind: ModelBooster
       metadata: {name: fixed, namespace: default}
@@ -79,8 +82,11 @@ final class Boosters {
                 - {key: dedicated, operator: Equal, value: inference, effect: NoExecute, tolerationSeconds: 300}
       """;
 
-  /** Prefill/decode role autoscaling: a fixed serving group whose prefill role scales from 1 to 3. */
-  static final String ROLE_SCALING = """
+  /**
+   * Prefill/decode role autoscaling: a fixed serving group whose prefill role scales from 1 to 3.
+   */
+  static final String ROLE_SCALING =
+      """
       apiVersion: workload.serving.volcano.sh/v1alpha1
       kind: ModelBooster
       metadata: {name: roles}
@@ -105,8 +111,12 @@ final class Boosters {
               config: {kv-transfer-config: '{"kv_connector":"NixlConnector","kv_role":"kv_consumer"}'}
       """;
 
-  /** Rate limits, gateways, network topology and two extra routes, each budget on its own model name. */
-  static final String ROUTED = """
+  /**
+   * Rate limits, gateways, network topology and two extra routes, each budget on its own model
+   * name.
+   */
+  static final String ROUTED =
+      """
       apiVersion: workload.serving.volcano.sh/v1alpha1
       kind: ModelBooster
       metadata: {name: routed, namespace: default}
@@ -134,7 +144,8 @@ final class Boosters {
             modelName: routed-v2
       """;
 
-  static final String LEGACY = """
+  static final String LEGACY =
+      """
       apiVersion: workload.serving.volcano.sh/v1alpha1
       kind: ModelBooster
       metadata: {name: legacy}
@@ -165,14 +176,15 @@ final class Boosters {
             workers: [{type: server, image: "vllm/vllm-openai:latest"}]
       """;
 
-  private Boosters() {
-  }
+  private Boosters() {}
 
   static ObjectNode tree(String yaml) {
     return (ObjectNode) YAML.readTree(yaml);
   }
 
-  /** Applies the edit to a copy of {@code base} and reads it back as a booster, as the plugin would. */
+  /**
+   * Applies the edit to a copy of {@code base} and reads it back as a booster, as the plugin would.
+   */
   static ModelBooster edited(String base, Consumer<ObjectNode> edit) {
     ObjectNode tree = tree(base);
     edit.accept(tree);
@@ -180,12 +192,16 @@ final class Boosters {
   }
 
   static ModelBooster read(String yaml) {
-    List<ModelBooster> boosters = ManifestReader.read("test.yaml",
-        new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+    List<ModelBooster> boosters =
+        ManifestReader.read(
+            "test.yaml", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
     return boosters.get(0);
   }
 
-  /** Sets the value (YAML text) at a path such as {@code spec.backend.workers[0].type}, creating objects on the way. */
+  /**
+   * Sets the value (YAML text) at a path such as {@code spec.backend.workers[0].type}, creating
+   * objects on the way.
+   */
   static Consumer<ObjectNode> set(String path, String yamlValue) {
     return root -> {
       List<Object> segments = segments(path);

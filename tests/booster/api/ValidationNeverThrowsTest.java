@@ -105,7 +105,11 @@ class ValidationNeverThrowsTest {
     ModelBooster booster = make.get();
     List<Problem> problems = Validation.validate(booster);
     assertTrue(problems.stream().anyMatch(Problem::isError), problems.toString());
-    assertFalse(problems.stream().anyMatch(p -> p.path() == null || p.path().isEmpty()), problems.toString());
-    assertThrows(InvalidInputException.class, () -> new Translator(TranslatorConfig.defaults(KthenaProfile.V1_0)).translate(booster));
+    assertFalse(
+        problems.stream().anyMatch(p -> p.path() == null || p.path().isEmpty()),
+        problems.toString());
+    assertThrows(
+        InvalidInputException.class,
+        () -> new Translator(TranslatorConfig.defaults(KthenaProfile.V1_0)).translate(booster));
   }
 }

@@ -16,40 +16,52 @@ import java.util.List;
 import java.util.function.ToIntFunction;
 
 /**
- * Translator throughput on one thread: renders per second of a disaggregated booster and of a three-backend legacy
- * booster, as the median of several timed rounds after a warm-up. Seconds are the thread's CPU time, so other
- * processes competing for the cores do not count against it. Each figure is also given as a ratio to a baseline
- * measured in the same run (a JSON round trip of the same booster). Not a test: run it by hand (see README).
- * <p>Arguments (all optional): rounds (default 7), milliseconds per round (1000), warm-up milliseconds (3000).
+ * Translator throughput on one thread: renders per second of a disaggregated booster and of a
+ * three-backend legacy booster, as the median of several timed rounds after a warm-up. Seconds are
+ * the thread's CPU time, so other processes competing for the cores do not count against it. Each
+ * figure is also given as a ratio to a baseline measured in the same run (a JSON round trip of the
+ * same booster). Not a test: run it by hand (see README).
+ *
+ * <p>Arguments (all optional): rounds (default 7), milliseconds per round (1000), warm-up
+ * milliseconds (3000).
  */
 public final class TranslatorBenchmark {
-  private static final List<String> EXAMPLES = List.of("prefill-decode.yaml", "legacy-multi-backend.yaml");
+  private static final List<String> EXAMPLES =
+      List.of("prefill-decode.yaml", "legacy-multi-backend.yaml");
+
   /** Results are summed into here so the JIT cannot drop the measured work. */
   private static volatile long blackhole;
+
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-  private TranslatorBenchmark() {
-  }
+  private TranslatorBenchmark() {}
 
   public static void main(String[] args) throws IOException {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
     long roundMillis = args.length > 1 ? Long.parseLong(args[1]) : 1000;
     long warmupMillis = args.length > 2 ? Long.parseLong(args[2]) : 3000;
     Translator translator = new Translator(TranslatorConfig.defaults());
-    System.out.printf("Translator throughput per CPU-second of one thread, %d rounds of %d ms after %d ms warm-up "
-        + "(median [min-max])%n",
+    System.out.printf(
+        "Translator throughput per CPU-second of one thread, %d rounds of %d ms after %d ms warm-up "
+            + "(median [min-max])%n",
         rounds, roundMillis, warmupMillis);
     for (String example : EXAMPLES) {
       ModelBooster booster = read(Path.of("examples", example));
       ToIntFunction<ModelBooster> translate = b -> translator.translate(b).size();
       KubernetesSerialization json = new KubernetesSerialization();
-      ToIntFunction<ModelBooster> roundTrip = b -> json.unmarshal(json.asJson(b), ModelBooster.class)
-          .getSpec().allBackends().size();
+      ToIntFunction<ModelBooster> roundTrip =
+          b -> json.unmarshal(json.asJson(b), ModelBooster.class).getSpec().allBackends().size();
       double[] renders = measure(translate, booster, rounds, roundMillis, warmupMillis);
       double[] baseline = measure(roundTrip, booster, rounds, roundMillis, warmupMillis);
-      System.out.printf("  %-28s %,10.0f renders/s [%,.0f-%,.0f], %d children each%n", example, median(renders),
-          renders[0], renders[renders.length - 1], translator.translate(booster).size());
-      System.out.printf("  %-28s %,10.0f JSON round trips/s of the booster (baseline); render = %.1f round trips%n",
+      System.out.printf(
+          "  %-28s %,10.0f renders/s [%,.0f-%,.0f], %d children each%n",
+          example,
+          median(renders),
+          renders[0],
+          renders[renders.length - 1],
+          translator.translate(booster).size());
+      System.out.printf(
+          "  %-28s %,10.0f JSON round trips/s of the booster (baseline); render = %.1f round trips%n",
           "", median(baseline), median(baseline) / median(renders));
     }
   }
@@ -61,8 +73,12 @@ public final class TranslatorBenchmark {
   }
 
   /** Operations per second of each round, sorted. */
-  private static double[] measure(ToIntFunction<ModelBooster> work, ModelBooster booster, int rounds,
-      long roundMillis, long warmupMillis) {
+  private static double[] measure(
+      ToIntFunction<ModelBooster> work,
+      ModelBooster booster,
+      int rounds,
+      long roundMillis,
+      long warmupMillis) {
     run(work, booster, warmupMillis);
     double[] perSecond = new double[rounds];
     for (int r = 0; r < rounds; r++) {
@@ -73,7 +89,9 @@ public final class TranslatorBenchmark {
     return perSecond;
   }
 
-  /** {operations, CPU nanoseconds of this thread} for one stretch of {@code millis} wall-clock time. */
+  /**
+   * {operations, CPU nanoseconds of this thread} for one stretch of {@code millis} wall-clock time.
+   */
   private static long[] run(ToIntFunction<ModelBooster> work, ModelBooster booster, long millis) {
     long cpuStart = THREADS.getCurrentThreadCpuTime();
     long start = System.nanoTime();

@@ -46,28 +46,44 @@ class BoosterCommandTest {
   @Test
   void badDurationsAreUsageErrorsNamingTheOption() {
     for (String option : List.of("--wait", "--request-timeout")) {
-      Cli.Outcome outcome = Cli.inProcess("create", "-f", "examples/single-gpu.yaml", option + "=abc",
-          "--kubeconfig", "/no/such/file");
+      Cli.Outcome outcome =
+          Cli.inProcess(
+              "create",
+              "-f",
+              "examples/single-gpu.yaml",
+              option + "=abc",
+              "--kubeconfig",
+              "/no/such/file");
       assertEquals(BoosterCommand.USAGE, outcome.exit(), outcome.toString());
-      assertEquals(List.of("error: Invalid value for option '" + option + "': invalid duration \"abc\" (examples: "
-          + "30s, 1m30s, 500ms)", "See 'kubectl booster create --help' for usage."), outcome.errLines());
+      assertEquals(
+          List.of(
+              "error: Invalid value for option '"
+                  + option
+                  + "': invalid duration \"abc\" (examples: "
+                  + "30s, 1m30s, 500ms)",
+              "See 'kubectl booster create --help' for usage."),
+          outcome.errLines());
     }
   }
 
   @Test
   void statusAndDiffCheckTheirArgumentsBeforeConnecting() {
-    Map<List<String>, String> cases = Map.of(
-        List.of("status", "qwen", "-l", "team=search"), "name cannot be provided when a selector is specified",
-        List.of("status", "qwen", "-A"), "NAME cannot be used with -A",
-        List.of("diff"), "give -f FILE or a booster NAME",
-        List.of("diff", "qwen", "-f", "examples/single-gpu.yaml"), "give either -f FILE or NAME, not both");
-    cases.forEach((args, message) -> {
-      List<String> all = new ArrayList<>(args);
-      all.addAll(List.of("--kubeconfig", "/no/such/kubeconfig"));
-      Cli.Outcome outcome = Cli.inProcess(all.toArray(String[]::new));
-      assertEquals(BoosterCommand.USAGE, outcome.exit(), outcome.toString());
-      assertEquals("error: " + message, outcome.errLines().get(0), outcome.toString());
-    });
+    Map<List<String>, String> cases =
+        Map.of(
+            List.of("status", "qwen", "-l", "team=search"),
+                "name cannot be provided when a selector is specified",
+            List.of("status", "qwen", "-A"), "NAME cannot be used with -A",
+            List.of("diff"), "give -f FILE or a booster NAME",
+            List.of("diff", "qwen", "-f", "examples/single-gpu.yaml"),
+                "give either -f FILE or NAME, not both");
+    cases.forEach(
+        (args, message) -> {
+          List<String> all = new ArrayList<>(args);
+          all.addAll(List.of("--kubeconfig", "/no/such/kubeconfig"));
+          Cli.Outcome outcome = Cli.inProcess(all.toArray(String[]::new));
+          assertEquals(BoosterCommand.USAGE, outcome.exit(), outcome.toString());
+          assertEquals("error: " + message, outcome.errLines().get(0), outcome.toString());
+        });
   }
 
   @Test
@@ -77,13 +93,18 @@ class BoosterCommandTest {
       all.addAll(List.of("-o", "table", "--kubeconfig", "/no/such/kubeconfig"));
       Cli.Outcome outcome = Cli.inProcess(all.toArray(String[]::new));
       assertEquals(BoosterCommand.USAGE, outcome.exit(), outcome.toString());
-      assertEquals("error: Invalid value for option '--output': unable to match a printer suitable for the output "
-          + "format \"table\", allowed formats are: yaml, json, name, wide, jsonpath=TEMPLATE",
-          outcome.errLines().get(0), outcome.toString());
+      assertEquals(
+          "error: Invalid value for option '--output': unable to match a printer suitable for the output "
+              + "format \"table\", allowed formats are: yaml, json, name, wide, jsonpath=TEMPLATE",
+          outcome.errLines().get(0),
+          outcome.toString());
     }
   }
 
-  /** A run builds only the subcommand it names (none for --version), and answers exactly as the whole tree. */
+  /**
+   * A run builds only the subcommand it names (none for --version), and answers exactly as the
+   * whole tree.
+   */
   @Test
   void aRunBuildsOnlyWhatItNeedsAndAnswersAsTheWholeTree() {
     Map<List<String>, Set<String>> built = new LinkedHashMap<>();
@@ -91,7 +112,9 @@ class BoosterCommandTest {
     built.put(List.of("status", "qwen", "--kubeconfig", "/no/such/kubeconfig"), Set.of("status"));
     built.put(List.of("status"), Set.of("status"));
     built.put(List.of("tree", "--help"), Set.of("tree"));
-    built.put(List.of("create", "-f", "examples/single-gpu.yaml", "--dry-run=client", "-o", "json"), Set.of("create"));
+    built.put(
+        List.of("create", "-f", "examples/single-gpu.yaml", "--dry-run=client", "-o", "json"),
+        Set.of("create"));
     built.put(List.of("diff", "--bogus"), Set.of("diff"));
     built.put(List.of("version"), Set.of("version"));
     Set<String> all = Set.of("create", "diff", "status", "tree", "completion", "version");
@@ -100,13 +123,17 @@ class BoosterCommandTest {
     built.put(List.of("completion", "bash"), all);
     built.put(List.of("frobnicate"), all);
     built.put(List.of("-V", "status"), all);
-    built.forEach((args, subcommands) -> {
-      String[] argv = args.toArray(String[]::new);
-      CommandLine lazy = BoosterCommand.commandLine(InputStream.nullInputStream(), Map.of(), argv);
-      assertEquals(subcommands, lazy.getSubcommands().keySet(), args.toString());
-      assertEquals(outcome(BoosterCommand.commandLine(InputStream.nullInputStream(), Map.of()), argv),
-          outcome(lazy, argv), args.toString());
-    });
+    built.forEach(
+        (args, subcommands) -> {
+          String[] argv = args.toArray(String[]::new);
+          CommandLine lazy =
+              BoosterCommand.commandLine(InputStream.nullInputStream(), Map.of(), argv);
+          assertEquals(subcommands, lazy.getSubcommands().keySet(), args.toString());
+          assertEquals(
+              outcome(BoosterCommand.commandLine(InputStream.nullInputStream(), Map.of()), argv),
+              outcome(lazy, argv),
+              args.toString());
+        });
   }
 
   private static Cli.Outcome outcome(CommandLine cli, String... args) {

@@ -9,28 +9,35 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs a {@link CliCases.Case} as its own process, the way kubectl starts the plugin: in the project root, with a
- * clean environment (PATH and HOME, plus the case's variables), stdout and stderr to files, and for a cluster case
- * a fresh reproducible mock seeded for it.
+ * Runs a {@link CliCases.Case} as its own process, the way kubectl starts the plugin: in the
+ * project root, with a clean environment (PATH and HOME, plus the case's variables), stdout and
+ * stderr to files, and for a cluster case a fresh reproducible mock seeded for it.
  */
 final class CaseRunner {
-  private static final Pattern UUID = Pattern.compile(
-      "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-  /** kubectl diff's temporary directories, and the file times {@code diff -u} prints in its headers. */
+  private static final Pattern UUID =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+  /**
+   * kubectl diff's temporary directories, and the file times {@code diff -u} prints in its headers.
+   */
   private static final Pattern DIFF_DIRECTORY = Pattern.compile("(LIVE|MERGED)-[0-9]+");
+
   private static final Pattern DIFF_HEADER = Pattern.compile("(?m)^((?:---|\\+\\+\\+) \\S+)\t.*$");
 
-  private CaseRunner() {
-  }
+  private CaseRunner() {}
 
-  /** @param plugin the command that starts the plugin, e.g. {@code java -cp kubectl-booster.jar KubectlBooster} */
+  /**
+   * @param plugin the command that starts the plugin, e.g. {@code java -cp kubectl-booster.jar
+   *     KubectlBooster}
+   */
   static Cli.Outcome run(List<String> plugin, CliCases.Case c) {
     List<String> command = new ArrayList<>(plugin);
     command.addAll(c.args());
     if (c.setup() == null) {
       return exec(command, c);
     }
-    TestCluster cluster = TestCluster.reproducible(c.kthena(), CliCases.NAMESPACE, CliCases.CREATED);
+    TestCluster cluster =
+        TestCluster.reproducible(c.kthena(), CliCases.NAMESPACE, CliCases.CREATED);
     cluster.beforeAll(null);
     try {
       cluster.beforeEach(null);
@@ -43,20 +50,23 @@ final class CaseRunner {
   }
 
   /**
-   * The outcome with what differs between any two runs, even of one build, made comparable: server-assigned UIDs
-   * (the mock numbers them across the whole test JVM) become {@code <uid-N>} in order of appearance, and kubectl
-   * diff's temporary directory names and file times are dropped.
+   * The outcome with what differs between any two runs, even of one build, made comparable:
+   * server-assigned UIDs (the mock numbers them across the whole test JVM) become {@code <uid-N>}
+   * in order of appearance, and kubectl diff's temporary directory names and file times are
+   * dropped.
    */
   static Cli.Outcome normalized(Cli.Outcome outcome) {
     Map<String, String> uids = new HashMap<>();
-    return new Cli.Outcome(outcome.exit(), normalize(outcome.out(), uids), normalize(outcome.err(), uids));
+    return new Cli.Outcome(
+        outcome.exit(), normalize(outcome.out(), uids), normalize(outcome.err(), uids));
   }
 
   private static String normalize(String text, Map<String, String> uids) {
     Matcher m = UUID.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      m.appendReplacement(out, uids.computeIfAbsent(m.group(), u -> "<uid-" + (uids.size() + 1) + ">"));
+      m.appendReplacement(
+          out, uids.computeIfAbsent(m.group(), u -> "<uid-" + (uids.size() + 1) + ">"));
     }
     String plain = m.appendTail(out).toString();
     return DIFF_HEADER.matcher(DIFF_DIRECTORY.matcher(plain).replaceAll("$1-*")).replaceAll("$1");

@@ -26,8 +26,7 @@ final class Cli {
   private static final ObjectMapper YAML = YAMLMapper.builder().build();
   private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-  private Cli() {
-  }
+  private Cli() {}
 
   /** What a run printed and how it ended. */
   record Outcome(int exit, String out, String err) {
@@ -45,8 +44,9 @@ final class Cli {
   static Outcome inProcess(String stdin, Map<String, String> env, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = BoosterCommand.commandLine(
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), env);
+    CommandLine cli =
+        BoosterCommand.commandLine(
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), env);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     int exit = cli.execute(args);
@@ -61,20 +61,32 @@ final class Cli {
    * Runs a real process in the project root with stdin from a file (or nothing), waiting at most
    * {@code timeoutSeconds}.
    */
-  static Outcome process(List<String> command, Map<String, String> env, String stdin, long timeoutSeconds) {
+  static Outcome process(
+      List<String> command, Map<String, String> env, String stdin, long timeoutSeconds) {
     return process(command, true, env, stdin, timeoutSeconds);
   }
 
-  /** As {@link #process(List, Map, String, long)}; without {@code inherit}, the environment is only {@code env}. */
-  static Outcome process(List<String> command, boolean inherit, Map<String, String> env, String stdin,
+  /**
+   * As {@link #process(List, Map, String, long)}; without {@code inherit}, the environment is only
+   * {@code env}.
+   */
+  static Outcome process(
+      List<String> command,
+      boolean inherit,
+      Map<String, String> env,
+      String stdin,
       long timeoutSeconds) {
     try {
       Path dir = Files.createTempDirectory("booster-cli");
       Path in = Files.writeString(dir.resolve("stdin"), stdin);
       Path out = dir.resolve("stdout");
       Path err = dir.resolve("stderr");
-      ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
-          .redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(ROOT.toFile())
+              .redirectInput(in.toFile())
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile());
       if (!inherit) {
         builder.environment().clear();
       }
@@ -82,9 +94,11 @@ final class Cli {
       Process process = builder.start();
       if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor();
-        throw new AssertionError("timed out after " + timeoutSeconds + " s: " + command + "\n" + Files.readString(err));
+        throw new AssertionError(
+            "timed out after " + timeoutSeconds + " s: " + command + "\n" + Files.readString(err));
       }
-      Outcome outcome = new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
+      Outcome outcome =
+          new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
       for (Path p : List.of(in, out, err, dir)) {
         Files.delete(p);
       }
@@ -124,12 +138,15 @@ final class Cli {
 
   /** {@code Kind/name} of each object, in order. */
   static List<String> kindsAndNames(List<JsonNode> objects) {
-    return objects.stream().map(o -> o.path("kind").asString() + "/" + o.path("metadata").path("name").asString())
+    return objects.stream()
+        .map(o -> o.path("kind").asString() + "/" + o.path("metadata").path("name").asString())
         .toList();
   }
 
   static void assertLineNaming(Outcome outcome, String... parts) {
-    assertTrue(outcome.errLines().stream().anyMatch(line -> List.of(parts).stream().allMatch(line::contains)),
+    assertTrue(
+        outcome.errLines().stream()
+            .anyMatch(line -> List.of(parts).stream().allMatch(line::contains)),
         "expected a stderr line naming " + List.of(parts) + "\n" + outcome);
   }
 }

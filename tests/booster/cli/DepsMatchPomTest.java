@@ -21,11 +21,13 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * The JBang scripts compile all of lib/ from source with their own //DEPS, while Maven compiles and tests it with
- * pom.xml: both must name the same artifacts at the same versions, or users run code the tests never saw.
+ * The JBang scripts compile all of lib/ from source with their own //DEPS, while Maven compiles and
+ * tests it with pom.xml: both must name the same artifacts at the same versions, or users run code
+ * the tests never saw.
  */
 class DepsMatchPomTest {
-  private static final Pattern DEPS = Pattern.compile("^//DEPS\\s+([^:\\s]+):([^:\\s]+):([^:@\\s]+)(@pom)?\\s*$");
+  private static final Pattern DEPS =
+      Pattern.compile("^//DEPS\\s+([^:\\s]+):([^:\\s]+):([^:@\\s]+)(@pom)?\\s*$");
   private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
 
   @Test
@@ -38,14 +40,24 @@ class DepsMatchPomTest {
         if (expected == null) {
           mismatches.add(script + ": //DEPS " + dep.getKey() + " is not in pom.xml");
         } else if (!expected.equals(dep.getValue())) {
-          mismatches.add(script + ": //DEPS " + dep.getKey() + ":" + dep.getValue() + " but pom.xml has " + expected);
+          mismatches.add(
+              script
+                  + ": //DEPS "
+                  + dep.getKey()
+                  + ":"
+                  + dep.getValue()
+                  + " but pom.xml has "
+                  + expected);
         }
       }
     }
     assertEquals(List.of(), mismatches);
   }
 
-  /** //SOURCES lib/**.java compiles everything Maven compiles, so every compile dependency must be there too. */
+  /**
+   * //SOURCES lib/**.java compiles everything Maven compiles, so every compile dependency must be
+   * there too.
+   */
   @Test
   void everyPomCompileDependencyIsInEachScript() throws Exception {
     Pom pom = Pom.read(Path.of("pom.xml"));
@@ -63,7 +75,9 @@ class DepsMatchPomTest {
   void pomVersionsComeFromPropertiesAndBoms() throws Exception {
     Pom pom = Pom.read(Path.of("pom.xml"));
     assertEquals("4.7.7", pom.versionOf("info.picocli:picocli"));
-    assertEquals(pom.versionOf("io.fabric8:kubernetes-client"), pom.versionOf("io.fabric8:kubernetes-client-api"),
+    assertEquals(
+        pom.versionOf("io.fabric8:kubernetes-client"),
+        pom.versionOf("io.fabric8:kubernetes-client-api"),
         "fabric8 artifacts take the BOM version");
     assertEquals(null, pom.versionOf("com.example:not-there"));
   }
@@ -78,7 +92,9 @@ class DepsMatchPomTest {
     try (Stream<Path> top = Files.list(Path.of("."))) {
       top.filter(p -> p.getFileName().toString().endsWith(".java")).sorted().forEach(scripts::add);
     }
-    assertFalse(scripts.stream().noneMatch(p -> p.endsWith("kubectl-booster.java")), "kubectl-booster.java missing");
+    assertFalse(
+        scripts.stream().noneMatch(p -> p.endsWith("kubectl-booster.java")),
+        "kubectl-booster.java missing");
     return scripts;
   }
 
@@ -95,7 +111,10 @@ class DepsMatchPomTest {
   }
 
   /** The bits of pom.xml that decide versions: properties, direct versions and imported BOMs. */
-  private record Pom(String projectVersion, Map<String, String> direct, Map<String, String> boms,
+  private record Pom(
+      String projectVersion,
+      Map<String, String> direct,
+      Map<String, String> boms,
       List<String> compileDependencies) {
     static Pom read(Path file) throws Exception {
       Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
@@ -135,7 +154,10 @@ class DepsMatchPomTest {
       return new Pom(resolve(text(project, "version"), properties), direct, boms, compile);
     }
 
-    /** The explicit version, else that of a BOM of the same group (or a parent group: org.junit for jupiter). */
+    /**
+     * The explicit version, else that of a BOM of the same group (or a parent group: org.junit for
+     * jupiter).
+     */
     String versionOf(String groupArtifact) {
       if (direct.containsKey(groupArtifact)) {
         return direct.get(groupArtifact);
@@ -144,7 +166,8 @@ class DepsMatchPomTest {
       return boms.entrySet().stream()
           .filter(bom -> group.equals(bom.getKey()) || group.startsWith(bom.getKey() + "."))
           .map(Map.Entry::getValue)
-          .findFirst().orElse(null);
+          .findFirst()
+          .orElse(null);
     }
 
     private static String resolve(String value, Map<String, String> properties) {
@@ -154,7 +177,8 @@ class DepsMatchPomTest {
       Matcher m = PROPERTY.matcher(value);
       StringBuilder out = new StringBuilder();
       while (m.find()) {
-        m.appendReplacement(out, Matcher.quoteReplacement(properties.getOrDefault(m.group(1), m.group())));
+        m.appendReplacement(
+            out, Matcher.quoteReplacement(properties.getOrDefault(m.group(1), m.group())));
       }
       return m.appendTail(out).toString();
     }
@@ -165,7 +189,10 @@ class DepsMatchPomTest {
     }
 
     private static Element child(Element parent, String tag) {
-      return children(parent).stream().filter(e -> e.getTagName().equals(tag)).findFirst().orElse(null);
+      return children(parent).stream()
+          .filter(e -> e.getTagName().equals(tag))
+          .findFirst()
+          .orElse(null);
     }
 
     private static List<Element> children(Element parent) {

@@ -19,8 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DiffCommandTest {
-  @RegisterExtension
-  static final TestCluster cluster = new TestCluster();
+  @RegisterExtension static final TestCluster cluster = new TestCluster();
 
   private final PluginFixture plugin = new PluginFixture(cluster);
   private final Seeds seeds = new Seeds(cluster);
@@ -47,8 +46,10 @@ class DiffCommandTest {
   }
 
   private GenericKubernetesResource serving() {
-    return Kinds.children(cluster.client(), ChildKind.MODEL_SERVING).inNamespace(cluster.namespace())
-        .withName("qwen-chat-gpu").get();
+    return Kinds.children(cluster.client(), ChildKind.MODEL_SERVING)
+        .inNamespace(cluster.namespace())
+        .withName("qwen-chat-gpu")
+        .get();
   }
 
   @Test
@@ -56,9 +57,15 @@ class DiffCommandTest {
     Result r = diff(Map.of(), "-f", "-");
     assertEquals(1, r.exit(), r.err());
     String ns = cluster.namespace();
-    assertTrue(r.out().contains("workload.serving.volcano.sh.v1alpha1.ModelBooster." + ns + ".qwen-chat"), r.out());
-    assertTrue(r.out().contains("workload.serving.volcano.sh.v1alpha1.ModelServing." + ns + ".qwen-chat-gpu"));
-    assertTrue(r.out().contains("networking.serving.volcano.sh.v1alpha1.ModelRoute." + ns + ".qwen-chat"));
+    assertTrue(
+        r.out().contains("workload.serving.volcano.sh.v1alpha1.ModelBooster." + ns + ".qwen-chat"),
+        r.out());
+    assertTrue(
+        r.out()
+            .contains(
+                "workload.serving.volcano.sh.v1alpha1.ModelServing." + ns + ".qwen-chat-gpu"));
+    assertTrue(
+        r.out().contains("networking.serving.volcano.sh.v1alpha1.ModelRoute." + ns + ".qwen-chat"));
     assertTrue(r.out().contains("\n+kind: ModelServing\n"), r.out());
     assertTrue(r.out().lines().noneMatch(l -> l.startsWith("-") && !l.startsWith("---")), r.out());
   }
@@ -74,28 +81,39 @@ class DiffCommandTest {
   }
 
   /**
-   * A real API server returns a custom resource's map keys sorted (it decodes into Go maps), while the example
-   * lists {@code workers[].config} unsorted: the same booster, not a change, for diff and for create --apply.
+   * A real API server returns a custom resource's map keys sorted (it decodes into Go maps), while
+   * the example lists {@code workers[].config} unsorted: the same booster, not a change, for diff
+   * and for create --apply.
    */
   @Test
   @SuppressWarnings("unchecked")
   void aBoosterStoredWithSortedKeysIsUnchanged() {
     applied();
-    GenericKubernetesResource stored = Kinds.genericBoosters(cluster.client()).inNamespace(cluster.namespace())
-        .withName("qwen-chat").get();
+    GenericKubernetesResource stored =
+        Kinds.genericBoosters(cluster.client())
+            .inNamespace(cluster.namespace())
+            .withName("qwen-chat")
+            .get();
     Map<String, Object> backend = stored.get("spec", "backend");
-    Map<String, Object> config = ((List<Map<String, Map<String, Object>>>) backend.get("workers")).get(0)
-        .get("config");
-    assertTrue(config.size() > 1 && !new java.util.ArrayList<>(config.keySet()).equals(
-        config.keySet().stream().sorted().toList()), "the example's config keys are unsorted: " + config.keySet());
-    Kinds.genericBoosters(cluster.client()).inNamespace(cluster.namespace()).resource(sortedKeys(stored)).update();
+    Map<String, Object> config =
+        ((List<Map<String, Map<String, Object>>>) backend.get("workers")).get(0).get("config");
+    assertTrue(
+        config.size() > 1
+            && !new java.util.ArrayList<>(config.keySet())
+                .equals(config.keySet().stream().sorted().toList()),
+        "the example's config keys are unsorted: " + config.keySet());
+    Kinds.genericBoosters(cluster.client())
+        .inNamespace(cluster.namespace())
+        .resource(sortedKeys(stored))
+        .update();
     cluster.resetWrites();
 
     Result r = diff(Map.of(), "-f", "-");
     assertEquals(0, r.exit(), r.out() + r.err());
     assertEquals("", r.out());
     Result apply = plugin.run(Map.of(), manifest, Instant.now(), "create", "-f", "-", "--apply");
-    assertEquals("modelbooster.workload.serving.volcano.sh/qwen-chat unchanged\n", apply.out(), apply.err());
+    assertEquals(
+        "modelbooster.workload.serving.volcano.sh/qwen-chat unchanged\n", apply.out(), apply.err());
     assertEquals(List.of(), cluster.writes());
   }
 
@@ -124,11 +142,16 @@ class DiffCommandTest {
     GenericKubernetesResource serving = serving();
     Map<String, Object> template = serving.get("spec", "template");
     template.put("restartGracePeriodSeconds", 5);
-    Kinds.children(cluster.client(), ChildKind.MODEL_SERVING).inNamespace(cluster.namespace()).resource(serving)
+    Kinds.children(cluster.client(), ChildKind.MODEL_SERVING)
+        .inNamespace(cluster.namespace())
+        .resource(serving)
         .update();
     Result r = diff(Map.of(), "qwen-chat");
     assertEquals(1, r.exit(), r.err());
-    assertTrue(r.out().contains("\n-    restartGracePeriodSeconds: 5\n+    restartGracePeriodSeconds: 60\n"), r.out());
+    assertTrue(
+        r.out()
+            .contains("\n-    restartGracePeriodSeconds: 5\n+    restartGracePeriodSeconds: 60\n"),
+        r.out());
     assertTrue(r.out().contains("ModelServing." + cluster.namespace() + ".qwen-chat-gpu"), r.out());
   }
 
@@ -138,7 +161,9 @@ class DiffCommandTest {
     GenericKubernetesResource serving = serving();
     Map<String, Object> spec = serving.get("spec");
     spec.put("replicas", 5);
-    Kinds.children(cluster.client(), ChildKind.MODEL_SERVING).inNamespace(cluster.namespace()).resource(serving)
+    Kinds.children(cluster.client(), ChildKind.MODEL_SERVING)
+        .inNamespace(cluster.namespace())
+        .resource(serving)
         .update();
     Result r = diff(Map.of(), "qwen-chat");
     assertEquals(0, r.exit(), r.out() + r.err());
@@ -162,22 +187,34 @@ class DiffCommandTest {
     GenericKubernetesResource serving = serving();
     Map<String, Object> template = serving.get("spec", "template");
     template.put("gangPolicy", Map.of("minRoleReplicas", Map.of("server", 7)));
-    Kinds.children(cluster.client(), ChildKind.MODEL_SERVING).inNamespace(cluster.namespace()).resource(serving)
+    Kinds.children(cluster.client(), ChildKind.MODEL_SERVING)
+        .inNamespace(cluster.namespace())
+        .resource(serving)
         .update();
     Result r = diff(Map.of(), "qwen-chat");
     assertEquals(1, r.exit(), r.err());
-    assertTrue(r.err().contains("Warning: ModelServing/qwen-chat-gpu: spec.template.gangPolicy.minRoleReplicas"),
+    assertTrue(
+        r.err()
+            .contains(
+                "Warning: ModelServing/qwen-chat-gpu: spec.template.gangPolicy.minRoleReplicas"),
         r.err());
   }
 
   @Test
   void kubectlExternalDiffGetsTheTwoDirectories() {
     applied();
-    seeds.child(ChildKind.MODEL_SERVER, Kinds.boosters(cluster.client()).inNamespace(cluster.namespace())
-        .withName("qwen-chat").get(), "stale", Map.of("model", "old"));
+    seeds.child(
+        ChildKind.MODEL_SERVER,
+        Kinds.boosters(cluster.client())
+            .inNamespace(cluster.namespace())
+            .withName("qwen-chat")
+            .get(),
+        "stale",
+        Map.of("model", "old"));
     Result r = diff(Map.of("KUBECTL_EXTERNAL_DIFF", "ls -1"), "qwen-chat");
     assertEquals(0, r.exit(), r.err());
-    String file = "networking.serving.volcano.sh.v1alpha1.ModelServer." + cluster.namespace() + ".stale";
+    String file =
+        "networking.serving.volcano.sh.v1alpha1.ModelServer." + cluster.namespace() + ".stale";
     List<String> lines = r.out().lines().toList();
     assertTrue(lines.get(0).matches(".*LIVE-[^/]*:"), r.out());
     assertEquals(file, lines.get(1), r.out());
@@ -188,7 +225,8 @@ class DiffCommandTest {
   void missingStoredBoosterIsAnErrorAboveOne() {
     Result r = diff(Map.of(), "nope");
     assertEquals(2, r.exit());
-    assertEquals("Error from server (NotFound): modelboosters.workload.serving.volcano.sh \"nope\" not found\n",
+    assertEquals(
+        "Error from server (NotFound): modelboosters.workload.serving.volcano.sh \"nope\" not found\n",
         r.err());
   }
 }

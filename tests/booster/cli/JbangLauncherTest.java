@@ -14,16 +14,35 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The ./jbang launcher on a machine without JBang: first fetch, racing first runs, and missing tools. */
+/**
+ * The ./jbang launcher on a machine without JBang: first fetch, racing first runs, and missing
+ * tools.
+ */
 class JbangLauncherTest {
   /** What the launcher and Maven's own start script need besides java and mvn. */
-  private static final List<String> TOOLS = List.of("bash", "sh", "dirname", "basename", "mktemp", "cat", "mv", "rm",
-      "mkdir", "ls", "expr", "uname", "tr", "sed", "grep");
+  private static final List<String> TOOLS =
+      List.of(
+          "bash",
+          "sh",
+          "dirname",
+          "basename",
+          "mktemp",
+          "cat",
+          "mv",
+          "rm",
+          "mkdir",
+          "ls",
+          "expr",
+          "uname",
+          "tr",
+          "sed",
+          "grep");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  /** An environment whose PATH holds only the basic tools plus {@code extra}, with no JBang on it. */
+  /**
+   * An environment whose PATH holds only the basic tools plus {@code extra}, with no JBang on it.
+   */
   private Map<String, String> pathWith(List<String> extra) throws IOException {
     Path bin = Files.createTempDirectory(dir, "bin");
     for (String tool : concat(TOOLS, extra)) {
@@ -51,9 +70,13 @@ class JbangLauncherTest {
     }
     Path cache = dir.resolve("cache").resolve("jbang-0.132.1");
     List<String> jars = Files.readAllLines(cache.resolve("classpath"));
-    assertTrue(jars.stream().allMatch(jar -> Files.isRegularFile(cache.resolve("lib").resolve(jar))), jars.toString());
+    assertTrue(
+        jars.stream().allMatch(jar -> Files.isRegularFile(cache.resolve("lib").resolve(jar))),
+        jars.toString());
     try (var left = Files.list(cache)) {
-      assertEquals(List.of("classpath", "lib"), left.map(p -> p.getFileName().toString()).sorted().toList(),
+      assertEquals(
+          List.of("classpath", "lib"),
+          left.map(p -> p.getFileName().toString()).sorted().toList(),
           "no half-done fetch directories left behind");
     }
     Cli.Outcome cached = launcher(pathWith(List.of("java")));
@@ -65,7 +88,9 @@ class JbangLauncherTest {
     Cli.Outcome outcome = launcher(pathWith(List.of("mvn")));
     assertEquals(1, outcome.exit(), outcome.toString());
     assertEquals("", outcome.out());
-    assertEquals("jbang launcher: java not found: install a JDK 17 or newer, or set JAVA_HOME\n", outcome.err());
+    assertEquals(
+        "jbang launcher: java not found: install a JDK 17 or newer, or set JAVA_HOME\n",
+        outcome.err());
   }
 
   @Test

@@ -14,12 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Our {@code -o jsonpath=} against kubectl's own, on the same document: {@code kubectl config view -o json} of a
- * kubeconfig (kubectl needs no cluster for it), then each template through {@code kubectl config view -o jsonpath=}
- * and through {@link JsonPath}.
+ * Our {@code -o jsonpath=} against kubectl's own, on the same document: {@code kubectl config view
+ * -o json} of a kubeconfig (kubectl needs no cluster for it), then each template through {@code
+ * kubectl config view -o jsonpath=} and through {@link JsonPath}.
  */
 class JsonPathTest {
-  private static final String KUBECONFIG = """
+  private static final String KUBECONFIG =
+      """
       apiVersion: v1
       kind: Config
       clusters:
@@ -42,24 +43,44 @@ class JsonPathTest {
       current-context: two
       """;
 
-  private static final List<String> TEMPLATES = List.of(
-      "{.contexts[*].name}", "{.contexts[-1:].name}", "{.contexts[0].name}", "{.contexts[-1].name}",
-      "{range .contexts[*]}{.name}{\"\\t\"}{.context.namespace}{\"\\n\"}{end}",
-      "{.contexts[?(@.context.namespace==\"ns-y\")].name}", "{.contexts[?(@.context.namespace!=\"ns-y\")].name}",
-      "{..server}", "{.clusters[1:3].name}", "{.clusters[:2].name}", "{.users[*].user}", "{.current-context}",
-      "{.missing}", "{.contexts[0].context}", "{.contexts[1]}", "{.clusters[?(@.cluster.insecure-skip-tls-verify)].name}",
-      "x{.kind}y", "{$.kind}", "{.contexts[*].context.namespace}", ".kind", "{.clusters[*].cluster.*}",
-      "{.contexts[*]['name']}", "{range .clusters[*]}[{.name}]{end}");
+  private static final List<String> TEMPLATES =
+      List.of(
+          "{.contexts[*].name}",
+          "{.contexts[-1:].name}",
+          "{.contexts[0].name}",
+          "{.contexts[-1].name}",
+          "{range .contexts[*]}{.name}{\"\\t\"}{.context.namespace}{\"\\n\"}{end}",
+          "{.contexts[?(@.context.namespace==\"ns-y\")].name}",
+          "{.contexts[?(@.context.namespace!=\"ns-y\")].name}",
+          "{..server}",
+          "{.clusters[1:3].name}",
+          "{.clusters[:2].name}",
+          "{.users[*].user}",
+          "{.current-context}",
+          "{.missing}",
+          "{.contexts[0].context}",
+          "{.contexts[1]}",
+          "{.clusters[?(@.cluster.insecure-skip-tls-verify)].name}",
+          "x{.kind}y",
+          "{$.kind}",
+          "{.contexts[*].context.namespace}",
+          ".kind",
+          "{.clusters[*].cluster.*}",
+          "{.contexts[*]['name']}",
+          "{range .clusters[*]}[{.name}]{end}");
 
   @Test
   void rendersAsKubectlDoes(@TempDir Path dir) throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/kubectl")), "needs kubectl");
     Path kubeconfig = Files.writeString(dir.resolve("config"), KUBECONFIG);
-    List<String> base = List.of("/usr/bin/kubectl", "config", "view", "--raw", "--kubeconfig", kubeconfig.toString());
+    List<String> base =
+        List.of(
+            "/usr/bin/kubectl", "config", "view", "--raw", "--kubeconfig", kubeconfig.toString());
     Cli.Outcome json = Cli.process(concat(base, "-o", "json"), Map.of(), "", 60);
     Object document = JsonMapper.builder().build().readValue(json.out(), Object.class);
     for (String template : TEMPLATES) {
-      Cli.Outcome kubectl = Cli.process(concat(base, "-o", "jsonpath=" + template), Map.of(), "", 60);
+      Cli.Outcome kubectl =
+          Cli.process(concat(base, "-o", "jsonpath=" + template), Map.of(), "", 60);
       assertEquals(0, kubectl.exit(), template + ": " + kubectl.err());
       String ours = JsonPath.parse(template).render(document);
       if (template.contains(".*")) {
@@ -73,9 +94,12 @@ class JsonPathTest {
 
   @Test
   void mistakesAreNamed() {
-    assertEquals("{range ...} without an {end}",
-        assertThrows(IllegalArgumentException.class, () -> JsonPath.parse("{range .items[*]}{.x}")).getMessage());
-    assertEquals("unclosed action at column 1",
+    assertEquals(
+        "{range ...} without an {end}",
+        assertThrows(IllegalArgumentException.class, () -> JsonPath.parse("{range .items[*]}{.x}"))
+            .getMessage());
+    assertEquals(
+        "unclosed action at column 1",
         assertThrows(IllegalArgumentException.class, () -> JsonPath.parse("{.a")).getMessage());
   }
 

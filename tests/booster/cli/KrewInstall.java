@@ -17,21 +17,22 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The release archive built by release/build.sh into {@code work/dist}, installed with the manifest written beside
- * it the way krew installs it (the manifest's {@code files} and {@code bin} for linux/amd64), so tests and the
- * benchmark run what users get.
+ * The release archive built by release/build.sh into {@code work/dist}, installed with the manifest
+ * written beside it the way krew installs it (the manifest's {@code files} and {@code bin} for
+ * linux/amd64), so tests and the benchmark run what users get.
  */
 final class KrewInstall {
   /** A process's exit code and output. */
-  record Run(int exit, String out, String err) {
-  }
+  record Run(int exit, String out, String err) {}
 
   final Path work;
   final Path dist;
   final Path archive;
   final Map<String, Object> manifest;
+
   /** Where the plugin's files were installed. */
   final Path store;
+
   final Path binDir;
 
   /** Builds into {@code work/dist}, which may already hold native archives. */
@@ -42,7 +43,8 @@ final class KrewInstall {
     Run build = exec(work, List.of("release/build.sh", dist.toString()), Map.of());
     assertEquals(0, build.exit(), build.err());
     archive = Path.of(build.out().strip());
-    manifest = Serialization.unmarshal(Files.readString(dist.resolve("krew-manifest.yaml")), Map.class);
+    manifest =
+        Serialization.unmarshal(Files.readString(dist.resolve("krew-manifest.yaml")), Map.class);
     store = work.resolve("store/booster/" + spec().get("version"));
     binDir = install(platform("linux", "amd64"));
   }
@@ -56,27 +58,32 @@ final class KrewInstall {
   @SuppressWarnings("unchecked")
   List<Map<String, Object>> platforms(String os, String arch) {
     Map<String, String> labels = Map.of("os", os, "arch", arch);
-    return ((List<Map<String, Object>>) spec().get("platforms")).stream()
-        .filter(p -> matches((Map<String, Object>) p.get("selector"), labels)).toList();
+    return ((List<Map<String, Object>>) spec().get("platforms"))
+        .stream().filter(p -> matches((Map<String, Object>) p.get("selector"), labels)).toList();
   }
 
   @SuppressWarnings("unchecked")
   private static boolean matches(Map<String, Object> selector, Map<String, String> labels) {
-    Map<String, String> matchLabels = (Map<String, String>) selector.getOrDefault("matchLabels", Map.of());
-    List<Map<String, Object>> expressions = (List<Map<String, Object>>) selector.getOrDefault("matchExpressions",
-        List.of());
-    return matchLabels.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())))
-        && expressions.stream().allMatch(e -> {
-          String value = labels.get((String) e.get("key"));
-          List<String> values = (List<String>) e.getOrDefault("values", List.of());
-          return switch ((String) e.get("operator")) {
-            case "In" -> values.contains(value);
-            case "NotIn" -> !values.contains(value);
-            case "Exists" -> value != null;
-            case "DoesNotExist" -> value == null;
-            default -> throw new AssertionError("unknown selector operator " + e.get("operator"));
-          };
-        });
+    Map<String, String> matchLabels =
+        (Map<String, String>) selector.getOrDefault("matchLabels", Map.of());
+    List<Map<String, Object>> expressions =
+        (List<Map<String, Object>>) selector.getOrDefault("matchExpressions", List.of());
+    return matchLabels.entrySet().stream()
+            .allMatch(e -> e.getValue().equals(labels.get(e.getKey())))
+        && expressions.stream()
+            .allMatch(
+                e -> {
+                  String value = labels.get((String) e.get("key"));
+                  List<String> values = (List<String>) e.getOrDefault("values", List.of());
+                  return switch ((String) e.get("operator")) {
+                    case "In" -> values.contains(value);
+                    case "NotIn" -> !values.contains(value);
+                    case "Exists" -> value != null;
+                    case "DoesNotExist" -> value == null;
+                    default ->
+                        throw new AssertionError("unknown selector operator " + e.get("operator"));
+                  };
+                });
   }
 
   @SuppressWarnings("unchecked")
@@ -84,12 +91,17 @@ final class KrewInstall {
     return (Map<String, Object>) manifest.get("spec");
   }
 
-  /** krew: unpack, move each {@code files} entry (a glob) into {@code to}, link {@code bin} into a PATH directory. */
+  /**
+   * krew: unpack, move each {@code files} entry (a glob) into {@code to}, link {@code bin} into a
+   * PATH directory.
+   */
   @SuppressWarnings("unchecked")
   private Path install(Map<String, Object> platform) throws Exception {
     Path unpacked = Files.createDirectories(work.resolve("download"));
-    assertEquals(0, exec(work, List.of("tar", "-xzf", archive.toString(), "-C", unpacked.toString()), Map.of())
-        .exit());
+    assertEquals(
+        0,
+        exec(work, List.of("tar", "-xzf", archive.toString(), "-C", unpacked.toString()), Map.of())
+            .exit());
     Files.createDirectories(store);
     for (Map<String, Object> file : (List<Map<String, Object>>) platform.get("files")) {
       String from = (String) file.get("from");
@@ -99,14 +111,16 @@ final class KrewInstall {
       int moved = 0;
       try (DirectoryStream<Path> matches = Files.newDirectoryStream(dir, glob)) {
         for (Path match : matches) {
-          Files.move(match, target.resolve(match.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              match, target.resolve(match.getFileName()), StandardCopyOption.REPLACE_EXISTING);
           moved++;
         }
       }
       assertTrue(moved > 0, "files entry matches nothing in the archive: " + from);
     }
     Path bin = Files.createDirectories(work.resolve("bin"));
-    Files.createSymbolicLink(bin.resolve("kubectl-" + ((Map<String, Object>) manifest.get("metadata")).get("name")),
+    Files.createSymbolicLink(
+        bin.resolve("kubectl-" + ((Map<String, Object>) manifest.get("metadata")).get("name")),
         store.resolve((String) platform.get("bin")));
     return bin;
   }
@@ -126,7 +140,10 @@ final class KrewInstall {
     return kubectl(binDir, javaHome, args);
   }
 
-  /** As {@link #kubectl(String...)}, with another kubectl-booster (a native build, in {@code dir}) on PATH. */
+  /**
+   * As {@link #kubectl(String...)}, with another kubectl-booster (a native build, in {@code dir})
+   * on PATH.
+   */
   Run kubectlWith(Path dir, String... args) throws Exception {
     return kubectl(dir, null, args);
   }
@@ -134,13 +151,16 @@ final class KrewInstall {
   private Run kubectl(Path pluginDir, Path javaHome, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("/usr/bin/kubectl"));
     command.addAll(List.of(args));
-    Map<String, String> env = new HashMap<>(Map.of("PATH", pluginDir + ":/usr/bin:/bin", "KUBECTL_BOOSTER_CACHE",
-        cache().toString()));
+    Map<String, String> env =
+        new HashMap<>(
+            Map.of(
+                "PATH", pluginDir + ":/usr/bin:/bin", "KUBECTL_BOOSTER_CACHE", cache().toString()));
     env.put("JAVA_HOME", javaHome == null ? "" : javaHome.toString());
     return exec(work, command, env);
   }
 
-  static Run exec(Path work, List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+  static Run exec(Path work, List<String> command, Map<String, String> env)
+      throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(env);
     builder.environment().remove("NO_COLOR");
@@ -149,7 +169,9 @@ final class KrewInstall {
     Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     process.getOutputStream().close();
     assertTrue(process.waitFor(180, TimeUnit.SECONDS), "timed out: " + command);
-    return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+    return new Run(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
   }
 }

@@ -25,11 +25,12 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
-/** Runs plugin commands in-process against a TestCluster through a kubeconfig file, as a user would. */
+/**
+ * Runs plugin commands in-process against a TestCluster through a kubeconfig file, as a user would.
+ */
 final class PluginFixture {
   /** What a command printed and returned. */
-  record Result(int exit, String out, String err) {
-  }
+  record Result(int exit, String out, String err) {}
 
   private final TestCluster cluster;
 
@@ -38,13 +39,15 @@ final class PluginFixture {
   }
 
   /**
-   * A kubeconfig whose current context {@code test} points at the cluster with this test's namespace, plus a
-   * context {@code elsewhere} in another namespace and a context {@code dead} whose server refuses connections.
+   * A kubeconfig whose current context {@code test} points at the cluster with this test's
+   * namespace, plus a context {@code elsewhere} in another namespace and a context {@code dead}
+   * whose server refuses connections.
    */
   Path kubeconfig() {
     Config config = cluster.client().getConfiguration();
     String user = credentials(config);
-    String text = """
+    String text =
+        """
         apiVersion: v1
         kind: Config
         clusters:
@@ -63,7 +66,8 @@ final class PluginFixture {
         - name: dead
           context: {cluster: dead, user: tester, namespace: %s}
         current-context: test
-        """.formatted(config.getMasterUrl(), user, cluster.namespace(), cluster.namespace());
+        """
+            .formatted(config.getMasterUrl(), user, cluster.namespace(), cluster.namespace());
     try {
       Path file = Files.createTempFile("booster-kubeconfig", ".yaml");
       file.toFile().deleteOnExit();
@@ -74,7 +78,10 @@ final class PluginFixture {
     }
   }
 
-  /** The test client's credentials as a kubeconfig user (token, client certificate), for real API servers. */
+  /**
+   * The test client's credentials as a kubeconfig user (token, client certificate), for real API
+   * servers.
+   */
   private static String credentials(Config config) {
     List<String> fields = new ArrayList<>();
     if (config.getOauthToken() != null) {
@@ -91,27 +98,31 @@ final class PluginFixture {
   }
 
   /**
-   * Runs {@code kubectl booster ARGS} (ARGS start with the subcommand) with the fixture kubeconfig unless ARGS name
-   * one, no color, and a clock fixed at {@code now}.
+   * Runs {@code kubectl booster ARGS} (ARGS start with the subcommand) with the fixture kubeconfig
+   * unless ARGS name one, no color, and a clock fixed at {@code now}.
    */
   Result run(Instant now, String... args) {
     return run(Map.of(), "", now, args);
   }
 
   /**
-   * Creates the booster of {@code manifest} (in the context's namespace) with {@code create -f -}, then its
-   * children as the operator would apply them (Kthena v0.4, the cluster's default release).
+   * Creates the booster of {@code manifest} (in the context's namespace) with {@code create -f -},
+   * then its children as the operator would apply them (Kthena v0.4, the cluster's default
+   * release).
    */
   ModelBooster createWithChildren(String manifest, String name) {
     Result created = run(Map.of(), manifest, Instant.now(), "create", "-f", "-");
     if (created.exit() != 0) {
       throw new IllegalStateException("create failed: " + created.err());
     }
-    ModelBooster booster = Kinds.boosters(cluster.client()).inNamespace(cluster.namespace()).withName(name).get();
-    for (GenericKubernetesResource child : new Translator(TranslatorConfig.fromEnvironment(Map.of()))
-        .translate(booster)) {
-      Kinds.children(cluster.client(), ChildKind.ofKind(child.getKind())).inNamespace(cluster.namespace())
-          .resource(child).create();
+    ModelBooster booster =
+        Kinds.boosters(cluster.client()).inNamespace(cluster.namespace()).withName(name).get();
+    for (GenericKubernetesResource child :
+        new Translator(TranslatorConfig.fromEnvironment(Map.of())).translate(booster)) {
+      Kinds.children(cluster.client(), ChildKind.ofKind(child.getKind()))
+          .inNamespace(cluster.namespace())
+          .resource(child)
+          .create();
     }
     return booster;
   }
@@ -124,8 +135,9 @@ final class PluginFixture {
     }
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = BoosterCommand.commandLine(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-        environment);
+    CommandLine cli =
+        BoosterCommand.commandLine(
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), environment);
     CommandLine sub = cli.getSubcommands().get(args[0]);
     if (sub.getCommand() instanceof ClusterCommand command) {
       command.clock = Clock.fixed(now, ZoneOffset.UTC);

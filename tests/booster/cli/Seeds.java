@@ -17,9 +17,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Objects in a TestCluster shaped like an operator-managed booster: the booster, children, pods, events. */
+/**
+ * Objects in a TestCluster shaped like an operator-managed booster: the booster, children, pods,
+ * events.
+ */
 final class Seeds {
   private final TestCluster cluster;
+
   /** The time conditions and events carry. */
   final Instant seeded;
 
@@ -44,47 +48,118 @@ final class Seeds {
   ModelBooster status(ModelBooster booster, long observed, List<List<String>> conditions) {
     booster.setStatus(new booster.api.ModelBoosterStatus());
     booster.getStatus().setObservedGeneration(observed);
-    conditions.forEach(c -> booster.getStatus().getConditions().add(condition(c.get(0), c.get(1), c.get(2),
-        c.get(3))));
+    conditions.forEach(
+        c ->
+            booster
+                .getStatus()
+                .getConditions()
+                .add(condition(c.get(0), c.get(1), c.get(2), c.get(3))));
     return Kinds.boosters(cluster.client()).resource(booster).updateStatus();
   }
 
-  GenericKubernetesResource child(ChildKind kind, ModelBooster booster, String name, Map<String, Object> spec) {
-    GenericKubernetesResource child = Children.of(kind, booster, name, Labels.base(booster, "backend1"), spec);
-    return Kinds.children(cluster.client(), kind).inNamespace(cluster.namespace()).resource(child).create();
+  GenericKubernetesResource child(
+      ChildKind kind, ModelBooster booster, String name, Map<String, Object> spec) {
+    GenericKubernetesResource child =
+        Children.of(kind, booster, name, Labels.base(booster, "backend1"), spec);
+    return Kinds.children(cluster.client(), kind)
+        .inNamespace(cluster.namespace())
+        .resource(child)
+        .create();
   }
 
-  /** A ModelServing's replica counts and Available condition, as the ModelServing controller reports them. */
-  void servingStatus(GenericKubernetesResource serving, int available, String status, String reason) {
-    serving.setAdditionalProperty("status", Map.of("observedGeneration", serving.getMetadata().getGeneration(),
-        "availableReplicas", available, "replicas", available, "conditions", List.of(Map.of("type", "Available", "status", status, "reason", reason, "message", "",
-            "lastTransitionTime", seeded.toString()))));
-    Kinds.children(cluster.client(), ChildKind.MODEL_SERVING).inNamespace(cluster.namespace()).resource(serving)
+  /**
+   * A ModelServing's replica counts and Available condition, as the ModelServing controller reports
+   * them.
+   */
+  void servingStatus(
+      GenericKubernetesResource serving, int available, String status, String reason) {
+    serving.setAdditionalProperty(
+        "status",
+        Map.of(
+            "observedGeneration",
+            serving.getMetadata().getGeneration(),
+            "availableReplicas",
+            available,
+            "replicas",
+            available,
+            "conditions",
+            List.of(
+                Map.of(
+                    "type",
+                    "Available",
+                    "status",
+                    status,
+                    "reason",
+                    reason,
+                    "message",
+                    "",
+                    "lastTransitionTime",
+                    seeded.toString()))));
+    Kinds.children(cluster.client(), ChildKind.MODEL_SERVING)
+        .inNamespace(cluster.namespace())
+        .resource(serving)
         .updateStatus();
   }
 
   Pod pod(ModelBooster booster, String serving, String name, String phase, boolean ready) {
-    Pod pod = new PodBuilder().withNewMetadata().withName(name).withNamespace(cluster.namespace())
-        .addToLabels(Labels.MODEL_UID, booster.getMetadata().getUid())
-        .addToLabels(TreeCommand.SERVING_NAME, serving).endMetadata()
-        .withNewSpec().addNewContainer().withName("engine").withImage("vllm").endContainer().endSpec()
-        .withNewStatus().withPhase(phase).addNewContainerStatus().withName("engine").withReady(ready)
-        .endContainerStatus().endStatus().build();
+    Pod pod =
+        new PodBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withNamespace(cluster.namespace())
+            .addToLabels(Labels.MODEL_UID, booster.getMetadata().getUid())
+            .addToLabels(TreeCommand.SERVING_NAME, serving)
+            .endMetadata()
+            .withNewSpec()
+            .addNewContainer()
+            .withName("engine")
+            .withImage("vllm")
+            .endContainer()
+            .endSpec()
+            .withNewStatus()
+            .withPhase(phase)
+            .addNewContainerStatus()
+            .withName("engine")
+            .withReady(ready)
+            .endContainerStatus()
+            .endStatus()
+            .build();
     cluster.client().pods().inNamespace(cluster.namespace()).resource(pod).create();
     // A real API server ignores status on create; both accept it through the status subresource.
     return cluster.client().pods().inNamespace(cluster.namespace()).resource(pod).updateStatus();
   }
 
   void event(String boosterName, String eventName, String type, String reason, String message) {
-    cluster.client().v1().events().inNamespace(cluster.namespace()).resource(new EventBuilder()
-        .withNewMetadata().withName(eventName).endMetadata()
-        .withNewInvolvedObject().withKind("ModelBooster").withName(boosterName).endInvolvedObject()
-        .withType(type).withReason(reason).withMessage(message).withCount(1)
-        .withLastTimestamp(seeded.toString()).build()).create();
+    cluster
+        .client()
+        .v1()
+        .events()
+        .inNamespace(cluster.namespace())
+        .resource(
+            new EventBuilder()
+                .withNewMetadata()
+                .withName(eventName)
+                .endMetadata()
+                .withNewInvolvedObject()
+                .withKind("ModelBooster")
+                .withName(boosterName)
+                .endInvolvedObject()
+                .withType(type)
+                .withReason(reason)
+                .withMessage(message)
+                .withCount(1)
+                .withLastTimestamp(seeded.toString())
+                .build())
+        .create();
   }
 
   Condition condition(String type, String status, String reason, String message) {
-    return new ConditionBuilder().withType(type).withStatus(status).withReason(reason).withMessage(message)
-        .withLastTransitionTime(seeded.toString()).build();
+    return new ConditionBuilder()
+        .withType(type)
+        .withStatus(status)
+        .withReason(reason)
+        .withMessage(message)
+        .withLastTransitionTime(seeded.toString())
+        .build();
   }
 }

@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TreeCommandTest {
-  @RegisterExtension
-  static final TestCluster cluster = new TestCluster();
+  @RegisterExtension static final TestCluster cluster = new TestCluster();
 
   private final PluginFixture plugin = new PluginFixture(cluster);
   private final Seeds seeds = new Seeds(cluster);
@@ -19,12 +18,14 @@ class TreeCommandTest {
   @Test
   void treeShowsChildrenAndEachServingsPods() {
     CliCases.progressing(cluster, seeds);
-    // Far enough after seeding that every age reads "30d", whatever second each object was stored in.
+    // Far enough after seeding that every age reads "30d", whatever second each object was stored
+    // in.
     Result r = plugin.run(Instant.now().plus(Duration.ofDays(30)), "tree", "qwen");
     assertEquals(0, r.exit(), r.err());
     String ns = cluster.namespace();
     String pad = " ".repeat(ns.length() - "NAMESPACE".length());
-    assertEquals(("""
+    assertEquals(
+        ("""
         NAMESPACE%s  NAME                   READY  STATUS           AGE
         %s  ModelBooster/qwen      False  ModelProcessing  30d
         %s  ├─ModelServing/qwen-a  1/1    Available        30d
@@ -33,6 +34,8 @@ class TreeCommandTest {
         %s  │ ├─Pod/qwen-b-0       0/1    Pending          30d
         %s  │ └─Pod/qwen-b-1       1/1    Running          30d
         %s  └─ModelRoute/qwen      -      -                30d
-        """).formatted(pad, ns, ns, ns, ns, ns, ns, ns), r.out());
+        """)
+            .formatted(pad, ns, ns, ns, ns, ns, ns, ns),
+        r.out());
   }
 }

@@ -15,25 +15,31 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every request the operator's clients ({@link TestCluster#newClient()}) sent in this JVM, in the attributes the API
- * server's authorizer decides on, for the RBAC test. The test's own client is not recorded. Also remembers which
- * namespaces stood in for the operator's own namespace ({@link TestCluster#operatorNamespace()}) and which test
- * classes used a {@link TestCluster}.
+ * Every request the operator's clients ({@link TestCluster#newClient()}) sent in this JVM, in the
+ * attributes the API server's authorizer decides on, for the RBAC test. The test's own client is
+ * not recorded. Also remembers which namespaces stood in for the operator's own namespace ({@link
+ * TestCluster#operatorNamespace()}) and which test classes used a {@link TestCluster}.
  */
 public final class ApiRequests {
   private static final Map<Request, String> SEEN = new ConcurrentHashMap<>();
   private static final Set<String> OPERATOR_NAMESPACES = ConcurrentHashMap.newKeySet();
   private static final Set<Class<?>> CLASSES = ConcurrentHashMap.newKeySet();
 
-  private ApiRequests() {
-  }
+  private ApiRequests() {}
 
   /**
-   * One request as Kubernetes' RequestInfoFactory reads it. A resource request has a verb, group, resource and
-   * maybe a subresource, namespace (null: cluster-wide) and name; a non-resource request has only a verb and url.
+   * One request as Kubernetes' RequestInfoFactory reads it. A resource request has a verb, group,
+   * resource and maybe a subresource, namespace (null: cluster-wide) and name; a non-resource
+   * request has only a verb and url.
    */
-  public record Request(String verb, String group, String resource, String subresource, String namespace,
-      String name, String url) {
+  public record Request(
+      String verb,
+      String group,
+      String resource,
+      String subresource,
+      String namespace,
+      String name,
+      String url) {
     public boolean isResourceRequest() {
       return url == null;
     }
@@ -47,9 +53,14 @@ public final class ApiRequests {
     public static Request of(String method, URI uri) {
       String verb = method.toLowerCase(Locale.ROOT);
       String path = uri.getRawPath();
-      List<String> parts = new ArrayList<>(Arrays.stream(path.split("/")).filter(p -> !p.isEmpty())
-          .map(p -> URLDecoder.decode(p, StandardCharsets.UTF_8)).toList());
-      // /api/v1/x and /apis/g/v1/x are resource requests; /api, /api/v1, /apis/g, /apis/g/v1 are discovery.
+      List<String> parts =
+          new ArrayList<>(
+              Arrays.stream(path.split("/"))
+                  .filter(p -> !p.isEmpty())
+                  .map(p -> URLDecoder.decode(p, StandardCharsets.UTF_8))
+                  .toList());
+      // /api/v1/x and /apis/g/v1/x are resource requests; /api, /api/v1, /apis/g, /apis/g/v1 are
+      // discovery.
       boolean legacy = !parts.isEmpty() && parts.get(0).equals("api");
       boolean grouped = !parts.isEmpty() && parts.get(0).equals("apis");
       if (parts.size() < 3 || !(legacy || grouped) || (grouped && parts.size() < 4)) {
@@ -61,14 +72,17 @@ public final class ApiRequests {
       if (watchPrefix) {
         rest = rest.subList(1, rest.size());
       }
-      verb = watchPrefix ? "watch" : switch (method) {
-        case "POST" -> "create";
-        case "GET", "HEAD" -> "get";
-        case "PUT" -> "update";
-        case "PATCH" -> "patch";
-        case "DELETE" -> "delete";
-        default -> verb;
-      };
+      verb =
+          watchPrefix
+              ? "watch"
+              : switch (method) {
+                case "POST" -> "create";
+                case "GET", "HEAD" -> "get";
+                case "PUT" -> "update";
+                case "PATCH" -> "patch";
+                case "DELETE" -> "delete";
+                default -> verb;
+              };
       String namespace = null;
       if (!rest.isEmpty() && rest.get(0).equals("namespaces") && rest.size() > 1) {
         namespace = rest.get(1);
@@ -81,7 +95,8 @@ public final class ApiRequests {
       String subresource = rest.size() >= 3 ? rest.get(2) : null;
       Map<String, String> query = query(uri);
       if (name == null && (verb.equals("get") || verb.equals("watch"))) {
-        boolean watch = watchPrefix || Set.of("true", "1").contains(query.getOrDefault("watch", ""));
+        boolean watch =
+            watchPrefix || Set.of("true", "1").contains(query.getOrDefault("watch", ""));
         verb = watch ? "watch" : "list";
         name = exactName(query.get("fieldSelector"));
       }
@@ -96,14 +111,19 @@ public final class ApiRequests {
       if (uri.getRawQuery() != null) {
         for (String pair : uri.getRawQuery().split("&")) {
           int eq = pair.indexOf('=');
-          String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-          out.put(key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+          String key =
+              URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+          out.put(
+              key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
       }
       return out;
     }
 
-    /** A list or watch narrowed by {@code fieldSelector=metadata.name=X} is authorized as a request for X. */
+    /**
+     * A list or watch narrowed by {@code fieldSelector=metadata.name=X} is authorized as a request
+     * for X.
+     */
     private static String exactName(String fieldSelector) {
       if (fieldSelector == null) {
         return null;
@@ -146,9 +166,12 @@ public final class ApiRequests {
     return new Interceptor() {
       @Override
       public void before(BasicBuilder builder, HttpRequest request, Interceptor.RequestTags tags) {
-        SEEN.putIfAbsent(Request.of(request.method(), request.uri()), request.method() + " "
-            + request.uri().getRawPath() + (request.uri().getRawQuery() == null ? ""
-            : "?" + request.uri().getRawQuery()));
+        SEEN.putIfAbsent(
+            Request.of(request.method(), request.uri()),
+            request.method()
+                + " "
+                + request.uri().getRawPath()
+                + (request.uri().getRawQuery() == null ? "" : "?" + request.uri().getRawQuery()));
       }
     };
   }

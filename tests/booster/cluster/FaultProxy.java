@@ -33,50 +33,85 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A small HTTP/1.1 proxy between an operator's client and the mock API server that injects the faults of a real
- * network and a busy API server, each request's fate drawn from a seeded random: 500 and 503 answers, 429 with
- * {@code Retry-After}, 409 on updates, connections reset before the request reaches the server, replies lost after
- * the server acted, delays, and watches (WebSocket upgrades, as fabric8 makes them) dropped early. Leases are spared,
- * so leader election fails only where a test means it to. A test can also break watches for a while
- * ({@link #watchOutage}). A watch resumed after the proxy cut it is told its resourceVersion is gone (410), as a
- * real API server says when it cannot replay; the mock would resume it silently, missing what happened meanwhile.
+ * A small HTTP/1.1 proxy between an operator's client and the mock API server that injects the
+ * faults of a real network and a busy API server, each request's fate drawn from a seeded random:
+ * 500 and 503 answers, 429 with {@code Retry-After}, 409 on updates, connections reset before the
+ * request reaches the server, replies lost after the server acted, delays, and watches (WebSocket
+ * upgrades, as fabric8 makes them) dropped early. Leases are spared, so leader election fails only
+ * where a test means it to. A test can also break watches for a while ({@link #watchOutage}). A
+ * watch resumed after the proxy cut it is told its resourceVersion is gone (410), as a real API
+ * server says when it cannot replay; the mock would resume it silently, missing what happened
+ * meanwhile.
  */
 public final class FaultProxy implements AutoCloseable {
-  /** The faults a request can get; watch drops apply to watches only, the others to plain requests. */
-  public enum Fault { SERVER_ERROR, UNAVAILABLE, TOO_MANY_REQUESTS, CONFLICT, RESET, LOST_REPLY, DELAY, WATCH_DROP }
+  /**
+   * The faults a request can get; watch drops apply to watches only, the others to plain requests.
+   */
+  public enum Fault {
+    SERVER_ERROR,
+    UNAVAILABLE,
+    TOO_MANY_REQUESTS,
+    CONFLICT,
+    RESET,
+    LOST_REPLY,
+    DELAY,
+    WATCH_DROP
+  }
 
   private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+
   /** A server's WebSocket close frame: code 1001, going away. */
   private static final byte[] GOING_AWAY = {(byte) 0x88, 2, 0x03, (byte) 0xe9};
-  private static final List<Fault> REQUEST_FAULTS = List.of(Fault.SERVER_ERROR, Fault.UNAVAILABLE,
-      Fault.TOO_MANY_REQUESTS, Fault.CONFLICT, Fault.RESET, Fault.LOST_REPLY, Fault.DELAY);
+
+  private static final List<Fault> REQUEST_FAULTS =
+      List.of(
+          Fault.SERVER_ERROR,
+          Fault.UNAVAILABLE,
+          Fault.TOO_MANY_REQUESTS,
+          Fault.CONFLICT,
+          Fault.RESET,
+          Fault.LOST_REPLY,
+          Fault.DELAY);
 
   private final String upstreamHost;
   private final int upstreamPort;
   private final Random random;
   private final ServerSocket listener;
-  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "fault-proxy");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService threads =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "fault-proxy");
+            t.setDaemon(true);
+            return t;
+          });
   private final Map<Fault, Double> rates = new ConcurrentHashMap<>();
   private final Map<Fault, AtomicInteger> injected = new EnumMap<>(Fault.class);
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger watches = new AtomicInteger();
+
   /** Each write request forwarded to the server: method and target. */
   private final List<String> writes = new CopyOnWriteArrayList<>();
+
   private final Map<Closeable, String> openWatches = new ConcurrentHashMap<>();
-  /** Watch paths whose stream the proxy cut: their next resumed watch is told its resourceVersion is gone. */
+
+  /**
+   * Watch paths whose stream the proxy cut: their next resumed watch is told its resourceVersion is
+   * gone.
+   */
   private final Set<String> cut = ConcurrentHashMap.newKeySet();
+
   private final AtomicInteger gone = new AtomicInteger();
   private final List<KubernetesClient> clients = new CopyOnWriteArrayList<>();
   private volatile java.util.function.Predicate<String> watchOutage = path -> false;
   private volatile boolean closed;
 
-  /** A proxy in front of the test cluster's mock API server (on a real server the fault tests are skipped). */
+  /**
+   * A proxy in front of the test cluster's mock API server (on a real server the fault tests are
+   * skipped).
+   */
   public static FaultProxy of(TestCluster cluster, long seed) {
-    Assumptions.assumeTrue(cluster.isMock(), "the fault-injecting proxy fronts the mock API server");
+    Assumptions.assumeTrue(
+        cluster.isMock(), "the fault-injecting proxy fronts the mock API server");
     return new FaultProxy(URI.create(cluster.client().getMasterUrl().toString()), seed);
   }
 
@@ -100,12 +135,18 @@ public final class FaultProxy implements AutoCloseable {
     return "http://127.0.0.1:" + listener.getLocalPort();
   }
 
-  /** A client for an operator instance whose requests go through this proxy (and are recorded for RbacTest). */
+  /**
+   * A client for an operator instance whose requests go through this proxy (and are recorded for
+   * RbacTest).
+   */
   public KubernetesClient client(TestCluster cluster) {
-    KubernetesClient client = new KubernetesClientBuilder()
-        .withConfig(new ConfigBuilder(cluster.client().getConfiguration()).withMasterUrl(url()).build())
-        .withHttpClientBuilderConsumer(h -> h.addOrReplaceInterceptor("booster-requests", ApiRequests.recorder()))
-        .build();
+    KubernetesClient client =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(cluster.client().getConfiguration()).withMasterUrl(url()).build())
+            .withHttpClientBuilderConsumer(
+                h -> h.addOrReplaceInterceptor("booster-requests", ApiRequests.recorder()))
+            .build();
     clients.add(client);
     return client;
   }
@@ -122,17 +163,19 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   /**
-   * A watch outage for the watches whose path matches: open ones break now, and new ones are refused with 503 until
-   * it is over ({@code path -> false}). Lists and writes still pass, as when only watch connections fail.
+   * A watch outage for the watches whose path matches: open ones break now, and new ones are
+   * refused with 503 until it is over ({@code path -> false}). Lists and writes still pass, as when
+   * only watch connections fail.
    */
   public void watchOutage(java.util.function.Predicate<String> paths) {
     watchOutage = paths;
-    openWatches.forEach((watch, path) -> {
-      if (paths.test(path)) {
-        cut.add(path);
-        closeQuietly(watch);
-      }
-    });
+    openWatches.forEach(
+        (watch, path) -> {
+          if (paths.test(path)) {
+            cut.add(path);
+            closeQuietly(watch);
+          }
+        });
   }
 
   /** Every watch. */
@@ -145,7 +188,9 @@ public final class FaultProxy implements AutoCloseable {
     return openWatches.size();
   }
 
-  /** Write requests forwarded to the server so far ({@code METHOD target}), faulted ones included. */
+  /**
+   * Write requests forwarded to the server so far ({@code METHOD target}), faulted ones included.
+   */
   public List<String> writesForwarded() {
     return List.copyOf(writes);
   }
@@ -153,14 +198,22 @@ public final class FaultProxy implements AutoCloseable {
   /** Each fault injected so far, in the printed figures' wording. */
   public Map<String, Integer> injected() {
     Map<String, Integer> out = new LinkedHashMap<>();
-    injected.forEach((f, n) -> out.put(f.name().toLowerCase(Locale.ROOT).replace('_', '-'), n.get()));
+    injected.forEach(
+        (f, n) -> out.put(f.name().toLowerCase(Locale.ROOT).replace('_', '-'), n.get()));
     return out;
   }
 
   public String summary() {
-    return requests.get() + " requests (" + watches.get() + " watches, " + gone.get() + " resumed after a cut and "
-        + "told 410 Gone), faults " + injected().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-        .collect(Collectors.joining(" "));
+    return requests.get()
+        + " requests ("
+        + watches.get()
+        + " watches, "
+        + gone.get()
+        + " resumed after a cut and "
+        + "told 410 Gone), faults "
+        + injected().entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining(" "));
   }
 
   @Override
@@ -183,9 +236,12 @@ public final class FaultProxy implements AutoCloseable {
     }
   }
 
-  /** One client connection, paired with one upstream connection, request after request (keep-alive). */
+  /**
+   * One client connection, paired with one upstream connection, request after request (keep-alive).
+   */
   private void serve(Socket client) {
-    try (client; Socket upstream = new Socket(upstreamHost, upstreamPort)) {
+    try (client;
+        Socket upstream = new Socket(upstreamHost, upstreamPort)) {
       client.setTcpNoDelay(true);
       upstream.setTcpNoDelay(true);
       InputStream fromClient = new BufferedInputStream(client.getInputStream());
@@ -234,7 +290,14 @@ public final class FaultProxy implements AutoCloseable {
         }
         if (response.status() == 101) {
           response.writeTo(toClient);
-          pipe(request.path(), client, upstream, fromClient, toClient, fromServer, toServer,
+          pipe(
+              request.path(),
+              client,
+              upstream,
+              fromClient,
+              toClient,
+              fromServer,
+              toServer,
               fault == Fault.WATCH_DROP);
           return;
         }
@@ -251,18 +314,29 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   /**
-   * Counts the fault and acts on what happens before the request is forwarded: an answer in place of the server's
-   * (true), a reset (true; the connection is gone), a delay (false: forward after it); the rest act later.
+   * Counts the fault and acts on what happens before the request is forwarded: an answer in place
+   * of the server's (true), a reset (true; the connection is gone), a delay (false: forward after
+   * it); the rest act later.
    */
-  private boolean injectBeforeForwarding(Fault fault, Socket client, OutputStream toClient, Message request)
+  private boolean injectBeforeForwarding(
+      Fault fault, Socket client, OutputStream toClient, Message request)
       throws IOException, InterruptedException {
     injected.get(fault).incrementAndGet();
     switch (fault) {
-      case SERVER_ERROR -> answer(toClient, 500, "InternalError", "injected server error", request.keepAlive());
-      case UNAVAILABLE -> answer(toClient, 503, "ServiceUnavailable", "injected unavailability", request.keepAlive());
-      case TOO_MANY_REQUESTS -> answer(toClient, 429, "TooManyRequests", "injected throttling", request.keepAlive());
-      case CONFLICT -> answer(toClient, 409, "Conflict", "injected conflict: the object has been modified",
-          request.keepAlive());
+      case SERVER_ERROR ->
+          answer(toClient, 500, "InternalError", "injected server error", request.keepAlive());
+      case UNAVAILABLE ->
+          answer(
+              toClient, 503, "ServiceUnavailable", "injected unavailability", request.keepAlive());
+      case TOO_MANY_REQUESTS ->
+          answer(toClient, 429, "TooManyRequests", "injected throttling", request.keepAlive());
+      case CONFLICT ->
+          answer(
+              toClient,
+              409,
+              "Conflict",
+              "injected conflict: the object has been modified",
+              request.keepAlive());
       case RESET -> reset(client);
       case DELAY -> {
         Thread.sleep(50 + draw(450));
@@ -275,17 +349,20 @@ public final class FaultProxy implements AutoCloseable {
     return true;
   }
 
-  /** The fault a plain request gets, if any: each applicable fault in turn, with its probability. */
+  /**
+   * The fault a plain request gets, if any: each applicable fault in turn, with its probability.
+   */
   private Fault requestFault(Message request) {
     if (request.target().contains("/leases")) {
       return null;
     }
     for (Fault f : REQUEST_FAULTS) {
-      boolean applies = switch (f) {
-        case CONFLICT -> "PUT".equals(request.method());
-        case LOST_REPLY -> WRITES.contains(request.method());
-        default -> true;
-      };
+      boolean applies =
+          switch (f) {
+            case CONFLICT -> "PUT".equals(request.method());
+            case LOST_REPLY -> WRITES.contains(request.method());
+            default -> true;
+          };
       if (applies && chance(f)) {
         return f;
       }
@@ -307,27 +384,37 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   /**
-   * An upgraded connection (a watch): frames both ways until either end closes. Ending it early (a drop, an outage)
-   * is done as an API server ends a watch: a close frame (1001, going away) between two events, then the
-   * connection; a bare TCP close can leave the client's WebSocket waiting for a close it never gets.
+   * An upgraded connection (a watch): frames both ways until either end closes. Ending it early (a
+   * drop, an outage) is done as an API server ends a watch: a close frame (1001, going away)
+   * between two events, then the connection; a bare TCP close can leave the client's WebSocket
+   * waiting for a close it never gets.
    */
-  private void pipe(String path, Socket client, Socket upstream, InputStream fromClient, OutputStream toClient,
-      InputStream fromServer, OutputStream toServer, boolean dropEarly) {
-    Closeable both = () -> {
-      closeQuietly(client);
-      closeQuietly(upstream);
-    };
-    Closeable end = () -> {
-      synchronized (toClient) {
-        try {
-          toClient.write(GOING_AWAY);
-          toClient.flush();
-        } catch (IOException e) {
-          // the client is gone already
-        }
-      }
-      both.close();
-    };
+  private void pipe(
+      String path,
+      Socket client,
+      Socket upstream,
+      InputStream fromClient,
+      OutputStream toClient,
+      InputStream fromServer,
+      OutputStream toServer,
+      boolean dropEarly) {
+    Closeable both =
+        () -> {
+          closeQuietly(client);
+          closeQuietly(upstream);
+        };
+    Closeable end =
+        () -> {
+          synchronized (toClient) {
+            try {
+              toClient.write(GOING_AWAY);
+              toClient.flush();
+            } catch (IOException e) {
+              // the client is gone already
+            }
+          }
+          both.close();
+        };
     openWatches.put(end, path);
     if (watchOutage.test(path)) {
       // the outage began while this watch was being set up
@@ -337,15 +424,16 @@ public final class FaultProxy implements AutoCloseable {
     try {
       if (dropEarly) {
         long after = 200 + draw(2800);
-        threads.execute(() -> {
-          try {
-            Thread.sleep(after);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          cut.add(path);
-          closeQuietly(end);
-        });
+        threads.execute(
+            () -> {
+              try {
+                Thread.sleep(after);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              cut.add(path);
+              closeQuietly(end);
+            });
       }
       threads.execute(() -> copy(fromClient, toServer, both));
       frames(fromServer, toClient, both);
@@ -368,7 +456,10 @@ public final class FaultProxy implements AutoCloseable {
     }
   }
 
-  /** Server to client, one whole WebSocket frame at a time, so that a close frame can go between two. */
+  /**
+   * Server to client, one whole WebSocket frame at a time, so that a close frame can go between
+   * two.
+   */
   private static void frames(InputStream in, OutputStream out, Closeable both) {
     try {
       for (int first = in.read(); first >= 0; first = in.read()) {
@@ -401,27 +492,40 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   /**
-   * What an API server answers a watch resumed from a resourceVersion it can no longer replay: the WebSocket
-   * handshake, one ERROR event with a 410 Status ("too old resource version"), and a close. The mock server resumes
-   * watches without replaying what happened meanwhile, so after a cut it could not answer honestly itself.
+   * What an API server answers a watch resumed from a resourceVersion it can no longer replay: the
+   * WebSocket handshake, one ERROR event with a 410 Status ("too old resource version"), and a
+   * close. The mock server resumes watches without replaying what happened meanwhile, so after a
+   * cut it could not answer honestly itself.
    */
   private static void expired(Message request, OutputStream toClient) throws IOException {
     String accept;
     try {
-      accept = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-1")
-          .digest((request.header("sec-websocket-key") + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")
-              .getBytes(StandardCharsets.ISO_8859_1)));
+      accept =
+          java.util.Base64.getEncoder()
+              .encodeToString(
+                  java.security.MessageDigest.getInstance("SHA-1")
+                      .digest(
+                          (request.header("sec-websocket-key")
+                                  + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")
+                              .getBytes(StandardCharsets.ISO_8859_1)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
     String protocol = request.header("sec-websocket-protocol");
-    toClient.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-        + "Sec-WebSocket-Accept: " + accept + "\r\n"
-        + (protocol == null ? "" : "Sec-WebSocket-Protocol: " + protocol.split(",")[0].trim() + "\r\n")
-        + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-    byte[] event = ("{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},"
-        + "\"status\":\"Failure\",\"message\":\"too old resource version\",\"reason\":\"Expired\",\"code\":410}}")
-        .getBytes(StandardCharsets.UTF_8);
+    toClient.write(
+        ("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Accept: "
+                + accept
+                + "\r\n"
+                + (protocol == null
+                    ? ""
+                    : "Sec-WebSocket-Protocol: " + protocol.split(",")[0].trim() + "\r\n")
+                + "\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1));
+    byte[] event =
+        ("{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},"
+                + "\"status\":\"Failure\",\"message\":\"too old resource version\",\"reason\":\"Expired\",\"code\":410}}")
+            .getBytes(StandardCharsets.UTF_8);
     toClient.write(0x81);
     if (event.length < 126) {
       toClient.write(event.length);
@@ -441,13 +545,29 @@ public final class FaultProxy implements AutoCloseable {
     socket.close();
   }
 
-  private static void answer(OutputStream out, int code, String reason, String message, boolean keepAlive)
+  private static void answer(
+      OutputStream out, int code, String reason, String message, boolean keepAlive)
       throws IOException {
-    byte[] body = ("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\",\"message\":\""
-        + message + "\",\"reason\":\"" + reason + "\",\"code\":" + code + "}").getBytes(StandardCharsets.UTF_8);
-    String head = "HTTP/1.1 " + code + " " + reason + "\r\nContent-Type: application/json\r\nContent-Length: "
-        + body.length + "\r\n" + (code == 429 ? "Retry-After: 1\r\n" : "")
-        + (keepAlive ? "" : "Connection: close\r\n") + "\r\n";
+    byte[] body =
+        ("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\",\"message\":\""
+                + message
+                + "\",\"reason\":\""
+                + reason
+                + "\",\"code\":"
+                + code
+                + "}")
+            .getBytes(StandardCharsets.UTF_8);
+    String head =
+        "HTTP/1.1 "
+            + code
+            + " "
+            + reason
+            + "\r\nContent-Type: application/json\r\nContent-Length: "
+            + body.length
+            + "\r\n"
+            + (code == 429 ? "Retry-After: 1\r\n" : "")
+            + (keepAlive ? "" : "Connection: close\r\n")
+            + "\r\n";
     out.write(head.getBytes(StandardCharsets.ISO_8859_1));
     out.write(body);
     out.flush();
@@ -462,8 +582,9 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   /**
-   * One HTTP/1.1 request or response: its head as sent (an h2c upgrade offer removed, a WebSocket upgrade kept)
-   * and its body, read whole (Content-Length, chunked, or until the connection closes).
+   * One HTTP/1.1 request or response: its head as sent (an h2c upgrade offer removed, a WebSocket
+   * upgrade kept) and its body, read whole (Content-Length, chunked, or until the connection
+   * closes).
    */
   private record Message(String startLine, List<String> headers, byte[] body) {
     static Message read(InputStream in, boolean request, String requestMethod) throws IOException {
@@ -477,7 +598,8 @@ public final class FaultProxy implements AutoCloseable {
       }
       Message head = new Message(startLine, headers, new byte[0]);
       if (request && !head.isUpgrade()) {
-        // the JDK client offers HTTP/2 on plain http; keep the exchange in HTTP/1.1 so each request is seen
+        // the JDK client offers HTTP/2 on plain http; keep the exchange in HTTP/1.1 so each request
+        // is seen
         headers.removeIf(h -> name(h).equals("upgrade") || name(h).equals("http2-settings"));
         headers.replaceAll(h -> name(h).equals("connection") ? "Connection: keep-alive" : h);
       }
@@ -485,7 +607,9 @@ public final class FaultProxy implements AutoCloseable {
       String length = head.header("content-length");
       boolean chunked = "chunked".equalsIgnoreCase(head.header("transfer-encoding"));
       int status = request ? 0 : head.status();
-      boolean bodiless = !request && (status == 101 || status == 204 || status == 304 || "HEAD".equals(requestMethod));
+      boolean bodiless =
+          !request
+              && (status == 101 || status == 204 || status == 304 || "HEAD".equals(requestMethod));
       if (chunked && !bodiless) {
         for (String size = line(in); ; size = line(in)) {
           if (size == null) {
@@ -520,7 +644,9 @@ public final class FaultProxy implements AutoCloseable {
       return startLine.split(" ")[1];
     }
 
-    /** The target without its query: one informer's watch, whatever resourceVersion it resumes from. */
+    /**
+     * The target without its query: one informer's watch, whatever resourceVersion it resumes from.
+     */
     String path() {
       return target().split("\\?")[0];
     }

@@ -10,25 +10,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Detection against the served schema and resource lists. The class starts from Kthena v1.0.0's CRDs, so on a real
- * v1.0 cluster the first test runs as is; the others change the CRDs or hide OpenAPI v3 (mock, or CRDs these tests
- * installed; otherwise skipped).
+ * Detection against the served schema and resource lists. The class starts from Kthena v1.0.0's
+ * CRDs, so on a real v1.0 cluster the first test runs as is; the others change the CRDs or hide
+ * OpenAPI v3 (mock, or CRDs these tests installed; otherwise skipped).
  */
 class KthenaDetectionTest {
-  @RegisterExtension
-  static final TestCluster cluster = TestCluster.kthena("v1.0.0");
+  @RegisterExtension static final TestCluster cluster = TestCluster.kthena("v1.0.0");
 
   private static KthenaDetection.Detected detect() {
-    return KthenaDetection.profile(cluster.client(), () -> KthenaDetection.served(cluster.client()));
+    return KthenaDetection.profile(
+        cluster.client(), () -> KthenaDetection.served(cluster.client()));
   }
 
   @Test
   void aV10ClusterIsReadFromItsAutoscalingPolicySchema() {
     assertEquals(KthenaProfile.V1_0, detect().profile());
     assertEquals("the served AutoscalingPolicy schema", detect().evidence());
-    // An upgraded real cluster may also serve the v0.4 binding kind; the schema decides all the same.
-    assertTrue(KthenaDetection.served(cluster.client()).containsAll(EnumSet.of(ChildKind.MODEL_SERVING,
-        ChildKind.MODEL_SERVER, ChildKind.MODEL_ROUTE, ChildKind.AUTOSCALING_POLICY)));
+    // An upgraded real cluster may also serve the v0.4 binding kind; the schema decides all the
+    // same.
+    assertTrue(
+        KthenaDetection.served(cluster.client())
+            .containsAll(
+                EnumSet.of(
+                    ChildKind.MODEL_SERVING,
+                    ChildKind.MODEL_SERVER,
+                    ChildKind.MODEL_ROUTE,
+                    ChildKind.AUTOSCALING_POLICY)));
   }
 
   @Test
@@ -36,7 +43,8 @@ class KthenaDetectionTest {
     cluster.serveKthena("v0.4.0");
     try {
       assertEquals(KthenaProfile.V0_4, detect().profile());
-      assertTrue(KthenaDetection.served(cluster.client()).contains(ChildKind.AUTOSCALING_POLICY_BINDING));
+      assertTrue(
+          KthenaDetection.served(cluster.client()).contains(ChildKind.AUTOSCALING_POLICY_BINDING));
     } finally {
       cluster.serveKthena("v1.0.0");
     }
@@ -46,7 +54,8 @@ class KthenaDetectionTest {
   void anUpgradedV10ClusterStillServingBindingsIsV10() {
     cluster.installChildCrd("v0.4.0", "autoscalingpolicybindings");
     try {
-      assertTrue(KthenaDetection.served(cluster.client()).contains(ChildKind.AUTOSCALING_POLICY_BINDING));
+      assertTrue(
+          KthenaDetection.served(cluster.client()).contains(ChildKind.AUTOSCALING_POLICY_BINDING));
       assertEquals(KthenaProfile.V1_0, detect().profile());
     } finally {
       cluster.deleteChildCrd("autoscalingpolicybindings");
@@ -73,7 +82,8 @@ class KthenaDetectionTest {
   void aClusterWithoutAutoscalingPoliciesServesNone() {
     cluster.deleteChildCrd("autoscalingpolicies");
     try {
-      assertEquals(EnumSet.of(ChildKind.MODEL_SERVING, ChildKind.MODEL_SERVER, ChildKind.MODEL_ROUTE),
+      assertEquals(
+          EnumSet.of(ChildKind.MODEL_SERVING, ChildKind.MODEL_SERVER, ChildKind.MODEL_ROUTE),
           KthenaDetection.served(cluster.client()));
       assertEquals(KthenaProfile.V1_0, detect().profile());
     } finally {
@@ -83,6 +93,7 @@ class KthenaDetectionTest {
 
   @Test
   void anUnservedKindListsNoChildren() {
-    assertEquals(java.util.List.of(), LiveChildren.list(cluster.client(), cluster.namespace(), "any").all());
+    assertEquals(
+        java.util.List.of(), LiveChildren.list(cluster.client(), cluster.namespace(), "any").all());
   }
 }

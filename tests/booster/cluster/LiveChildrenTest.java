@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LiveChildrenTest {
-  @RegisterExtension
-  static final TestCluster cluster = new TestCluster();
+  @RegisterExtension static final TestCluster cluster = new TestCluster();
 
   private GenericKubernetesResource child(ChildKind kind, ModelBooster booster, String name) {
     booster.getMetadata().setNamespace(cluster.namespace());
@@ -29,14 +28,21 @@ class LiveChildrenTest {
     ModelBooster booster = Golden.input("v0.4.0", "model.yaml");
     ModelBooster other = Golden.input("v0.4.0", "model.yaml");
     other.getMetadata().setName("other");
-    for (GenericKubernetesResource c : List.of(child(ChildKind.MODEL_ROUTE, booster, "test-model"),
-        child(ChildKind.MODEL_SERVING, booster, "z"), child(ChildKind.MODEL_SERVING, booster, "a"),
-        child(ChildKind.MODEL_SERVING, other, "other"))) {
-      Kinds.children(cluster.client(), ChildKind.ofKind(c.getKind())).inNamespace(cluster.namespace())
-          .resource(c).create();
+    for (GenericKubernetesResource c :
+        List.of(
+            child(ChildKind.MODEL_ROUTE, booster, "test-model"),
+            child(ChildKind.MODEL_SERVING, booster, "z"),
+            child(ChildKind.MODEL_SERVING, booster, "a"),
+            child(ChildKind.MODEL_SERVING, other, "other"))) {
+      Kinds.children(cluster.client(), ChildKind.ofKind(c.getKind()))
+          .inNamespace(cluster.namespace())
+          .resource(c)
+          .create();
     }
     LiveChildren live = LiveChildren.list(cluster.client(), cluster.namespace(), "test-model");
-    assertEquals(List.of("a", "z", "test-model"), live.all().stream().map(o -> o.getMetadata().getName()).toList());
+    assertEquals(
+        List.of("a", "z", "test-model"),
+        live.all().stream().map(o -> o.getMetadata().getName()).toList());
     assertTrue(live.find(ChildKind.MODEL_ROUTE, "test-model").isPresent());
     assertTrue(Ownership.controlledBy(live.of(ChildKind.MODEL_SERVING).get(0), booster));
     booster.getMetadata().setUid("another-uid");

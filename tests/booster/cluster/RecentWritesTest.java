@@ -13,15 +13,22 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The memory of our own writes bridges the wait for their watch events, and ends at the next list: a child we
- * created and someone deleted while the watch was down appears in no list and sends no event, and must not be
- * believed to exist afterwards.
+ * The memory of our own writes bridges the wait for their watch events, and ends at the next list:
+ * a child we created and someone deleted while the watch was down appears in no list and sends no
+ * event, and must not be believed to exist afterwards.
  */
 class RecentWritesTest {
   private static GenericKubernetesResource object(String kind, String namespace, String version) {
-    return new GenericKubernetesResourceBuilder().withApiVersion("networking.serving.volcano.sh/v1alpha1")
-        .withKind(kind).withNewMetadata().withNamespace(namespace).withName("demo").withResourceVersion(version)
-        .withUid("uid-1").endMetadata().build();
+    return new GenericKubernetesResourceBuilder()
+        .withApiVersion("networking.serving.volcano.sh/v1alpha1")
+        .withKind(kind)
+        .withNewMetadata()
+        .withNamespace(namespace)
+        .withName("demo")
+        .withResourceVersion(version)
+        .withUid("uid-1")
+        .endMetadata()
+        .build();
   }
 
   private static GenericKubernetesResource route(String version) {
@@ -33,7 +40,10 @@ class RecentWritesTest {
     RecentWrites recent = new RecentWrites();
     GenericKubernetesResource created = route("7");
     recent.put(null, created);
-    assertSame(created, recent.live(route(null), null), "before its event arrives, our create is what exists");
+    assertSame(
+        created,
+        recent.live(route(null), null),
+        "before its event arrives, our create is what exists");
 
     recent.listing("ModelRoute", "ns");
     List<GenericKubernetesResource> dropped = recent.listed("ModelRoute", "ns");
@@ -71,7 +81,10 @@ class RecentWritesTest {
     assertEquals(List.of(), recent.listed("ModelRoute", "ns"));
   }
 
-  /** A booster's status write, remembered beside the children's, ends with the booster's own list or deletion. */
+  /**
+   * A booster's status write, remembered beside the children's, ends with the booster's own list or
+   * deletion.
+   */
   @Test
   void aListEndsOnlyTheMemoryOfItsKindAndNamespace() {
     RecentWrites recent = new RecentWrites();
@@ -85,10 +98,17 @@ class RecentWritesTest {
     recent.put(object("ModelServer", "a", "7"), object("ModelServer", "a", "8"));
 
     assertEquals(1, recent.listed("ModelRoute", "a").size());
-    assertEquals(List.of(), recent.listed("ModelServer", "a"), "written after its list began: may not be listed");
-    assertEquals(List.of(), recent.listed("ModelRoute", "a"), "a list that never began drops nothing");
-    assertSame(status, recent.live(object(ModelBooster.KIND, "a", "1"), object(ModelBooster.KIND, "a", "1")));
-    assertEquals("6", recent.live(object("ModelRoute", "b", null), null).getMetadata().getResourceVersion());
+    assertEquals(
+        List.of(),
+        recent.listed("ModelServer", "a"),
+        "written after its list began: may not be listed");
+    assertEquals(
+        List.of(), recent.listed("ModelRoute", "a"), "a list that never began drops nothing");
+    assertSame(
+        status,
+        recent.live(object(ModelBooster.KIND, "a", "1"), object(ModelBooster.KIND, "a", "1")));
+    assertEquals(
+        "6", recent.live(object("ModelRoute", "b", null), null).getMetadata().getResourceVersion());
 
     recent.forget(status);
     GenericKubernetesResource cached = object(ModelBooster.KIND, "a", "1");

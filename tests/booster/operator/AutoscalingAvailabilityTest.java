@@ -13,11 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Autoscaling the cluster cannot hold: no AutoscalingPolicy kind, or a mixed install refusing both shapes. */
+/**
+ * Autoscaling the cluster cannot hold: no AutoscalingPolicy kind, or a mixed install refusing both
+ * shapes.
+ */
 @Timeout(60)
 class AutoscalingAvailabilityTest {
-  @RegisterExtension
-  static final TestCluster cluster = TestCluster.kthena("v0.4.0");
+  @RegisterExtension static final TestCluster cluster = TestCluster.kthena("v0.4.0");
 
   private Operator operator;
 
@@ -30,7 +32,9 @@ class AutoscalingAvailabilityTest {
 
   private String created() {
     operator = Running.operator(cluster, Running.options(cluster));
-    return Running.create(cluster, Running.golden(cluster, "v0.4.0", "model.yaml", null)).getMetadata().getName();
+    return Running.create(cluster, Running.golden(cluster, "v0.4.0", "model.yaml", null))
+        .getMetadata()
+        .getName();
   }
 
   @Test
@@ -39,14 +43,20 @@ class AutoscalingAvailabilityTest {
     cluster.deleteChildCrd("autoscalingpolicies");
     try {
       String name = created();
-      await("Failed=AutoscalingUnavailable", () -> {
-        Map<String, Object> failed = Running.condition(cluster, name, "Failed");
-        return failed != null && "AutoscalingUnavailable".equals(failed.get("reason"));
-      });
+      await(
+          "Failed=AutoscalingUnavailable",
+          () -> {
+            Map<String, Object> failed = Running.condition(cluster, name, "Failed");
+            return failed != null && "AutoscalingUnavailable".equals(failed.get("reason"));
+          });
       String message = String.valueOf(Running.condition(cluster, name, "Failed").get("message"));
       assertTrue(message.contains("autoscalingpolicies.workload.serving.volcano.sh"), message);
-      assertNotNull(booster.cluster.Kinds.children(cluster.client(), ChildKind.MODEL_SERVING)
-          .inNamespace(cluster.namespace()).withName("test-model-backend1").get(), "the model still runs");
+      assertNotNull(
+          booster.cluster.Kinds.children(cluster.client(), ChildKind.MODEL_SERVING)
+              .inNamespace(cluster.namespace())
+              .withName("test-model-backend1")
+              .get(),
+          "the model still runs");
       await("ready", operator::ready);
     } finally {
       cluster.serveKthena("v0.4.0");
@@ -55,15 +65,25 @@ class AutoscalingAvailabilityTest {
 
   @Test
   void aMixedInstallRejectingThePolicyReportsTheServersMessage() {
-    // v1.0 webhooks with the v0.4 CRDs (a plain helm upgrade): the v0.4-shaped policy the schema asks for is refused.
-    String refusal = "admission webhook \"validate-autoscalingpolicy.volcano.sh\" denied the request: spec: Invalid "
-        + "value: 0: exactly one of homogeneousTarget, heterogeneousTarget, or disaggregatedTarget must be set";
-    cluster.rejectWrites("\"kind\":\"AutoscalingPolicy\"", new StatusBuilder().withStatus("Failure").withCode(400)
-        .withReason("BadRequest").withMessage(refusal).build());
+    // v1.0 webhooks with the v0.4 CRDs (a plain helm upgrade): the v0.4-shaped policy the schema
+    // asks for is refused.
+    String refusal =
+        "admission webhook \"validate-autoscalingpolicy.volcano.sh\" denied the request: spec: Invalid "
+            + "value: 0: exactly one of homogeneousTarget, heterogeneousTarget, or disaggregatedTarget must be set";
+    cluster.rejectWrites(
+        "\"kind\":\"AutoscalingPolicy\"",
+        new StatusBuilder()
+            .withStatus("Failure")
+            .withCode(400)
+            .withReason("BadRequest")
+            .withMessage(refusal)
+            .build());
     String name = created();
-    await("Failed with the server's message", () -> {
-      Map<String, Object> failed = Running.condition(cluster, name, "Failed");
-      return failed != null && String.valueOf(failed.get("message")).contains(refusal);
-    });
+    await(
+        "Failed with the server's message",
+        () -> {
+          Map<String, Object> failed = Running.condition(cluster, name, "Failed");
+          return failed != null && String.valueOf(failed.get("message")).contains(refusal);
+        });
   }
 }

@@ -14,17 +14,21 @@ import java.util.TreeSet;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A seeded burst of boosters (every golden input, under new names) created, changed and deleted in the test's
- * namespace, and the check that the operator converged on every booster still there: Initialized, its generation
- * observed, its children exactly its translation. Children of deleted boosters are the garbage collector's (the
- * mock has none) and are not checked.
+ * A seeded burst of boosters (every golden input, under new names) created, changed and deleted in
+ * the test's namespace, and the check that the operator converged on every booster still there:
+ * Initialized, its generation observed, its children exactly its translation. Children of deleted
+ * boosters are the garbage collector's (the mock has none) and are not checked.
  */
 final class Burst {
-  private static final List<String[]> SOURCES = List.of(new String[] {"v0.4.0", "model.yaml"},
-      new String[] {"v0.4.0", "pd-disaggregated-model-mooncake.yaml"},
-      new String[] {"v0.4.0", "pd-disaggregated-model-npu.yaml"}, new String[] {"v0.1.0", "model.yaml"},
-      new String[] {"v0.1.0", "multi-backends-model.yaml"}, new String[] {"v0.1.0", "multi-lora-model.yaml"},
-      new String[] {"v0.1.0", "pd-disaggregated-model.yaml"});
+  private static final List<String[]> SOURCES =
+      List.of(
+          new String[] {"v0.4.0", "model.yaml"},
+          new String[] {"v0.4.0", "pd-disaggregated-model-mooncake.yaml"},
+          new String[] {"v0.4.0", "pd-disaggregated-model-npu.yaml"},
+          new String[] {"v0.1.0", "model.yaml"},
+          new String[] {"v0.1.0", "multi-backends-model.yaml"},
+          new String[] {"v0.1.0", "multi-lora-model.yaml"},
+          new String[] {"v0.1.0", "pd-disaggregated-model.yaml"});
 
   private final TestCluster cluster;
   private final Random random;
@@ -64,8 +68,10 @@ final class Burst {
     try {
       Running.create(cluster, Running.golden(cluster, source[0], source[1], name));
     } catch (KubernetesClientException e) {
-      // the test's own client retried a create whose answer it missed under load: the booster is there
-      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || Running.booster(cluster, name) == null) {
+      // the test's own client retried a create whose answer it missed under load: the booster is
+      // there
+      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT
+          || Running.booster(cluster, name) == null) {
         throw e;
       }
     }
@@ -78,14 +84,19 @@ final class Burst {
     int value = 1 + random.nextInt(512);
     for (int attempt = 1; ; attempt++) {
       try {
-        Kinds.boosters(cluster.client()).inNamespace(cluster.namespace()).withName(name).edit(b -> {
-          var worker = b.getSpec().allBackends().get(0).getWorkers().get(0);
-          if (worker.getConfig() == null) {
-            worker.setConfig(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
-          }
-          ((ObjectNode) worker.getConfig()).put("max-num-seqs", value);
-          return b;
-        });
+        Kinds.boosters(cluster.client())
+            .inNamespace(cluster.namespace())
+            .withName(name)
+            .edit(
+                b -> {
+                  var worker = b.getSpec().allBackends().get(0).getWorkers().get(0);
+                  if (worker.getConfig() == null) {
+                    worker.setConfig(
+                        tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+                  }
+                  ((ObjectNode) worker.getConfig()).put("max-num-seqs", value);
+                  return b;
+                });
         break;
       } catch (KubernetesClientException e) {
         // the operator wrote the status in between: read it again, as kubectl edit would
@@ -109,9 +120,9 @@ final class Burst {
   }
 
   /**
-   * Every booster still there is Initialized and not Failed, with its generation observed and its children its
-   * translation (a pass that failed under faults also records the generation it saw, with Failed=True, and is
-   * retried).
+   * Every booster still there is Initialized and not Failed, with its generation observed and its
+   * children its translation (a pass that failed under faults also records the generation it saw,
+   * with Failed=True, and is retried).
    */
   void awaitConverged(Duration timeout) {
     for (String name : live) {
@@ -134,7 +145,8 @@ final class Burst {
     Object observed = status instanceof Map<?, ?> m ? m.get("observedGeneration") : null;
     if (!Running.conditionIs(cluster, name, "Initialized", "True")
         || Running.conditionIs(cluster, name, "Failed", "True")
-        || !(observed instanceof Number n && n.longValue() == booster.getMetadata().getGeneration())) {
+        || !(observed instanceof Number n
+            && n.longValue() == booster.getMetadata().getGeneration())) {
       return "status " + status + " at generation " + booster.getMetadata().getGeneration();
     }
     try {
@@ -152,6 +164,13 @@ final class Burst {
 
   /** The figures a closing note quotes. */
   String figures() {
-    return created + " boosters created, " + changed + " changes, " + deleted + " deleted, " + live.size() + " left";
+    return created
+        + " boosters created, "
+        + changed
+        + " changes, "
+        + deleted
+        + " deleted, "
+        + live.size()
+        + " left";
   }
 }

@@ -54,19 +54,27 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * deploy/ as {@code kubectl kustomize} renders it: objects a real API server accepts (their fabric8 model types,
- * no unknown field), JBang's own image at the launcher's version, probes on what the operator serves, a locked-down
- * pod, and the source archive the pods run, current and compilable on its own.
+ * deploy/ as {@code kubectl kustomize} renders it: objects a real API server accepts (their fabric8
+ * model types, no unknown field), JBang's own image at the launcher's version, probes on what the
+ * operator serves, a locked-down pod, and the source archive the pods run, current and compilable
+ * on its own.
  */
 class DeployManifestsTest {
-  /** JBang publishes {@code jbangdev/jbang:<version>-java-<N>} (its jreleaser.yml); Java 21 is its LTS variant. */
+  /**
+   * JBang publishes {@code jbangdev/jbang:<version>-java-<N>} (its jreleaser.yml); Java 21 is its
+   * LTS variant.
+   */
   private static final String IMAGE = "docker.io/jbangdev/jbang:%s-java-21";
-  /** kubectl apply (client side) copies each object into an annotation; all annotations share 256 KiB. */
+
+  /**
+   * kubectl apply (client side) copies each object into an annotation; all annotations share 256
+   * KiB.
+   */
   private static final int APPLY_ANNOTATION_LIMIT = 256 * 1024;
+
   private static final String PACK = "deploy/pack-source.sh";
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   @Test
   void everyRenderedObjectIsItsModelTypeWithNoUnknownField() throws IOException {
@@ -81,8 +89,12 @@ class DeployManifestsTest {
         unknownFields(object, where, problems);
         int size = Serialization.asJson(document).getBytes(StandardCharsets.UTF_8).length;
         if (size >= APPLY_ANNOTATION_LIMIT) {
-          problems.add(where + " is " + size + " bytes: more than kubectl apply can record in its last-applied"
-              + " annotation");
+          problems.add(
+              where
+                  + " is "
+                  + size
+                  + " bytes: more than kubectl apply can record in its last-applied"
+                  + " annotation");
         }
       }
     }
@@ -91,15 +103,22 @@ class DeployManifestsTest {
 
   @Test
   void imageIsJBangsOwnAtTheVersionOfTheLauncher() throws IOException {
-    Matcher version = Pattern.compile("(?m)^JBANG_VERSION=(\\S+)$").matcher(Files.readString(Path.of("jbang")));
+    Matcher version =
+        Pattern.compile("(?m)^JBANG_VERSION=(\\S+)$").matcher(Files.readString(Path.of("jbang")));
     assertTrue(version.find(), "./jbang sets JBANG_VERSION");
     String image = String.format(IMAGE, version.group(1));
     PodSpec pod = Deploy.deployment().getSpec().getTemplate().getSpec();
     for (Container c : concat(pod.getInitContainers(), pod.getContainers())) {
-      assertEquals(image, c.getImage(), c.getName() + ": the image must run the JBang version ./jbang fetches"
-          + " (change both together; see deploy/README.md)");
+      assertEquals(
+          image,
+          c.getImage(),
+          c.getName()
+              + ": the image must run the JBang version ./jbang fetches"
+              + " (change both together; see deploy/README.md)");
     }
-    assertTrue(Files.readString(Deploy.DIR.resolve("README.md")).contains(image), "deploy/README.md names " + image);
+    assertTrue(
+        Files.readString(Deploy.DIR.resolve("README.md")).contains(image),
+        "deploy/README.md names " + image);
   }
 
   @Test
@@ -113,18 +132,31 @@ class DeployManifestsTest {
     OperatorOptions options = command.options();
     assertEquals(Boolean.TRUE, options.leaderElect());
     assertEquals(List.of(), options.namespaces(), "every namespace, as the ClusterRole allows");
-    var port = operator.getPorts().stream().filter(p -> p.getContainerPort() == options.healthPort()).findFirst();
+    var port =
+        operator.getPorts().stream()
+            .filter(p -> p.getContainerPort() == options.healthPort())
+            .findFirst();
     assertTrue(port.isPresent(), "a container port for --health-port " + options.healthPort());
     HealthServer served = new HealthServer(0, () -> true, () -> "");
     try {
       HttpClient http = HttpClient.newHttpClient();
-      for (Probe probe : List.of(operator.getStartupProbe(), operator.getLivenessProbe(),
-          operator.getReadinessProbe())) {
+      for (Probe probe :
+          List.of(
+              operator.getStartupProbe(),
+              operator.getLivenessProbe(),
+              operator.getReadinessProbe())) {
         var get = probe.getHttpGet();
-        assertTrue(get.getPort().getIntVal() != null ? get.getPort().getIntVal() == options.healthPort()
-            : get.getPort().getStrVal().equals(port.get().getName()), "probe port " + get.getPort());
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-            + served.port() + get.getPath())).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(
+            get.getPort().getIntVal() != null
+                ? get.getPort().getIntVal() == options.healthPort()
+                : get.getPort().getStrVal().equals(port.get().getName()),
+            "probe port " + get.getPort());
+        HttpResponse<String> answer =
+            http.send(
+                HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + served.port() + get.getPath()))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, answer.statusCode(), get.getPath() + " is served by HealthServer");
       }
       assertEquals("/readyz", operator.getReadinessProbe().getHttpGet().getPath());
@@ -151,47 +183,79 @@ class DeployManifestsTest {
       assertFalse(Boolean.TRUE.equals(sc.getPrivileged()), c.getName());
     }
     for (Volume v : pod.getVolumes()) {
-      assertTrue(v.getEmptyDir() != null || v.getConfigMap() != null, v.getName() + ": emptyDir or ConfigMap only");
+      assertTrue(
+          v.getEmptyDir() != null || v.getConfigMap() != null,
+          v.getName() + ": emptyDir or ConfigMap only");
     }
     Container operator = operatorContainer();
     Map<String, String> env = new TreeMap<>();
     operator.getEnv().forEach((EnvVar e) -> env.put(e.getName(), e.getValue()));
-    assertEquals(Set.of(env.get("HOME"), env.get("JBANG_DIR")), writablePaths(operator),
+    assertEquals(
+        Set.of(env.get("HOME"), env.get("JBANG_DIR")),
+        writablePaths(operator),
         "the operator writes only its home and temp dir and JBang's directory");
-    assertTrue(env.get("JBANG_REPO").startsWith(env.get("JBANG_DIR") + "/"), "the Maven repository is in JBANG_DIR");
+    assertTrue(
+        env.get("JBANG_REPO").startsWith(env.get("JBANG_DIR") + "/"),
+        "the Maven repository is in JBANG_DIR");
     assertTrue(env.get("JAVA_TOOL_OPTIONS").contains("-Duser.home=" + env.get("HOME")));
     assertEquals("/tmp", env.get("HOME"), "Java's temp dir is writable");
     assertEquals("true", env.get("JBANG_NO_VERSION_CHECK"), "no egress beyond Maven Central");
     Container unpack = pod.getInitContainers().get(0);
     String target = unpack.getCommand().get(unpack.getCommand().indexOf("-C") + 1);
-    assertEquals(Set.of(target), writablePaths(unpack), "the init container writes only the unpacked sources");
+    assertEquals(
+        Set.of(target),
+        writablePaths(unpack),
+        "the init container writes only the unpacked sources");
     assertEquals(target, operator.getWorkingDir());
   }
 
   /**
-   * The pod's init container, run here on the ConfigMap as rendered: it must unpack exactly operator.java and
-   * lib/ (without the plugin's commands) as they are in this checkout, and those files must compile on their own.
+   * The pod's init container, run here on the ConfigMap as rendered: it must unpack exactly
+   * operator.java and lib/ (without the plugin's commands) as they are in this checkout, and those
+   * files must compile on their own.
    */
   @Test
   void sourceArchiveIsCurrentAndCompilesOnItsOwn() throws Exception {
     PodSpec pod = Deploy.deployment().getSpec().getTemplate().getSpec();
     Container unpack = pod.getInitContainers().get(0);
-    String configMapName = pod.getVolumes().stream().filter(v -> v.getConfigMap() != null).findFirst().orElseThrow()
-        .getConfigMap().getName();
-    ConfigMap source = Deploy.objects().stream().filter(o -> o instanceof ConfigMap
-        && o.getMetadata().getName().equals(configMapName)).map(ConfigMap.class::cast).findFirst().orElseThrow();
+    String configMapName =
+        pod.getVolumes().stream()
+            .filter(v -> v.getConfigMap() != null)
+            .findFirst()
+            .orElseThrow()
+            .getConfigMap()
+            .getName();
+    ConfigMap source =
+        Deploy.objects().stream()
+            .filter(o -> o instanceof ConfigMap && o.getMetadata().getName().equals(configMapName))
+            .map(ConfigMap.class::cast)
+            .findFirst()
+            .orElseThrow();
     Map<String, Path> mounts = new TreeMap<>();
     for (VolumeMount m : unpack.getVolumeMounts()) {
       mounts.put(m.getMountPath(), Files.createDirectories(temp.resolve(m.getName())));
     }
-    Path sourceDir = mounts.get(unpack.getVolumeMounts().stream().filter(m -> m.getName().equals("source"))
-        .findFirst().orElseThrow().getMountPath());
+    Path sourceDir =
+        mounts.get(
+            unpack.getVolumeMounts().stream()
+                .filter(m -> m.getName().equals("source"))
+                .findFirst()
+                .orElseThrow()
+                .getMountPath());
     for (Map.Entry<String, String> file : source.getBinaryData().entrySet()) {
-      Files.write(sourceDir.resolve(file.getKey()), Base64.getMimeDecoder().decode(file.getValue()));
+      Files.write(
+          sourceDir.resolve(file.getKey()), Base64.getMimeDecoder().decode(file.getValue()));
     }
-    List<String> command = unpack.getCommand().stream().map(arg -> mounts.entrySet().stream()
-        .filter(m -> arg.startsWith(m.getKey())).findFirst()
-        .map(m -> m.getValue() + arg.substring(m.getKey().length())).orElse(arg)).toList();
+    List<String> command =
+        unpack.getCommand().stream()
+            .map(
+                arg ->
+                    mounts.entrySet().stream()
+                        .filter(m -> arg.startsWith(m.getKey()))
+                        .findFirst()
+                        .map(m -> m.getValue() + arg.substring(m.getKey().length()))
+                        .orElse(arg))
+            .toList();
     Process tar = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(tar.waitFor(60, TimeUnit.SECONDS) && tar.exitValue() == 0, command + ": " + output);
@@ -200,36 +264,65 @@ class DeployManifestsTest {
     Map<String, String> expected = sources(Path.of("."));
     Map<String, String> shipped = sources(workspace);
     List<String> stale = new ArrayList<>();
-    expected.forEach((file, text) -> {
-      if (!text.equals(shipped.get(file))) {
-        stale.add(file + (shipped.containsKey(file) ? " differs" : " is missing"));
-      }
-    });
-    shipped.keySet().stream().filter(f -> !expected.containsKey(f)).forEach(f -> stale.add(f + " is gone here"));
-    assertEquals(List.of(), stale, "deploy/operator-source.tar.gz is stale: run " + PACK + " and commit it");
+    expected.forEach(
+        (file, text) -> {
+          if (!text.equals(shipped.get(file))) {
+            stale.add(file + (shipped.containsKey(file) ? " differs" : " is missing"));
+          }
+        });
+    shipped.keySet().stream()
+        .filter(f -> !expected.containsKey(f))
+        .forEach(f -> stale.add(f + " is gone here"));
+    assertEquals(
+        List.of(), stale, "deploy/operator-source.tar.gz is stale: run " + PACK + " and commit it");
 
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     assertNotNull(javac, "the tests need a JDK (javac), not a JRE");
-    List<String> jars = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(entry -> entry.endsWith(".jar")).toList();
-    assertTrue(jars.stream().anyMatch(j -> j.contains("kubernetes-client")), "the test class path lists the jars");
-    List<String> arguments = new ArrayList<>(List.of("-proc:none", "-nowarn", "--release", "17", "-d",
-        Files.createDirectories(temp.resolve("classes")).toString(), "-cp", String.join(File.pathSeparator, jars)));
+    List<String> jars =
+        Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(entry -> entry.endsWith(".jar"))
+            .toList();
+    assertTrue(
+        jars.stream().anyMatch(j -> j.contains("kubernetes-client")),
+        "the test class path lists the jars");
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "-proc:none",
+                "-nowarn",
+                "--release",
+                "17",
+                "-d",
+                Files.createDirectories(temp.resolve("classes")).toString(),
+                "-cp",
+                String.join(File.pathSeparator, jars)));
     shipped.keySet().forEach(file -> arguments.add(workspace.resolve(file).toString()));
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
-    assertEquals(0, javac.run(null, errors, errors, arguments.toArray(String[]::new)),
+    assertEquals(
+        0,
+        javac.run(null, errors, errors, arguments.toArray(String[]::new)),
         "the shipped sources do not compile on their own:\n" + errors);
   }
 
   @Test
   void jbangCacheComponentPutsTheCacheOnAClaim() throws IOException {
-    List<HasMetadata> objects = Deploy.documents(cacheOverlay()).stream().map(Deploy::typed).toList();
+    List<HasMetadata> objects =
+        Deploy.documents(cacheOverlay()).stream().map(Deploy::typed).toList();
     PersistentVolumeClaim claim = Deploy.only(objects, PersistentVolumeClaim.class);
-    Volume jbang = Deploy.only(objects, Deployment.class).getSpec().getTemplate().getSpec().getVolumes().stream()
-        .filter(v -> v.getName().equals("jbang")).findFirst().orElseThrow();
+    Volume jbang =
+        Deploy.only(objects, Deployment.class)
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getVolumes()
+            .stream()
+            .filter(v -> v.getName().equals("jbang"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(claim.getMetadata().getName(), jbang.getPersistentVolumeClaim().getClaimName());
     assertEquals(null, jbang.getEmptyDir());
-    assertEquals(List.of("ReadWriteMany"), claim.getSpec().getAccessModes(), "both replicas mount it");
+    assertEquals(
+        List.of("ReadWriteMany"), claim.getSpec().getAccessModes(), "both replicas mount it");
   }
 
   @Test
@@ -238,18 +331,28 @@ class DeployManifestsTest {
     List<PolicyRule> rules = new ArrayList<>(Deploy.only(objects, ClusterRole.class).getRules());
     rules.addAll(Deploy.only(objects, Role.class).getRules());
     for (PolicyRule rule : rules) {
-      for (List<String> values : List.of(rule.getApiGroups(), rule.getResources(), rule.getVerbs(),
-          rule.getNonResourceURLs())) {
-        assertFalse(values.stream().anyMatch(v -> v.contains("*")), "no wildcards: " + Rbac.describe(rule));
+      for (List<String> values :
+          List.of(
+              rule.getApiGroups(),
+              rule.getResources(),
+              rule.getVerbs(),
+              rule.getNonResourceURLs())) {
+        assertFalse(
+            values.stream().anyMatch(v -> v.contains("*")), "no wildcards: " + Rbac.describe(rule));
       }
       assertFalse(rule.getResources().contains("secrets"), "no Secrets");
     }
   }
 
-  /** An overlay as users write one: deploy/ plus the jbang-cache component (kustomize wants relative paths). */
+  /**
+   * An overlay as users write one: deploy/ plus the jbang-cache component (kustomize wants relative
+   * paths).
+   */
   private static Path cacheOverlay() throws IOException {
     Path dir = Files.createDirectories(Path.of("target", "deploy-jbang-cache"));
-    Files.writeString(dir.resolve("kustomization.yaml"), """
+    Files.writeString(
+        dir.resolve("kustomization.yaml"),
+        """
         resources: [../../deploy]
         components: [../../deploy/jbang-cache]
         """);
@@ -261,11 +364,16 @@ class DeployManifestsTest {
   }
 
   private static Set<String> writablePaths(Container c) {
-    return c.getVolumeMounts().stream().filter(m -> !Boolean.TRUE.equals(m.getReadOnly()))
-        .map(VolumeMount::getMountPath).collect(Collectors.toSet());
+    return c.getVolumeMounts().stream()
+        .filter(m -> !Boolean.TRUE.equals(m.getReadOnly()))
+        .map(VolumeMount::getMountPath)
+        .collect(Collectors.toSet());
   }
 
-  /** operator.java and lib/**.java without lib/booster/cli, relative path to text, as the pods get them. */
+  /**
+   * operator.java and lib/**.java without lib/booster/cli, relative path to text, as the pods get
+   * them.
+   */
   private static Map<String, String> sources(Path root) throws IOException {
     Map<String, String> out = new TreeMap<>();
     if (Files.isRegularFile(root.resolve("operator.java"))) {
@@ -284,7 +392,10 @@ class DeployManifestsTest {
     return out;
   }
 
-  /** Adds "path: fields" for every fabric8 model object under {@code value} that kept fields it does not know. */
+  /**
+   * Adds "path: fields" for every fabric8 model object under {@code value} that kept fields it does
+   * not know.
+   */
   private static void unknownFields(Object value, String path, List<String> problems) {
     if (value instanceof Map<?, ?> map) {
       map.forEach((k, v) -> unknownFields(v, path + "." + k, problems));
@@ -293,11 +404,14 @@ class DeployManifestsTest {
       for (Object item : list) {
         unknownFields(item, path + "[" + i++ + "]", problems);
       }
-    } else if (value != null && value.getClass().getName().startsWith("io.fabric8.kubernetes.api.model.")) {
+    } else if (value != null
+        && value.getClass().getName().startsWith("io.fabric8.kubernetes.api.model.")) {
       for (Method getter : value.getClass().getMethods()) {
         String name = getter.getName();
-        if (getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
-            || !(name.startsWith("get") || name.startsWith("is")) || name.equals("getClass")) {
+        if (getter.getParameterCount() != 0
+            || Modifier.isStatic(getter.getModifiers())
+            || !(name.startsWith("get") || name.startsWith("is"))
+            || name.equals("getClass")) {
           continue;
         }
         Object field;

@@ -23,31 +23,39 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Fencing: an instance writes only while its last renewal of the Lease began less than the renew deadline ago (a
- * deadline shorter than the lease), and a pass in flight when that ends sends nothing more.
+ * Fencing: an instance writes only while its last renewal of the Lease began less than the renew
+ * deadline ago (a deadline shorter than the lease), and a pass in flight when that ends sends
+ * nothing more.
  */
 @Timeout(60)
 class FencingTest {
-  @RegisterExtension
-  static final TestCluster cluster = new TestCluster();
+  @RegisterExtension static final TestCluster cluster = new TestCluster();
 
   @Test
   void aPassInFlightSendsNothingOnceTheFenceCloses() throws Exception {
     AtomicBoolean leader = new AtomicBoolean(true);
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch proceed = new CountDownLatch(1);
-    DesiredChildren held = (booster, profile, warnings) -> {
-      entered.countDown();
-      try {
-        proceed.await(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return new Translator(TranslatorConfig.defaults().withProfile(profile)).translate(booster, warnings);
-    };
+    DesiredChildren held =
+        (booster, profile, warnings) -> {
+          entered.countDown();
+          try {
+            proceed.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return new Translator(TranslatorConfig.defaults().withProfile(profile))
+              .translate(booster, warnings);
+        };
     Metrics metrics = new Metrics();
-    Controller controller = new Controller(cluster.newClient(), Running.options(cluster).build(), metrics, held,
-        "test", leader::get);
+    Controller controller =
+        new Controller(
+            cluster.newClient(),
+            Running.options(cluster).build(),
+            metrics,
+            held,
+            "test",
+            leader::get);
     try {
       controller.start();
       Running.create(cluster, Running.golden(cluster, "v0.4.0", "model.yaml", "in-flight"));
@@ -56,13 +64,17 @@ class FencingTest {
       leader.set(false);
       proceed.countDown();
       Running.await("the pass ended", () -> metrics.reconciles() >= 1);
-      assertEquals(List.of(), cluster.writes(), "writes of a pass whose leadership ended while it ran");
+      assertEquals(
+          List.of(), cluster.writes(), "writes of a pass whose leadership ended while it ran");
     } finally {
       controller.close();
     }
   }
 
-  /** A lock whose every write succeeds, recording nothing: the fence's bookkeeping is all that is checked. */
+  /**
+   * A lock whose every write succeeds, recording nothing: the fence's bookkeeping is all that is
+   * checked.
+   */
   private static final class AcceptingLock implements Lock {
     @Override
     public LeaderElectionRecord get(KubernetesClient client) {
@@ -70,12 +82,10 @@ class FencingTest {
     }
 
     @Override
-    public void create(KubernetesClient client, LeaderElectionRecord record) {
-    }
+    public void create(KubernetesClient client, LeaderElectionRecord record) {}
 
     @Override
-    public void update(KubernetesClient client, LeaderElectionRecord record) {
-    }
+    public void update(KubernetesClient client, LeaderElectionRecord record) {}
 
     @Override
     public String identity() {
@@ -120,7 +130,8 @@ class FencingTest {
 
   @Test
   void releasingTheLeaseClosesTheFence() {
-    Leadership leadership = new Leadership(new AcceptingLock(), Duration.ofSeconds(10), System::nanoTime);
+    Leadership leadership =
+        new Leadership(new AcceptingLock(), Duration.ofSeconds(10), System::nanoTime);
     leadership.get(null);
     leadership.create(null, held("me"));
     assertTrue(leadership.mayWrite());
@@ -131,9 +142,25 @@ class FencingTest {
 
   @Test
   void theRenewDeadlineMustBeShorterThanTheLease() {
-    assertThrows(IllegalArgumentException.class, () -> new OperatorOptions.Lease(null, "l", null,
-        Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(2)));
-    assertThrows(IllegalArgumentException.class, () -> new OperatorOptions.Lease(null, "l", null,
-        Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(10)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new OperatorOptions.Lease(
+                null,
+                "l",
+                null,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(2)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new OperatorOptions.Lease(
+                null,
+                "l",
+                null,
+                Duration.ofSeconds(15),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(10)));
   }
 }

@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * One running operator and one booster (a golden input, or any) in the test's namespace, with child and booster
- * accessors.
+ * One running operator and one booster (a golden input, or any) in the test's namespace, with child
+ * and booster accessors.
  */
 final class Fixture implements AutoCloseable {
   final TestCluster cluster;
@@ -27,22 +27,33 @@ final class Fixture implements AutoCloseable {
     this.cluster = cluster;
     this.operator = Running.operator(cluster, options);
     this.name = Running.create(cluster, booster).getMetadata().getName();
-    Running.await(name + " Initialized", () -> Running.conditionIs(cluster, name, "Initialized", "True"));
+    Running.await(
+        name + " Initialized", () -> Running.conditionIs(cluster, name, "Initialized", "True"));
   }
 
   GenericKubernetesResource child(ChildKind kind, String childName) {
-    return Kinds.children(cluster.client(), kind).inNamespace(cluster.namespace()).withName(childName).get();
+    return Kinds.children(cluster.client(), kind)
+        .inNamespace(cluster.namespace())
+        .withName(childName)
+        .get();
   }
 
   void editChild(ChildKind kind, String childName, UnaryOperator<GenericKubernetesResource> edit) {
-    Kinds.children(cluster.client(), kind).inNamespace(cluster.namespace()).withName(childName).edit(edit);
+    Kinds.children(cluster.client(), kind)
+        .inNamespace(cluster.namespace())
+        .withName(childName)
+        .edit(edit);
   }
 
   void editBooster(Consumer<ModelBooster> edit) {
-    Kinds.boosters(cluster.client()).inNamespace(cluster.namespace()).withName(name).edit(b -> {
-      edit.accept(b);
-      return b;
-    });
+    Kinds.boosters(cluster.client())
+        .inNamespace(cluster.namespace())
+        .withName(name)
+        .edit(
+            b -> {
+              edit.accept(b);
+              return b;
+            });
   }
 
   Map<String, Object> condition(String type) {
@@ -53,7 +64,9 @@ final class Fixture implements AutoCloseable {
   void awaitPasses(int passes, Runnable action) {
     long before = operator.metrics().reconciles();
     action.run();
-    Running.await(passes + " more reconcile passes", () -> operator.metrics().reconciles() >= before + passes);
+    Running.await(
+        passes + " more reconcile passes",
+        () -> operator.metrics().reconciles() >= before + passes);
   }
 
   @SuppressWarnings("unchecked")

@@ -17,14 +17,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** /healthz, /readyz and /metrics answer; metrics count reconciles and writes. */
 @Timeout(60)
 class HealthTest {
-  @RegisterExtension
-  static final TestCluster cluster = new TestCluster();
+  @RegisterExtension static final TestCluster cluster = new TestCluster();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private static HttpResponse<String> get(Operator operator, String path) {
     try {
-      return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + operator.healthPort() + path))
-          .build(), HttpResponse.BodyHandlers.ofString());
+      return HTTP.send(
+          HttpRequest.newBuilder(URI.create("http://localhost:" + operator.healthPort() + path))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
@@ -44,8 +45,12 @@ class HealthTest {
       assertTrue(metrics.contains("booster_reconcile_total{result=\"success\"}"), metrics);
       assertTrue(metrics.contains("booster_reconcile_duration_seconds_count"), metrics);
       assertTrue(metrics.contains("booster_workqueue_depth"), metrics);
-      assertTrue(metrics.contains("booster_writes_total{kind=\"ModelServing\",verb=\"create\"} 1"), metrics);
-      assertTrue(metrics.contains("booster_writes_total{kind=\"ModelBooster\",verb=\"updateStatus\"}"), metrics);
+      assertTrue(
+          metrics.contains("booster_writes_total{kind=\"ModelServing\",verb=\"create\"} 1"),
+          metrics);
+      assertTrue(
+          metrics.contains("booster_writes_total{kind=\"ModelBooster\",verb=\"updateStatus\"}"),
+          metrics);
     }
   }
 }

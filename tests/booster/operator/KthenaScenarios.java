@@ -19,8 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The operator's create, repair, prune and status on a cluster of one Kthena release, with the autoscaled v0.4.0
- * golden booster; each subclass names its release and the operator detects it (--kthena-version=auto).
+ * The operator's create, repair, prune and status on a cluster of one Kthena release, with the
+ * autoscaled v0.4.0 golden booster; each subclass names its release and the operator detects it
+ * (--kthena-version=auto).
  */
 abstract class KthenaScenarios {
   static final String SERVING = "test-model-backend1";
@@ -43,12 +44,19 @@ abstract class KthenaScenarios {
 
   List<String> names() {
     return LiveChildren.list(cluster().client(), cluster().namespace(), f.name).all().stream()
-        .map(c -> c.getKind() + "/" + c.getMetadata().getName()).sorted().toList();
+        .map(c -> c.getKind() + "/" + c.getMetadata().getName())
+        .sorted()
+        .toList();
   }
 
   private List<String> allChildren(String backend) {
-    List<String> names = new ArrayList<>(List.of("AutoscalingPolicy/test-model-" + backend,
-        "ModelRoute/test-model", "ModelServer/test-model-" + backend, "ModelServing/test-model-" + backend));
+    List<String> names =
+        new ArrayList<>(
+            List.of(
+                "AutoscalingPolicy/test-model-" + backend,
+                "ModelRoute/test-model",
+                "ModelServer/test-model-" + backend,
+                "ModelServing/test-model-" + backend));
     if (cluster().profile() == KthenaProfile.V0_4) {
       names.add(1, "AutoscalingPolicyBinding/test-model-" + backend);
     }
@@ -63,7 +71,8 @@ abstract class KthenaScenarios {
     Map<?, ?> metric = (Map<?, ?>) ((List<?>) policy.get("metrics")).get(0);
     if (cluster().profile() == KthenaProfile.V1_0) {
       assertTrue(policy.containsKey("homogeneousTarget"), policy.toString());
-      assertTrue(metric.containsKey("name") && !metric.containsKey("metricName"), metric.toString());
+      assertTrue(
+          metric.containsKey("name") && !metric.containsKey("metricName"), metric.toString());
     } else {
       assertFalse(policy.containsKey("homogeneousTarget"), policy.toString());
       assertTrue(metric.containsKey("metricName"), metric.toString());
@@ -74,12 +83,21 @@ abstract class KthenaScenarios {
   @Test
   void aHandEditedPolicyIsPutBack() {
     Object metrics = Fixture.spec(f.child(ChildKind.AUTOSCALING_POLICY, SERVING)).get("metrics");
-    f.editChild(ChildKind.AUTOSCALING_POLICY, SERVING, p -> {
-      Fixture.spec(p).put("metrics", List.of(Map.of("name", "other", "metricName", "other", "targetValue", "99")));
-      return p;
-    });
-    await("policy repaired", () -> metrics.equals(Fixture.spec(f.child(ChildKind.AUTOSCALING_POLICY, SERVING))
-        .get("metrics")));
+    f.editChild(
+        ChildKind.AUTOSCALING_POLICY,
+        SERVING,
+        p -> {
+          Fixture.spec(p)
+              .put(
+                  "metrics",
+                  List.of(Map.of("name", "other", "metricName", "other", "targetValue", "99")));
+          return p;
+        });
+    await(
+        "policy repaired",
+        () ->
+            metrics.equals(
+                Fixture.spec(f.child(ChildKind.AUTOSCALING_POLICY, SERVING)).get("metrics")));
   }
 
   @Test
@@ -91,19 +109,46 @@ abstract class KthenaScenarios {
   @Test
   void removingAutoscalingPrunesItsChildren() {
     f.editBooster(b -> b.getSpec().setAutoscalingPolicy(null));
-    await("autoscaling children gone", () -> names().equals(List.of(
-        "ModelRoute/test-model", "ModelServer/test-model-backend1", "ModelServing/test-model-backend1")));
+    await(
+        "autoscaling children gone",
+        () ->
+            names()
+                .equals(
+                    List.of(
+                        "ModelRoute/test-model",
+                        "ModelServer/test-model-backend1",
+                        "ModelServing/test-model-backend1")));
   }
 
   @Test
   void activeFollowsTheModelServing() {
     GenericKubernetesResource serving = f.child(ChildKind.MODEL_SERVING, SERVING);
-    serving.getAdditionalProperties().put("status", Map.of("observedGeneration",
-        serving.getMetadata().getGeneration(), "conditions", List.of(Map.of("type", "Available",
-        "status", "True", "reason", "AllGroupsReady", "message", "", "lastTransitionTime", "2026-01-01T00:00:00Z"))));
-    Kinds.children(cluster().client(), ChildKind.MODEL_SERVING).inNamespace(cluster().namespace()).resource(serving)
+    serving
+        .getAdditionalProperties()
+        .put(
+            "status",
+            Map.of(
+                "observedGeneration",
+                serving.getMetadata().getGeneration(),
+                "conditions",
+                List.of(
+                    Map.of(
+                        "type",
+                        "Available",
+                        "status",
+                        "True",
+                        "reason",
+                        "AllGroupsReady",
+                        "message",
+                        "",
+                        "lastTransitionTime",
+                        "2026-01-01T00:00:00Z"))));
+    Kinds.children(cluster().client(), ChildKind.MODEL_SERVING)
+        .inNamespace(cluster().namespace())
+        .resource(serving)
         .updateStatus();
     await("Active=True", () -> "True".equals(f.condition("Active").get("status")));
-    assertEquals("False", f.condition("Failed") == null ? "False" : f.condition("Failed").get("status"));
+    assertEquals(
+        "False", f.condition("Failed") == null ? "False" : f.condition("Failed").get("status"));
   }
 }

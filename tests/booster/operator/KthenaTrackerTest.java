@@ -11,16 +11,29 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** A cluster that cannot be asked leaves the operator undetected: nothing starts, so it is not ready. */
+/**
+ * A cluster that cannot be asked leaves the operator undetected: nothing starts, so it is not
+ * ready.
+ */
 class KthenaTrackerTest {
   @Test
   void aFailedDetectionStartsNothing() {
     AtomicInteger changes = new AtomicInteger();
-    try (KubernetesClient dead = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
-        .withMasterUrl("https://127.0.0.1:1").withRequestRetryBackoffLimit(0).withConnectionTimeout(2000).build())
-        .build();
-        KthenaTracker tracker = new KthenaTracker(dead, KthenaVersion.AUTO, Duration.ZERO,
-            (before, now) -> changes.incrementAndGet())) {
+    try (KubernetesClient dead =
+            new KubernetesClientBuilder()
+                .withConfig(
+                    new ConfigBuilder()
+                        .withMasterUrl("https://127.0.0.1:1")
+                        .withRequestRetryBackoffLimit(0)
+                        .withConnectionTimeout(2000)
+                        .build())
+                .build();
+        KthenaTracker tracker =
+            new KthenaTracker(
+                dead,
+                KthenaVersion.AUTO,
+                Duration.ZERO,
+                (before, now) -> changes.incrementAndGet())) {
       tracker.start();
       assertNull(tracker.current(), "nothing detected");
       assertEquals(0, changes.get(), "nothing started");

@@ -26,8 +26,7 @@ final class LogLines extends Handler implements AutoCloseable {
   }
 
   @Override
-  public void flush() {
-  }
+  public void flush() {}
 
   @Override
   public void close() {

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The operator on a Kthena v1.0 cluster (no AutoscalingPolicyBinding kind). */
 @Timeout(60)
 class OnKthenaV10Test extends KthenaScenarios {
-  @RegisterExtension
-  static final TestCluster cluster = TestCluster.kthena("v1.0.0");
+  @RegisterExtension static final TestCluster cluster = TestCluster.kthena("v1.0.0");
 
   @Override
   TestCluster cluster() {
@@ -32,9 +31,15 @@ class OnKthenaV10Test extends KthenaScenarios {
   @Test
   void theBindingKindIsNeverListedOrWatched() {
     await("ready", f.operator::ready);
-    assertEquals(EnumSet.of(ChildKind.MODEL_SERVING, ChildKind.MODEL_SERVER, ChildKind.MODEL_ROUTE,
-        ChildKind.AUTOSCALING_POLICY), EnumSet.copyOf(f.operator.watchedKinds()));
-    assertTrue(cluster.requests().stream().noneMatch(r -> r.contains("autoscalingpolicybindings")),
+    assertEquals(
+        EnumSet.of(
+            ChildKind.MODEL_SERVING,
+            ChildKind.MODEL_SERVER,
+            ChildKind.MODEL_ROUTE,
+            ChildKind.AUTOSCALING_POLICY),
+        EnumSet.copyOf(f.operator.watchedKinds()));
+    assertTrue(
+        cluster.requests().stream().noneMatch(r -> r.contains("autoscalingpolicybindings")),
         "the binding kind is never listed or watched");
   }
 }

@@ -27,18 +27,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Not a timed test (tagged benchmark, excluded by the pom): prints figures. Run it as a program:
- * {@code mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test}
- * then {@code java -cp target/test-classes:target/classes:$(cat target/cp.txt) booster.operator.OperatorBenchmark}
- * (system properties {@code bench.boosters}, default 300, {@code bench.rounds}, default 3, and
- * {@code bench.samples}, default 50). Baseline and operator alternate in rounds, so machine noise hits both.
- * Throughput: the operator bringing N new boosters (5 children each) to Initialized, divided by a plain client
- * writing the same boosters, children and one status update each with as many threads as the operator has
- * workers (goal <= 1.5). Latency: booster creation to its last child, one booster at a time (goal median < 200 ms).
+ * {@code mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * -Dmdep.includeScope=test} then {@code java -cp target/test-classes:target/classes:$(cat
+ * target/cp.txt) booster.operator.OperatorBenchmark} (system properties {@code bench.boosters},
+ * default 300, {@code bench.rounds}, default 3, and {@code bench.samples}, default 50). Baseline
+ * and operator alternate in rounds, so machine noise hits both. Throughput: the operator bringing N
+ * new boosters (5 children each) to Initialized, divided by a plain client writing the same
+ * boosters, children and one status update each with as many threads as the operator has workers
+ * (goal <= 1.5). Latency: booster creation to its last child, one booster at a time (goal median <
+ * 200 ms).
  */
 @Tag("benchmark")
 class OperatorBenchmark {
-  @RegisterExtension
-  static final TestCluster cluster = new TestCluster();
+  @RegisterExtension static final TestCluster cluster = new TestCluster();
   private static final int BOOSTERS = Integer.getInteger("bench.boosters", 300);
   private static final int SAMPLES = Integer.getInteger("bench.samples", 50);
   private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
@@ -51,8 +52,11 @@ class OperatorBenchmark {
   }
 
   private static String namespace(String name) {
-    cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata()
-        .build()).create();
+    cluster
+        .client()
+        .namespaces()
+        .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+        .create();
     return name;
   }
 
@@ -80,18 +84,23 @@ class OperatorBenchmark {
       double operator = runOperator(namespace("bench-operator-" + round), BOOSTERS);
       clean("bench-operator-" + round);
       ratios.add(operator / baseline);
-      System.out.printf("BENCHMARK round %d: boosters=%d baseline=%.2fs operator=%.2fs ratio=%.2f%n",
+      System.out.printf(
+          "BENCHMARK round %d: boosters=%d baseline=%.2fs operator=%.2fs ratio=%.2f%n",
           round, BOOSTERS, baseline, operator, operator / baseline);
     }
     Collections.sort(ratios);
-    System.out.printf("BENCHMARK throughput ratio operator/plain-client, median of %d rounds: %.2f (goal <= 1.5)%n",
+    System.out.printf(
+        "BENCHMARK throughput ratio operator/plain-client, median of %d rounds: %.2f (goal <= 1.5)%n",
         ROUNDS, ratios.get(ratios.size() / 2));
     List<Long> latencies = latencies(namespace("bench-latency"));
     Collections.sort(latencies);
     long median = latencies.get(latencies.size() / 2);
-    long p99 = latencies.get(Math.min(latencies.size() - 1, (int) Math.ceil(latencies.size() * 0.99) - 1));
-    System.out.printf("BENCHMARK single-booster creation-to-last-child latency: samples=%d median=%dms p99=%dms"
-        + " (goal median < 200 ms)%n", latencies.size(), median, p99);
+    long p99 =
+        latencies.get(Math.min(latencies.size() - 1, (int) Math.ceil(latencies.size() * 0.99) - 1));
+    System.out.printf(
+        "BENCHMARK single-booster creation-to-last-child latency: samples=%d median=%dms p99=%dms"
+            + " (goal median < 200 ms)%n",
+        latencies.size(), median, p99);
   }
 
   /** A few boosters through both paths first, so neither side pays the JIT warm-up alone. */
@@ -102,7 +111,10 @@ class OperatorBenchmark {
     clean("bench-warm-op");
   }
 
-  /** Empties a namespace (untimed): the mock's lookups slow down as its store grows, so every run starts equal. */
+  /**
+   * Empties a namespace (untimed): the mock's lookups slow down as its store grows, so every run
+   * starts equal.
+   */
   private static void clean(String ns) {
     for (ChildKind kind : ChildKind.values()) {
       Kinds.children(cluster.client(), kind).inNamespace(ns).delete();
@@ -111,7 +123,9 @@ class OperatorBenchmark {
     cluster.client().v1().events().inNamespace(ns).delete();
   }
 
-  /** Creates n boosters, then their children and one status update each, as a plain client would. */
+  /**
+   * Creates n boosters, then their children and one status update each, as a plain client would.
+   */
   private double writePlain(String ns, int n) throws Exception {
     KubernetesClient client = cluster.client();
     Translator translator = new Translator(TranslatorConfig.defaults());
@@ -120,19 +134,43 @@ class OperatorBenchmark {
     List<Future<?>> done = new ArrayList<>();
     for (int w = 0; w < WORKERS; w++) {
       int worker = w;
-      done.add(pool.submit(() -> {
-        for (int i = worker; i < n; i += WORKERS) {
-          ModelBooster created = Kinds.boosters(client).inNamespace(ns).resource(booster(ns, "b" + i)).create();
-          for (GenericKubernetesResource child : translator.translate(created)) {
-            Kinds.children(client, ChildKind.ofKind(child.getKind())).inNamespace(ns).resource(child).create();
-          }
-          GenericKubernetesResource generic = Kinds.genericBoosters(client).inNamespace(ns).withName("b" + i).get();
-          generic.getAdditionalProperties().put("status", Map.of("observedGeneration", 1, "conditions", List.of(
-              Map.of("type", "Initialized", "status", "True", "reason", "ModelCreating"))));
-          Kinds.genericBoosters(client).inNamespace(ns).resource(generic).updateStatus();
-        }
-        return null;
-      }));
+      done.add(
+          pool.submit(
+              () -> {
+                for (int i = worker; i < n; i += WORKERS) {
+                  ModelBooster created =
+                      Kinds.boosters(client)
+                          .inNamespace(ns)
+                          .resource(booster(ns, "b" + i))
+                          .create();
+                  for (GenericKubernetesResource child : translator.translate(created)) {
+                    Kinds.children(client, ChildKind.ofKind(child.getKind()))
+                        .inNamespace(ns)
+                        .resource(child)
+                        .create();
+                  }
+                  GenericKubernetesResource generic =
+                      Kinds.genericBoosters(client).inNamespace(ns).withName("b" + i).get();
+                  generic
+                      .getAdditionalProperties()
+                      .put(
+                          "status",
+                          Map.of(
+                              "observedGeneration",
+                              1,
+                              "conditions",
+                              List.of(
+                                  Map.of(
+                                      "type",
+                                      "Initialized",
+                                      "status",
+                                      "True",
+                                      "reason",
+                                      "ModelCreating"))));
+                  Kinds.genericBoosters(client).inNamespace(ns).resource(generic).updateStatus();
+                }
+                return null;
+              }));
     }
     for (Future<?> f : done) {
       f.get();
@@ -141,10 +179,19 @@ class OperatorBenchmark {
     return (System.nanoTime() - start) / 1e9;
   }
 
-  /** Starts an operator on the namespace, creates n boosters, waits until every one is Initialized. */
+  /**
+   * Starts an operator on the namespace, creates n boosters, waits until every one is Initialized.
+   */
   private double runOperator(String ns, int n) throws Exception {
-    OperatorOptions options = OperatorOptions.builder().namespaces(List.of(ns)).workers(WORKERS)
-        .leaderElect(false).resync(Duration.ZERO).healthPort(-1).translator(TranslatorConfig.defaults()).build();
+    OperatorOptions options =
+        OperatorOptions.builder()
+            .namespaces(List.of(ns))
+            .workers(WORKERS)
+            .leaderElect(false)
+            .resync(Duration.ZERO)
+            .healthPort(-1)
+            .translator(TranslatorConfig.defaults())
+            .build();
     try (Operator operator = new Operator(cluster.newClient(), options).start()) {
       Running.await("caches synced", Duration.ofSeconds(30), operator::ready);
       long start = System.nanoTime();
@@ -158,36 +205,56 @@ class OperatorBenchmark {
 
   private static long initialized(String ns) {
     return Kinds.genericBoosters(cluster.client()).inNamespace(ns).list().getItems().stream()
-        .filter(b -> b.getAdditionalProperties().get("status") instanceof Map<?, ?> s
-            && booster.cluster.Conditions.find(s.get("conditions"), "Initialized") != null
-            && "True".equals(booster.cluster.Conditions.find(s.get("conditions"), "Initialized").get("status")))
+        .filter(
+            b ->
+                b.getAdditionalProperties().get("status") instanceof Map<?, ?> s
+                    && booster.cluster.Conditions.find(s.get("conditions"), "Initialized") != null
+                    && "True"
+                        .equals(
+                            booster.cluster.Conditions.find(s.get("conditions"), "Initialized")
+                                .get("status")))
         .count();
   }
 
-  /** Creation of one booster to the arrival of its last child, measured by a watch on the five kinds. */
+  /**
+   * Creation of one booster to the arrival of its last child, measured by a watch on the five
+   * kinds.
+   */
   private List<Long> latencies(String ns) throws Exception {
     Map<String, List<Long>> arrivals = new ConcurrentHashMap<>();
     List<SharedIndexInformer<GenericKubernetesResource>> informers = new ArrayList<>();
     for (ChildKind kind : ChildKind.values()) {
-      informers.add(Kinds.children(cluster.client(), kind).inNamespace(ns).inform(
-          new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(GenericKubernetesResource child) {
-              arrivals.computeIfAbsent(child.getMetadata().getLabels().get(Labels.MODEL_NAME),
-                  k -> Collections.synchronizedList(new ArrayList<>())).add(System.nanoTime());
-            }
+      informers.add(
+          Kinds.children(cluster.client(), kind)
+              .inNamespace(ns)
+              .inform(
+                  new ResourceEventHandler<>() {
+                    @Override
+                    public void onAdd(GenericKubernetesResource child) {
+                      arrivals
+                          .computeIfAbsent(
+                              child.getMetadata().getLabels().get(Labels.MODEL_NAME),
+                              k -> Collections.synchronizedList(new ArrayList<>()))
+                          .add(System.nanoTime());
+                    }
 
-            @Override
-            public void onUpdate(GenericKubernetesResource a, GenericKubernetesResource b) {
-            }
+                    @Override
+                    public void onUpdate(
+                        GenericKubernetesResource a, GenericKubernetesResource b) {}
 
-            @Override
-            public void onDelete(GenericKubernetesResource child, boolean unknown) {
-            }
-          }));
+                    @Override
+                    public void onDelete(GenericKubernetesResource child, boolean unknown) {}
+                  }));
     }
-    OperatorOptions options = OperatorOptions.builder().namespaces(List.of(ns)).workers(WORKERS)
-        .leaderElect(false).resync(Duration.ZERO).healthPort(-1).translator(TranslatorConfig.defaults()).build();
+    OperatorOptions options =
+        OperatorOptions.builder()
+            .namespaces(List.of(ns))
+            .workers(WORKERS)
+            .leaderElect(false)
+            .resync(Duration.ZERO)
+            .healthPort(-1)
+            .translator(TranslatorConfig.defaults())
+            .build();
     List<Long> out = new ArrayList<>();
     try (Operator operator = new Operator(cluster.newClient(), options).start()) {
       Running.await("caches synced", Duration.ofSeconds(30), operator::ready);
@@ -195,10 +262,13 @@ class OperatorBenchmark {
         String name = "l" + i;
         long start = System.nanoTime();
         Kinds.boosters(cluster.client()).inNamespace(ns).resource(booster(ns, name)).create();
-        Running.await(name + " children", Duration.ofSeconds(30),
+        Running.await(
+            name + " children",
+            Duration.ofSeconds(30),
             () -> arrivals.getOrDefault(name, List.of()).size() >= 5);
         out.add((Collections.max(arrivals.get(name)) - start) / 1_000_000);
-        Running.await(name + " Initialized", Duration.ofSeconds(30), () -> initialized(ns) == out.size());
+        Running.await(
+            name + " Initialized", Duration.ofSeconds(30), () -> initialized(ns) == out.size());
       }
     } finally {
       informers.forEach(SharedIndexInformer::stop);

@@ -16,15 +16,22 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An operator in a JVM of its own, so a test can do to it what an orchestrator or the operating system does to a
- * pod: {@code kill -9} it, or freeze it with {@code SIGSTOP} (a long GC pause, a frozen VM) and thaw it with
- * {@code SIGCONT}. {@link #main} is the child's entry; its log is kept for failure messages.
+ * An operator in a JVM of its own, so a test can do to it what an orchestrator or the operating
+ * system does to a pod: {@code kill -9} it, or freeze it with {@code SIGSTOP} (a long GC pause, a
+ * frozen VM) and thaw it with {@code SIGCONT}. {@link #main} is the child's entry; its log is kept
+ * for failure messages.
  */
 final class OperatorProcess implements AutoCloseable {
-  /** What the child prints once its caches are synced (or, with leader election, once it stands by). */
+  /**
+   * What the child prints once its caches are synced (or, with leader election, once it stands by).
+   */
   private static final String READY = "operator process ready";
-  /** Leader election timings short enough for a test: a deposed leader is replaced within seconds. */
+
+  /**
+   * Leader election timings short enough for a test: a deposed leader is replaced within seconds.
+   */
   static final Duration LEASE = Duration.ofSeconds(3);
+
   static final Duration RENEW_DEADLINE = Duration.ofSeconds(2);
   static final Duration RETRY_PERIOD = Duration.ofMillis(300);
 
@@ -39,24 +46,40 @@ final class OperatorProcess implements AutoCloseable {
   }
 
   /**
-   * Starts an operator on {@code server} (a proxy's URL) watching {@code namespace}; with a non-null
-   * {@code leaseNamespace} it runs only while holding a short Lease there, as {@code identity}.
+   * Starts an operator on {@code server} (a proxy's URL) watching {@code namespace}; with a
+   * non-null {@code leaseNamespace} it runs only while holding a short Lease there, as {@code
+   * identity}.
    */
-  static OperatorProcess start(Path dir, String server, String namespace, String leaseNamespace, String identity) {
+  static OperatorProcess start(
+      Path dir, String server, String namespace, String leaseNamespace, String identity) {
     try {
       Path log = Files.createTempFile(dir, identity + "-", ".log");
-      List<String> command = new ArrayList<>(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
-          "-cp", System.getProperty("java.class.path"), OperatorProcess.class.getName(),
-          server, namespace, identity));
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-XX:TieredStopAtLevel=1",
+                  "-XX:+UseSerialGC",
+                  "-Xmx256m",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  OperatorProcess.class.getName(),
+                  server,
+                  namespace,
+                  identity));
       if (leaseNamespace != null) {
         command.add(leaseNamespace);
       }
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       OperatorProcess started = new OperatorProcess(process, log, identity);
-      Running.await(identity + " started", Duration.ofSeconds(60), () -> started.log().contains(READY)
-          || !process.isAlive());
+      Running.await(
+          identity + " started",
+          Duration.ofSeconds(60),
+          () -> started.log().contains(READY) || !process.isAlive());
       assertEquals(true, process.isAlive(), identity + " exited:\n" + started.log());
       return started;
     } catch (IOException e) {
@@ -102,7 +125,8 @@ final class OperatorProcess implements AutoCloseable {
 
   private void signal(String signal) {
     try {
-      Process kill = new ProcessBuilder("kill", signal, String.valueOf(process.pid())).inheritIO().start();
+      Process kill =
+          new ProcessBuilder("kill", signal, String.valueOf(process.pid())).inheritIO().start();
       assertEquals(0, kill.waitFor(), "kill " + signal);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -121,14 +145,22 @@ final class OperatorProcess implements AutoCloseable {
 
   /** The child: {@code SERVER NAMESPACE IDENTITY [LEASE_NAMESPACE]}. */
   public static void main(String[] args) throws InterruptedException {
-    KubernetesClient client = new KubernetesClientBuilder()
-        .withConfig(new ConfigBuilder().withMasterUrl(args[0]).withNamespace(args[1]).build()).build();
-    OperatorOptions.Builder options = OperatorOptions.builder().namespaces(List.of(args[1])).resync(Duration.ZERO)
-        .healthPort(-1).translator(TranslatorConfig.defaults()).backoff(Duration.ofMillis(50), Duration.ofSeconds(2))
-        .leaderElect(args.length > 3);
+    KubernetesClient client =
+        new KubernetesClientBuilder()
+            .withConfig(new ConfigBuilder().withMasterUrl(args[0]).withNamespace(args[1]).build())
+            .build();
+    OperatorOptions.Builder options =
+        OperatorOptions.builder()
+            .namespaces(List.of(args[1]))
+            .resync(Duration.ZERO)
+            .healthPort(-1)
+            .translator(TranslatorConfig.defaults())
+            .backoff(Duration.ofMillis(50), Duration.ofSeconds(2))
+            .leaderElect(args.length > 3);
     if (args.length > 3) {
-      options.lease(new OperatorOptions.Lease(args[3], "booster-operator", args[2], LEASE, RENEW_DEADLINE,
-          RETRY_PERIOD));
+      options.lease(
+          new OperatorOptions.Lease(
+              args[3], "booster-operator", args[2], LEASE, RENEW_DEADLINE, RETRY_PERIOD));
     }
     Operator operator = new Operator(client, options.build()).start();
     while (!operator.ready()) {
@@ -136,7 +168,8 @@ final class OperatorProcess implements AutoCloseable {
     }
     System.out.println(READY);
     operator.awaitStop();
-    System.out.println("operator process stopped" + (operator.lostLease() ? ": lost the lease" : ""));
+    System.out.println(
+        "operator process stopped" + (operator.lostLease() ? ": lost the lease" : ""));
     System.exit(operator.lostLease() ? 1 : 0);
   }
 }

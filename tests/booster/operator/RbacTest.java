@@ -30,14 +30,16 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 
 /**
- * deploy/'s RBAC, proven both ways against what the operator really does: every request the operator's clients
- * sent during the operator tests (recorded by {@link TestCluster}) must be allowed by the rules bound to the
- * Deployment's ServiceAccount, and every permission those rules grant must have been used by some request.
- * Requests in the namespace a test gave the operator as its own count as made in the Deployment's namespace;
- * requests in watched namespaces count as made anywhere else.
+ * deploy/'s RBAC, proven both ways against what the operator really does: every request the
+ * operator's clients sent during the operator tests (recorded by {@link TestCluster}) must be
+ * allowed by the rules bound to the Deployment's ServiceAccount, and every permission those rules
+ * grant must have been used by some request. Requests in the namespace a test gave the operator as
+ * its own count as made in the Deployment's namespace; requests in watched namespaces count as made
+ * anywhere else.
  *
- * <p>Runs after the other test classes (surefire orders classes by {@link Order}); operator test classes that did
- * not run in this JVM (for example with {@code -Dtest=RbacTest}) are run first from here.
+ * <p>Runs after the other test classes (surefire orders classes by {@link Order}); operator test
+ * classes that did not run in this JVM (for example with {@code -Dtest=RbacTest}) are run first
+ * from here.
  */
 @Order(Integer.MAX_VALUE)
 class RbacTest {
@@ -47,7 +49,8 @@ class RbacTest {
   void everyOperatorRequestIsAllowedAndEveryGrantIsUsed() throws IOException {
     runOperatorTestsNotYetRun();
     Map<Request, String> requests = ApiRequests.recorded();
-    Assumptions.assumeFalse(requests.isEmpty() && !"mock".equals(TestCluster.MODE),
+    Assumptions.assumeFalse(
+        requests.isEmpty() && !"mock".equals(TestCluster.MODE),
         "no operator requests were recorded: the requested test server was not available");
     assertFalse(requests.isEmpty(), "the operator tests recorded no requests");
 
@@ -64,13 +67,21 @@ class RbacTest {
       String namespace = asDeployed(request, home);
       Optional<Rbac.Grant> grant = rbac.allowing(request, namespace);
       if (grant.isEmpty()) {
-        denied.add(entry.getValue() + " (" + attributes(request, namespace, home) + ") is allowed by no rule: add "
-            + Rbac.describe(Rbac.ruleFor(request)) + " to "
-            + (home.equals(namespace) && request.isResourceRequest() ? "the Role in " + home + " (deploy/rbac.yaml)"
-            : "ClusterRole " + account + " (deploy/rbac.yaml)"));
+        denied.add(
+            entry.getValue()
+                + " ("
+                + attributes(request, namespace, home)
+                + ") is allowed by no rule: add "
+                + Rbac.describe(Rbac.ruleFor(request))
+                + " to "
+                + (home.equals(namespace) && request.isResourceRequest()
+                    ? "the Role in " + home + " (deploy/rbac.yaml)"
+                    : "ClusterRole " + account + " (deploy/rbac.yaml)"));
       } else {
         boolean named = !grant.get().rule().getResourceNames().isEmpty();
-        table.put(row(request, namespace, home, named), grant.get().role() + " rule " + grant.get().index());
+        table.put(
+            row(request, namespace, home, named),
+            grant.get().role() + " rule " + grant.get().index());
       }
     }
 
@@ -80,43 +91,66 @@ class RbacTest {
         continue;
       }
       for (PolicyRule atom : Rbac.atoms(grant.rule())) {
-        boolean used = requests.keySet().stream().anyMatch(r -> Rbac.inScope(grant, asDeployed(r, home))
-            && Rbac.allows(atom, r));
+        boolean used =
+            requests.keySet().stream()
+                .anyMatch(r -> Rbac.inScope(grant, asDeployed(r, home)) && Rbac.allows(atom, r));
         if (!used) {
-          unused.add(grant.role() + " grants " + Rbac.describe(atom) + " but no operator request used it: remove it"
-              + " from deploy/rbac.yaml, or add an operator test that needs it");
+          unused.add(
+              grant.role()
+                  + " grants "
+                  + Rbac.describe(atom)
+                  + " but no operator request used it: remove it"
+                  + " from deploy/rbac.yaml, or add an operator test that needs it");
         }
       }
     }
 
-    StringBuilder out = new StringBuilder("| request (verb group/resource, scope) | allowed by |\n|---|---|\n");
-    table.forEach((request, rule) -> out.append("| ").append(request).append(" | ").append(rule).append(" |\n"));
+    StringBuilder out =
+        new StringBuilder("| request (verb group/resource, scope) | allowed by |\n|---|---|\n");
+    table.forEach(
+        (request, rule) ->
+            out.append("| ").append(request).append(" | ").append(rule).append(" |\n"));
     out.append("\nRules:\n");
-    rbac.grants().stream().filter(g -> table.containsValue(g.role() + " rule " + g.index()))
+    rbac.grants().stream()
+        .filter(g -> table.containsValue(g.role() + " rule " + g.index()))
         .forEach(g -> out.append("- ").append(g.describe()).append('\n'));
     Files.createDirectories(TABLE.getParent());
     Files.writeString(TABLE, out);
-    System.out.println("Operator requests and the rules allowing them (also in " + TABLE + "):\n" + out);
+    System.out.println(
+        "Operator requests and the rules allowing them (also in " + TABLE + "):\n" + out);
 
     assertEquals(List.of(), denied, "operator requests deploy/rbac.yaml does not allow");
-    assertEquals(List.of(), unused, "permissions deploy/rbac.yaml grants that the operator never used");
+    assertEquals(
+        List.of(), unused, "permissions deploy/rbac.yaml grants that the operator never used");
   }
 
-  /** The namespace as in the cluster: the operator's own namespace in a test stands for the Deployment's. */
+  /**
+   * The namespace as in the cluster: the operator's own namespace in a test stands for the
+   * Deployment's.
+   */
   private static String asDeployed(Request request, String home) {
     return ApiRequests.isOperatorNamespace(request.namespace()) ? home : request.namespace();
   }
 
   private static String scope(String namespace, String home) {
-    return namespace == null ? "cluster-wide" : home.equals(namespace) ? "in " + home : "in a watched namespace";
+    return namespace == null
+        ? "cluster-wide"
+        : home.equals(namespace) ? "in " + home : "in a watched namespace";
   }
 
   private static String attributes(Request request, String namespace, String home) {
     if (!request.isResourceRequest()) {
       return "verb " + request.verb() + ", non-resource URL " + request.url();
     }
-    return "verb " + request.verb() + ", group \"" + request.group() + "\", resource " + request.combinedResource()
-        + (request.name() == null ? "" : ", name " + request.name()) + ", " + scope(namespace, home);
+    return "verb "
+        + request.verb()
+        + ", group \""
+        + request.group()
+        + "\", resource "
+        + request.combinedResource()
+        + (request.name() == null ? "" : ", name " + request.name())
+        + ", "
+        + scope(namespace, home);
   }
 
   private static String row(Request request, String namespace, String home, boolean named) {
@@ -124,35 +158,55 @@ class RbacTest {
       return request.verb() + " " + request.url();
     }
     String group = request.group().isEmpty() ? "core" : request.group();
-    return request.verb() + " " + group + "/" + request.combinedResource()
-        + (named ? " " + request.name() : "") + ", " + scope(namespace, home);
+    return request.verb()
+        + " "
+        + group
+        + "/"
+        + request.combinedResource()
+        + (named ? " " + request.name() : "")
+        + ", "
+        + scope(namespace, home);
   }
 
-  /** Runs the test classes of this package that use a {@link TestCluster} and have not run in this JVM yet. */
+  /**
+   * Runs the test classes of this package that use a {@link TestCluster} and have not run in this
+   * JVM yet.
+   */
   private static void runOperatorTestsNotYetRun() {
-    List<Class<?>> missing = operatorTestClasses().stream()
-        .filter(c -> !ApiRequests.testClasses().contains(c)).toList();
+    List<Class<?>> missing =
+        operatorTestClasses().stream().filter(c -> !ApiRequests.testClasses().contains(c)).toList();
     if (missing.isEmpty()) {
       return;
     }
     SummaryGeneratingListener summary = new SummaryGeneratingListener();
-    LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-        .selectors(missing.stream().map(DiscoverySelectors::selectClass).toList()).build(), summary);
-    assertEquals(0, summary.getSummary().getTotalFailureCount(), () -> "the operator tests this check needs failed: "
-        + summary.getSummary().getFailures().stream().map(f -> f.getTestIdentifier().getDisplayName() + ": "
-        + f.getException()).toList());
+    LauncherFactory.create()
+        .execute(
+            LauncherDiscoveryRequestBuilder.request()
+                .selectors(missing.stream().map(DiscoverySelectors::selectClass).toList())
+                .build(),
+            summary);
+    assertEquals(
+        0,
+        summary.getSummary().getTotalFailureCount(),
+        () ->
+            "the operator tests this check needs failed: "
+                + summary.getSummary().getFailures().stream()
+                    .map(f -> f.getTestIdentifier().getDisplayName() + ": " + f.getException())
+                    .toList());
   }
 
   private static List<Class<?>> operatorTestClasses() {
     try {
-      Path dir = Path.of(RbacTest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-          .resolve(RbacTest.class.getPackageName().replace('.', '/'));
+      Path dir =
+          Path.of(RbacTest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+              .resolve(RbacTest.class.getPackageName().replace('.', '/'));
       try (Stream<Path> files = Files.list(dir)) {
         List<Class<?>> out = new ArrayList<>();
         for (Path file : files.sorted().toList()) {
           String name = file.getFileName().toString();
           if (name.endsWith("Test.class") && !name.contains("$")) {
-            Class<?> type = Class.forName(RbacTest.class.getPackageName() + "." + name.replace(".class", ""));
+            Class<?> type =
+                Class.forName(RbacTest.class.getPackageName() + "." + name.replace(".class", ""));
             if (usesTestCluster(type)) {
               out.add(type);
             }

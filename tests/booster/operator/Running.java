@@ -1,10 +1,10 @@
 package booster.operator;
 
-import booster.TestSerialization;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import booster.TestSerialization;
 import booster.api.ModelBooster;
 import booster.cluster.Compare;
 import booster.cluster.Conditions;
@@ -28,16 +28,20 @@ import java.util.function.Supplier;
 final class Running {
   static final Duration TIMEOUT = Duration.ofSeconds(15);
 
-  private Running() {
-  }
+  private Running() {}
 
   /**
-   * Options for a test: this test's namespace only, no leader election, no resync, free health port, and the
-   * Kthena version detected from the cluster, as in production.
+   * Options for a test: this test's namespace only, no leader election, no resync, free health
+   * port, and the Kthena version detected from the cluster, as in production.
    */
   static OperatorOptions.Builder options(TestCluster cluster) {
-    return OperatorOptions.builder().namespaces(List.of(cluster.namespace())).leaderElect(false)
-        .resync(Duration.ZERO).healthPort(0).translator(TranslatorConfig.defaults()).kthenaVersion(KthenaVersion.AUTO);
+    return OperatorOptions.builder()
+        .namespaces(List.of(cluster.namespace()))
+        .leaderElect(false)
+        .resync(Duration.ZERO)
+        .healthPort(0)
+        .translator(TranslatorConfig.defaults())
+        .kthenaVersion(KthenaVersion.AUTO);
   }
 
   static Operator operator(TestCluster cluster, OperatorOptions.Builder options) {
@@ -66,11 +70,17 @@ final class Running {
   }
 
   static ModelBooster create(TestCluster cluster, ModelBooster booster) {
-    return Kinds.boosters(cluster.client()).inNamespace(cluster.namespace()).resource(booster).create();
+    return Kinds.boosters(cluster.client())
+        .inNamespace(cluster.namespace())
+        .resource(booster)
+        .create();
   }
 
   static GenericKubernetesResource booster(TestCluster cluster, String name) {
-    return Kinds.genericBoosters(cluster.client()).inNamespace(cluster.namespace()).withName(name).get();
+    return Kinds.genericBoosters(cluster.client())
+        .inNamespace(cluster.namespace())
+        .withName(name)
+        .get();
   }
 
   /** The condition of that type on the live booster, or null. */
@@ -85,24 +95,40 @@ final class Running {
     return c != null && status.equals(c.get("status"));
   }
 
-  /** What the translator makes of the booster as stored (with its server-assigned uid), for the cluster's Kthena. */
+  /**
+   * What the translator makes of the booster as stored (with its server-assigned uid), for the
+   * cluster's Kthena.
+   */
   static List<GenericKubernetesResource> desired(TestCluster cluster, String name) {
-    ModelBooster stored = TestSerialization.KUBERNETES.convertValue(booster(cluster, name), ModelBooster.class);
-    return new Translator(TranslatorConfig.defaults().withProfile(cluster.profile())).translate(stored);
+    ModelBooster stored =
+        TestSerialization.KUBERNETES.convertValue(booster(cluster, name), ModelBooster.class);
+    return new Translator(TranslatorConfig.defaults().withProfile(cluster.profile()))
+        .translate(stored);
   }
 
-  /** The booster's live children are exactly its translation: same set, controlled by it, nothing to change. */
+  /**
+   * The booster's live children are exactly its translation: same set, controlled by it, nothing to
+   * change.
+   */
   static void assertChildrenAreTheTranslation(TestCluster cluster, String name) {
     List<GenericKubernetesResource> desired = desired(cluster, name);
     LiveChildren live = LiveChildren.list(cluster.client(), cluster.namespace(), name);
-    assertEquals(desired.stream().map(d -> d.getKind() + "/" + d.getMetadata().getName()).sorted().toList(),
-        live.all().stream().map(d -> d.getKind() + "/" + d.getMetadata().getName()).sorted().toList());
+    assertEquals(
+        desired.stream().map(d -> d.getKind() + "/" + d.getMetadata().getName()).sorted().toList(),
+        live.all().stream()
+            .map(d -> d.getKind() + "/" + d.getMetadata().getName())
+            .sorted()
+            .toList());
     GenericKubernetesResource stored = booster(cluster, name);
     for (GenericKubernetesResource d : desired) {
-      GenericKubernetesResource child = live.find(ChildKind.ofKind(d.getKind()), d.getMetadata().getName())
-          .orElseThrow();
-      assertTrue(Ownership.controlledBy(child, stored), child.getMetadata().getName() + " controlled by booster");
-      assertEquals(Labels.SEED_MANAGED_BY_VALUE, child.getMetadata().getLabels().get(Labels.SEED_MANAGED_BY));
+      GenericKubernetesResource child =
+          live.find(ChildKind.ofKind(d.getKind()), d.getMetadata().getName()).orElseThrow();
+      assertTrue(
+          Ownership.controlledBy(child, stored),
+          child.getMetadata().getName() + " controlled by booster");
+      assertEquals(
+          Labels.SEED_MANAGED_BY_VALUE,
+          child.getMetadata().getLabels().get(Labels.SEED_MANAGED_BY));
       assertEquals(List.of(), Compare.changes(d, child), child.getMetadata().getName());
     }
   }

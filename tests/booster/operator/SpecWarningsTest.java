@@ -15,11 +15,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Validation warnings do not block a booster and are recorded as one event per generation (docs/design.md §4.4). */
+/**
+ * Validation warnings do not block a booster and are recorded as one event per generation
+ * (docs/design.md §4.4).
+ */
 @Timeout(60)
 class SpecWarningsTest {
-  @RegisterExtension
-  static final TestCluster cluster = new TestCluster();
+  @RegisterExtension static final TestCluster cluster = new TestCluster();
 
   @SuppressWarnings("try") // the operator only has to be running while the block runs
   @Test
@@ -31,21 +33,42 @@ class SpecWarningsTest {
       Running.create(cluster, booster);
       await("Initialized", () -> Running.conditionIs(cluster, "fancy", "Initialized", "True"));
       await("ValidationWarning event", () -> warnings().size() == 1);
-      assertTrue(warnings().get(0).getMessage().contains("FancyConnector"), warnings().get(0).getMessage());
+      assertTrue(
+          warnings().get(0).getMessage().contains("FancyConnector"),
+          warnings().get(0).getMessage());
 
-      // A second pass of the same generation (repairing a deleted child) does not repeat the warning.
-      Kinds.children(cluster.client(), ChildKind.MODEL_ROUTE).inNamespace(cluster.namespace()).withName("fancy")
+      // A second pass of the same generation (repairing a deleted child) does not repeat the
+      // warning.
+      Kinds.children(cluster.client(), ChildKind.MODEL_ROUTE)
+          .inNamespace(cluster.namespace())
+          .withName("fancy")
           .delete();
-      await("route recreated", () -> Kinds.children(cluster.client(), ChildKind.MODEL_ROUTE)
-          .inNamespace(cluster.namespace()).withName("fancy").get() != null);
+      await(
+          "route recreated",
+          () ->
+              Kinds.children(cluster.client(), ChildKind.MODEL_ROUTE)
+                      .inNamespace(cluster.namespace())
+                      .withName("fancy")
+                      .get()
+                  != null);
       Running.sleep(500);
       assertEquals(1, warnings().size(), "one warning per generation");
     }
   }
 
   private static List<Event> warnings() {
-    return cluster.client().v1().events().inNamespace(cluster.namespace()).list().getItems().stream()
-        .filter(e -> "ValidationWarning".equals(e.getReason()) && "fancy".equals(e.getInvolvedObject().getName()))
+    return cluster
+        .client()
+        .v1()
+        .events()
+        .inNamespace(cluster.namespace())
+        .list()
+        .getItems()
+        .stream()
+        .filter(
+            e ->
+                "ValidationWarning".equals(e.getReason())
+                    && "fancy".equals(e.getInvolvedObject().getName()))
         .toList();
   }
 }

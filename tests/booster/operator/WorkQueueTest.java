@@ -32,13 +32,15 @@ class WorkQueueTest {
     assertEquals("ns/a", queue.take());
     queue.add("ns/a");
     assertEquals(0, queue.depth(), "held back while processing");
-    CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> {
-      try {
-        return queue.take();
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<String> second =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return queue.take();
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
     try {
       second.get(200, TimeUnit.MILLISECONDS);
       throw new AssertionError("second take returned while the key was processing");
@@ -66,19 +68,24 @@ class WorkQueueTest {
 
   @Test
   void closeReleasesWaitingWorkers() throws Exception {
-    CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> {
-      try {
-        return queue.take();
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<String> waiting =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return queue.take();
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
     Thread.sleep(50);
     queue.close();
     assertNull(waiting.get(2, TimeUnit.SECONDS));
   }
 
-  /** A key added again during its failed pass runs at once: the retry says so and adds no second, later run. */
+  /**
+   * A key added again during its failed pass runs at once: the retry says so and adds no second,
+   * later run.
+   */
   @Test
   void aRetryOfAKeyQueuedAgainIsImmediateAndRunsOnce() throws Exception {
     queue.add("ns/a");

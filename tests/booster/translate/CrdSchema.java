@@ -15,22 +15,54 @@ import java.util.regex.Pattern;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * A small validator for the structural OpenAPI schema of a CRD, checking what the API server checks on create:
- * unknown fields (unless {@code x-kubernetes-preserve-unknown-fields}), types (including
+ * A small validator for the structural OpenAPI schema of a CRD, checking what the API server checks
+ * on create: unknown fields (unless {@code x-kubernetes-preserve-unknown-fields}), types (including
  * {@code x-kubernetes-int-or-string} and the int32 range), required fields, enums, minimum/maximum,
- * min/max length, items and properties, patterns, list-type set/map uniqueness, allOf/anyOf/oneOf/not.
- * Root {@code metadata} is the API server's own ObjectMeta and is left to the caller. CEL rules
- * ({@code x-kubernetes-validations}) are not evaluated: callers assert the few that matter explicitly.
- * A schema keyword this class does not know fails loudly, so nothing is skipped silently.
+ * min/max length, items and properties, patterns, list-type set/map uniqueness,
+ * allOf/anyOf/oneOf/not. Root {@code metadata} is the API server's own ObjectMeta and is left to
+ * the caller. CEL rules ({@code x-kubernetes-validations}) are not evaluated: callers assert the
+ * few that matter explicitly. A schema keyword this class does not know fails loudly, so nothing is
+ * skipped silently.
  */
 final class CrdSchema {
-  private static final Set<String> KEYWORDS = Set.of("description", "type", "properties", "additionalProperties",
-      "items", "required", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength",
-      "maxLength", "pattern", "minItems", "maxItems", "minProperties", "maxProperties", "uniqueItems", "format",
-      "default", "nullable", "anyOf", "allOf", "oneOf", "not", "title", "example", "externalDocs",
-      "x-kubernetes-int-or-string", "x-kubernetes-preserve-unknown-fields", "x-kubernetes-list-type",
-      "x-kubernetes-list-map-keys", "x-kubernetes-map-type", "x-kubernetes-validations",
-      "x-kubernetes-embedded-resource");
+  private static final Set<String> KEYWORDS =
+      Set.of(
+          "description",
+          "type",
+          "properties",
+          "additionalProperties",
+          "items",
+          "required",
+          "enum",
+          "minimum",
+          "maximum",
+          "exclusiveMinimum",
+          "exclusiveMaximum",
+          "minLength",
+          "maxLength",
+          "pattern",
+          "minItems",
+          "maxItems",
+          "minProperties",
+          "maxProperties",
+          "uniqueItems",
+          "format",
+          "default",
+          "nullable",
+          "anyOf",
+          "allOf",
+          "oneOf",
+          "not",
+          "title",
+          "example",
+          "externalDocs",
+          "x-kubernetes-int-or-string",
+          "x-kubernetes-preserve-unknown-fields",
+          "x-kubernetes-list-type",
+          "x-kubernetes-list-map-keys",
+          "x-kubernetes-map-type",
+          "x-kubernetes-validations",
+          "x-kubernetes-embedded-resource");
 
   private final Map<String, Object> root;
 
@@ -38,13 +70,19 @@ final class CrdSchema {
     this.root = root;
   }
 
-  /** The upstream CRD of a child kind in the release a profile writes for, {@code <group>_<plural>.yaml}. */
+  /**
+   * The upstream CRD of a child kind in the release a profile writes for, {@code
+   * <group>_<plural>.yaml}.
+   */
   static CrdSchema of(ChildKind kind, KthenaProfile profile) {
     if (!profile.childKinds().contains(kind)) {
       throw new IllegalArgumentException("Kthena " + profile + " has no " + kind.kind());
     }
-    return load(Golden.REFERENCE.resolve(release(profile)).resolve("crds")
-        .resolve(kind.group() + "_" + kind.plural() + ".yaml"));
+    return load(
+        Golden.REFERENCE
+            .resolve(release(profile))
+            .resolve("crds")
+            .resolve(kind.group() + "_" + kind.plural() + ".yaml"));
   }
 
   /** The upstream tag whose CRDs and golden files stand for a profile. */
@@ -55,16 +93,22 @@ final class CrdSchema {
   @SuppressWarnings("unchecked")
   static CrdSchema load(Path crd) {
     try {
-      Map<String, Object> doc = YAMLMapper.builder().build().readValue(Files.readString(crd), Map.class);
+      Map<String, Object> doc =
+          YAMLMapper.builder().build().readValue(Files.readString(crd), Map.class);
       Map<String, Object> spec = (Map<String, Object>) doc.get("spec");
       Map<String, Object> version = ((List<Map<String, Object>>) spec.get("versions")).get(0);
-      return new CrdSchema((Map<String, Object>) ((Map<String, Object>) version.get("schema")).get("openAPIV3Schema"));
+      return new CrdSchema(
+          (Map<String, Object>)
+              ((Map<String, Object>) version.get("schema")).get("openAPIV3Schema"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Every violation of the object (a plain tree of maps, lists and scalars), each prefixed by its field path. */
+  /**
+   * Every violation of the object (a plain tree of maps, lists and scalars), each prefixed by its
+   * field path.
+   */
   List<String> violations(Map<String, Object> object) {
     List<String> out = new ArrayList<>();
     for (Map.Entry<String, Object> e : object.entrySet()) {
@@ -92,10 +136,12 @@ final class CrdSchema {
   }
 
   @SuppressWarnings("unchecked")
-  private static void check(Map<String, Object> schema, Object value, String path, List<String> out) {
+  private static void check(
+      Map<String, Object> schema, Object value, String path, List<String> out) {
     for (String key : schema.keySet()) {
       if (!KEYWORDS.contains(key)) {
-        throw new IllegalStateException(path + ": schema keyword not supported by this validator: " + key);
+        throw new IllegalStateException(
+            path + ": schema keyword not supported by this validator: " + key);
       }
     }
     if (value == null) {
@@ -108,17 +154,21 @@ final class CrdSchema {
       return;
     }
     checkValue(schema, value, path, out);
-    for (Map<String, Object> sub : (List<Map<String, Object>>) schema.getOrDefault("allOf", List.of())) {
+    for (Map<String, Object> sub :
+        (List<Map<String, Object>>) schema.getOrDefault("allOf", List.of())) {
       checkValue(sub, value, path, out);
     }
-    if (schema.get("anyOf") instanceof List<?> anyOf && !Boolean.TRUE.equals(schema.get("x-kubernetes-int-or-string"))
+    if (schema.get("anyOf") instanceof List<?> anyOf
+        && !Boolean.TRUE.equals(schema.get("x-kubernetes-int-or-string"))
         && matching((List<Map<String, Object>>) anyOf, value, path) == 0) {
       out.add(path + ": matches none of anyOf");
     }
-    if (schema.get("oneOf") instanceof List<?> oneOf && matching((List<Map<String, Object>>) oneOf, value, path) != 1) {
+    if (schema.get("oneOf") instanceof List<?> oneOf
+        && matching((List<Map<String, Object>>) oneOf, value, path) != 1) {
       out.add(path + ": must match exactly one of oneOf");
     }
-    if (schema.get("not") instanceof Map<?, ?> not && matching(List.of((Map<String, Object>) not), value, path) == 1) {
+    if (schema.get("not") instanceof Map<?, ?> not
+        && matching(List.of((Map<String, Object>) not), value, path) == 1) {
       out.add(path + ": must not match the 'not' schema");
     }
     if (value instanceof Map<?, ?> map) {
@@ -141,7 +191,8 @@ final class CrdSchema {
     return count;
   }
 
-  private static boolean typeMatches(Map<String, Object> schema, Object value, String path, List<String> out) {
+  private static boolean typeMatches(
+      Map<String, Object> schema, Object value, String path, List<String> out) {
     if (Boolean.TRUE.equals(schema.get("x-kubernetes-int-or-string"))) {
       if (isInteger(value) || value instanceof String) {
         return true;
@@ -153,15 +204,16 @@ final class CrdSchema {
     if (type == null) {
       return true;
     }
-    boolean ok = switch ((String) type) {
-      case "object" -> value instanceof Map;
-      case "array" -> value instanceof List;
-      case "string" -> value instanceof String;
-      case "boolean" -> value instanceof Boolean;
-      case "integer" -> isInteger(value);
-      case "number" -> value instanceof Number;
-      default -> throw new IllegalStateException(path + ": unknown schema type " + type);
-    };
+    boolean ok =
+        switch ((String) type) {
+          case "object" -> value instanceof Map;
+          case "array" -> value instanceof List;
+          case "string" -> value instanceof String;
+          case "boolean" -> value instanceof Boolean;
+          case "integer" -> isInteger(value);
+          case "number" -> value instanceof Number;
+          default -> throw new IllegalStateException(path + ": unknown schema type " + type);
+        };
     if (!ok) {
       out.add(path + ": must be of type " + type + ", got " + describe(value));
     }
@@ -169,8 +221,10 @@ final class CrdSchema {
   }
 
   /** Scalar checks: enum, format, numeric bounds, string length and pattern. */
-  private static void checkValue(Map<String, Object> schema, Object value, String path, List<String> out) {
-    if (schema.get("enum") instanceof List<?> values && values.stream().noneMatch(v -> sameValue(v, value))) {
+  private static void checkValue(
+      Map<String, Object> schema, Object value, String path, List<String> out) {
+    if (schema.get("enum") instanceof List<?> values
+        && values.stream().noneMatch(v -> sameValue(v, value))) {
       out.add(path + ": " + value + " is not one of " + values);
     }
     if ("int32".equals(schema.get("format")) && isInteger(value)) {
@@ -202,14 +256,16 @@ final class CrdSchema {
       if (schema.get("maxLength") instanceof Number max && length > max.intValue()) {
         out.add(path + ": longer than " + max);
       }
-      if (schema.get("pattern") instanceof String pattern && !Pattern.compile(pattern).matcher(s).find()) {
+      if (schema.get("pattern") instanceof String pattern
+          && !Pattern.compile(pattern).matcher(s).find()) {
         out.add(path + ": \"" + s + "\" does not match " + pattern);
       }
     }
   }
 
   @SuppressWarnings("unchecked")
-  private static void checkObject(Map<String, Object> schema, Map<String, Object> map, String path, List<String> out) {
+  private static void checkObject(
+      Map<String, Object> schema, Map<String, Object> map, String path, List<String> out) {
     boolean preserve = Boolean.TRUE.equals(schema.get("x-kubernetes-preserve-unknown-fields"));
     Object additional = schema.get("additionalProperties");
     for (Map.Entry<String, Object> e : map.entrySet()) {
@@ -237,7 +293,8 @@ final class CrdSchema {
   }
 
   @SuppressWarnings("unchecked")
-  private static void checkArray(Map<String, Object> schema, List<?> list, String path, List<String> out) {
+  private static void checkArray(
+      Map<String, Object> schema, List<?> list, String path, List<String> out) {
     if (schema.get("minItems") instanceof Number min && list.size() < min.intValue()) {
       out.add(path + ": fewer than " + min + " items");
     }
@@ -254,8 +311,10 @@ final class CrdSchema {
     List<String> keys = strings(schema.get("x-kubernetes-list-map-keys"));
     Set<Object> seen = new HashSet<>();
     for (Object item : list) {
-      Object identity = "map".equals(listType) && item instanceof Map<?, ?> m
-          ? keys.stream().map(m::get).toList() : item;
+      Object identity =
+          "map".equals(listType) && item instanceof Map<?, ?> m
+              ? keys.stream().map(m::get).toList()
+              : item;
       if ((set || "map".equals(listType)) && !seen.add(identity)) {
         out.add(path + ": duplicate item " + identity);
       }
@@ -263,7 +322,10 @@ final class CrdSchema {
   }
 
   private static boolean isInteger(Object value) {
-    return value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+    return value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
+        || value instanceof Byte
         || value instanceof BigInteger;
   }
 

@@ -16,31 +16,35 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Upstream golden files, read from {@code ../shared/reference/kthena} (never copied into the project), and the
- * comparison upstream's Go tests make: typed equality, where a zero value equals an absent field and JSON keys match
- * case-insensitively. Tests apply their named masks on top, one per deliberate difference (docs/design.md §8.1).
+ * Upstream golden files, read from {@code ../shared/reference/kthena} (never copied into the
+ * project), and the comparison upstream's Go tests make: typed equality, where a zero value equals
+ * an absent field and JSON keys match case-insensitively. Tests apply their named masks on top, one
+ * per deliberate difference (docs/design.md §8.1).
  */
 public final class Golden {
   public static final Path REFERENCE = Path.of("..", "shared", "reference", "kthena");
   private static final ObjectMapper YAML = YAMLMapper.builder().build();
 
-  private Golden() {
-  }
+  private Golden() {}
 
   public static Path file(String tag, String relative) {
     Path p = REFERENCE.resolve(tag).resolve(relative);
     if (!Files.isRegularFile(p)) {
-      throw new IllegalStateException("reference file missing: " + p.toAbsolutePath()
-          + " (tests expect ../shared beside the checkout)");
+      throw new IllegalStateException(
+          "reference file missing: "
+              + p.toAbsolutePath()
+              + " (tests expect ../shared beside the checkout)");
     }
     return p;
   }
 
-  /** A golden input booster as written, not defaulted by an API server, as upstream's tests read it. */
+  /**
+   * A golden input booster as written, not defaulted by an API server, as upstream's tests read it.
+   */
   public static ModelBooster input(String tag, String name) {
     try {
-      return TestSerialization.KUBERNETES.unmarshal(Files.readString(file(tag, "convert-testdata/input/" + name)),
-          ModelBooster.class);
+      return TestSerialization.KUBERNETES.unmarshal(
+          Files.readString(file(tag, "convert-testdata/input/" + name)), ModelBooster.class);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -50,7 +54,8 @@ public final class Golden {
   @SuppressWarnings("unchecked")
   public static Map<String, Object> expected(String tag, String name) {
     try {
-      return YAML.readValue(Files.readString(file(tag, "convert-testdata/expected/" + name)), Map.class);
+      return YAML.readValue(
+          Files.readString(file(tag, "convert-testdata/expected/" + name)), Map.class);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -63,9 +68,10 @@ public final class Golden {
   }
 
   /**
-   * Go typed-equality normal form: drops nulls, empty strings, zero numbers, false, empty maps and lists, and
-   * the zero duration "0s"; folds the misspelled key {@code envfrom} into {@code envFrom}; and writes
-   * numbers as their decimal text, since quantities and int-or-string fields decode equal either way.
+   * Go typed-equality normal form: drops nulls, empty strings, zero numbers, false, empty maps and
+   * lists, and the zero duration "0s"; folds the misspelled key {@code envfrom} into {@code
+   * envFrom}; and writes numbers as their decimal text, since quantities and int-or-string fields
+   * decode equal either way.
    */
   public static Object normalize(Object value) {
     if (value instanceof Map<?, ?> map) {
@@ -97,11 +103,18 @@ public final class Golden {
   }
 
   private static boolean isZero(Object v) {
-    return v == null || "".equals(v) || "0".equals(v) || Boolean.FALSE.equals(v) || "0s".equals(v)
-        || (v instanceof Map<?, ?> m && m.isEmpty()) || (v instanceof List<?> l && l.isEmpty());
+    return v == null
+        || "".equals(v)
+        || "0".equals(v)
+        || Boolean.FALSE.equals(v)
+        || "0s".equals(v)
+        || (v instanceof Map<?, ?> m && m.isEmpty())
+        || (v instanceof List<?> l && l.isEmpty());
   }
 
-  /** Every path where the two normal forms differ, for a readable failure message; empty when equal. */
+  /**
+   * Every path where the two normal forms differ, for a readable failure message; empty when equal.
+   */
   public static List<String> differences(Object expected, Object actual) {
     List<String> out = new ArrayList<>();
     diff("", normalize(expected), normalize(actual), out);
@@ -131,7 +144,10 @@ public final class Golden {
     }
   }
 
-  /** Removes the value at a dotted path ({@code metadata.labels.x}); list items are addressed as {@code [i]}. */
+  /**
+   * Removes the value at a dotted path ({@code metadata.labels.x}); list items are addressed as
+   * {@code [i]}.
+   */
   @SuppressWarnings("unchecked")
   public static void remove(Map<String, Object> tree, String... path) {
     Object node = tree;
@@ -143,7 +159,10 @@ public final class Golden {
     }
   }
 
-  /** Every map in the tree, depth first (to mask a key wherever it appears, e.g. the revision label). */
+  /**
+   * Every map in the tree, depth first (to mask a key wherever it appears, e.g. the revision
+   * label).
+   */
   @SuppressWarnings("unchecked")
   public static List<Map<String, Object>> maps(Object tree) {
     List<Map<String, Object>> out = new ArrayList<>();
@@ -153,7 +172,7 @@ public final class Golden {
         out.addAll(maps(v));
       }
     } else if (tree instanceof List<?> l) {
-      for (Iterator<?> it = l.iterator(); it.hasNext();) {
+      for (Iterator<?> it = l.iterator(); it.hasNext(); ) {
         out.addAll(maps(it.next()));
       }
     }

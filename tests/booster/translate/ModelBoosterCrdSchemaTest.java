@@ -17,26 +17,36 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Our generated ModelBooster CRD (crds/, owned by the API work) accepts every upstream example and converter input
- * as written, and our own examples, structurally (the CEL rules are evaluated by booster.api.CrdRulesParityTest).
+ * Our generated ModelBooster CRD (crds/, owned by the API work) accepts every upstream example and
+ * converter input as written, and our own examples, structurally (the CEL rules are evaluated by
+ * booster.api.CrdRulesParityTest).
  */
 class ModelBoosterCrdSchemaTest {
   private static final CrdSchema SCHEMA =
       CrdSchema.load(Path.of("crds", "modelboosters.workload.serving.volcano.sh.yaml"));
 
-  /** The object without apiVersion, kind and metadata, which the API server handles itself at the root. */
+  /**
+   * The object without apiVersion, kind and metadata, which the API server handles itself at the
+   * root.
+   */
   @SuppressWarnings("unchecked")
   private static Map<String, Object> body(Path manifest) throws IOException {
-    Map<String, Object> object = YAMLMapper.builder().build().readValue(Files.readString(manifest), Map.class);
+    Map<String, Object> object =
+        YAMLMapper.builder().build().readValue(Files.readString(manifest), Map.class);
     object.keySet().removeAll(List.of("apiVersion", "kind", "metadata"));
     return object;
   }
 
   static Stream<Path> manifests() throws IOException {
     Stream<Path> all = Stream.empty();
-    for (String dir : List.of("v0.1.0/examples/model-booster", "v0.4.0/examples/model-booster",
-        "v0.1.0/convert-testdata/input", "v0.4.0/convert-testdata/input", "v1.0.0/examples/model-booster",
-        "v1.0.0/convert-testdata/input")) {
+    for (String dir :
+        List.of(
+            "v0.1.0/examples/model-booster",
+            "v0.4.0/examples/model-booster",
+            "v0.1.0/convert-testdata/input",
+            "v0.4.0/convert-testdata/input",
+            "v1.0.0/examples/model-booster",
+            "v1.0.0/convert-testdata/input")) {
       try (Stream<Path> files = Files.list(Golden.REFERENCE.resolve(dir))) {
         all = Stream.concat(all, files.sorted().toList().stream());
       }
@@ -63,31 +73,40 @@ class ModelBoosterCrdSchemaTest {
   }
 
   /**
-   * The OpenAPI half of the new fields' rules (bounds, enums, patterns, keyed and bounded lists), each rejected by the
-   * CRD as by booster.api.Validation; the CEL half is listed by booster.api.CrdIsCurrentTest.
+   * The OpenAPI half of the new fields' rules (bounds, enums, patterns, keyed and bounded lists),
+   * each rejected by the CRD as by booster.api.Validation; the CEL half is listed by
+   * booster.api.CrdIsCurrentTest.
    */
   @ParameterizedTest(name = "{0} = {1}")
-  @CsvSource(delimiter = '|', value = {
-      "spec.rateLimit.inputTokensPerUnit | 0 | spec.rateLimit.inputTokensPerUnit: 0 is below the minimum 1",
-      "spec.rateLimit.unit | week | spec.rateLimit.unit: week is not one of",
-      "spec.rateLimit.global.redis.address | redis | spec.rateLimit.global.redis.address: \"redis\" does not match",
-      "spec.rateLimit.global.redis.address | 'redis:65536' | spec.rateLimit.global.redis.address: \"redis:65536\"",
-      "spec.parentRefs[0].namespace | Gateways | spec.parentRefs[0].namespace: \"Gateways\" does not match",
-      "spec.parentRefs[0].kind | '' | spec.parentRefs[0].kind: shorter than 1",
-      "spec.parentRefs[0].port | 65536 | spec.parentRefs[0].port: 65536 is above the maximum 65535",
-      "spec.routes[0].name | Tenant_A | spec.routes[0].name: \"Tenant_A\" does not match",
-      "spec.routes[1].name | acme | spec.routes: duplicate item [acme]",
-      "spec.routes[0].modelName | '' | spec.routes[0].modelName: shorter than 1",
-      "spec.routes[0].parentRefs[0].sectionName | HTTPS | spec.routes[0].parentRefs[0].sectionName: \"HTTPS\"",
-      "spec.backend.networkTopology.groupPolicy.mode | strict | "
-          + "spec.backend.networkTopology.groupPolicy.mode: strict is not one of",
-      "spec.backend.networkTopology.groupPolicy.highestTierAllowed | -1 | "
-          + "spec.backend.networkTopology.groupPolicy.highestTierAllowed: -1 is below the minimum 0"})
-  void newFieldBoundsAreInTheSchema(String path, String value, String violation) throws IOException {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "spec.rateLimit.inputTokensPerUnit | 0 | spec.rateLimit.inputTokensPerUnit: 0 is below the minimum 1",
+        "spec.rateLimit.unit | week | spec.rateLimit.unit: week is not one of",
+        "spec.rateLimit.global.redis.address | redis | spec.rateLimit.global.redis.address: \"redis\" does not match",
+        "spec.rateLimit.global.redis.address | 'redis:65536' | spec.rateLimit.global.redis.address: \"redis:65536\"",
+        "spec.parentRefs[0].namespace | Gateways | spec.parentRefs[0].namespace: \"Gateways\" does not match",
+        "spec.parentRefs[0].kind | '' | spec.parentRefs[0].kind: shorter than 1",
+        "spec.parentRefs[0].port | 65536 | spec.parentRefs[0].port: 65536 is above the maximum 65535",
+        "spec.routes[0].name | Tenant_A | spec.routes[0].name: \"Tenant_A\" does not match",
+        "spec.routes[1].name | acme | spec.routes: duplicate item [acme]",
+        "spec.routes[0].modelName | '' | spec.routes[0].modelName: shorter than 1",
+        "spec.routes[0].parentRefs[0].sectionName | HTTPS | spec.routes[0].parentRefs[0].sectionName: \"HTTPS\"",
+        "spec.backend.networkTopology.groupPolicy.mode | strict | "
+            + "spec.backend.networkTopology.groupPolicy.mode: strict is not one of",
+        "spec.backend.networkTopology.groupPolicy.highestTierAllowed | -1 | "
+            + "spec.backend.networkTopology.groupPolicy.highestTierAllowed: -1 is below the minimum 0"
+      })
+  void newFieldBoundsAreInTheSchema(String path, String value, String violation)
+      throws IOException {
     Map<String, Object> object = body(SampleBoosters.EXAMPLES.resolve("gateway-routes.yaml"));
-    set(object, path, YAMLMapper.builder().build().readValue(value.isEmpty() ? "''" : value, Object.class));
+    set(
+        object,
+        path,
+        YAMLMapper.builder().build().readValue(value.isEmpty() ? "''" : value, Object.class));
     List<String> found = SCHEMA.violations(object);
-    assertTrue(found.stream().anyMatch(v -> v.startsWith(violation)), violation + " not in " + found);
+    assertTrue(
+        found.stream().anyMatch(v -> v.startsWith(violation)), violation + " not in " + found);
   }
 
   @Test
@@ -131,9 +150,13 @@ class ModelBoosterCrdSchemaTest {
   void badUriIsRejected(Path manifest) throws IOException {
     Map<String, Object> object = body(manifest);
     Map<String, Object> spec = (Map<String, Object>) object.get("spec");
-    Map<String, Object> backend = spec.containsKey("backend") ? (Map<String, Object>) spec.get("backend")
-        : ((List<Map<String, Object>>) spec.get("backends")).get(0);
+    Map<String, Object> backend =
+        spec.containsKey("backend")
+            ? (Map<String, Object>) spec.get("backend")
+            : ((List<Map<String, Object>>) spec.get("backends")).get(0);
     backend.put("modelURI", "gs://bucket/model");
-    assertTrue(SCHEMA.violations(object).stream().anyMatch(v -> v.contains("modelURI")), SCHEMA.violations(object).toString());
+    assertTrue(
+        SCHEMA.violations(object).stream().anyMatch(v -> v.contains("modelURI")),
+        SCHEMA.violations(object).toString());
   }
 }

@@ -1,9 +1,5 @@
 package booster.translate;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static booster.translate.ServingTrees.container;
 import static booster.translate.ServingTrees.list;
 import static booster.translate.ServingTrees.map;
@@ -14,6 +10,10 @@ import static booster.translate.ServingTrees.podLabels;
 import static booster.translate.ServingTrees.podSpec;
 import static booster.translate.ServingTrees.role;
 import static booster.translate.ServingTrees.spec;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import booster.api.KvConnectors;
 import booster.api.ModelBackend;
@@ -27,10 +27,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The v0.4.0 and v1.0.0 ModelServing golden cases, reproduced exactly after masking only the differences
- * docs/differences.md lists (each mask checks what our side holds before it removes anything); and the v0.1.0
- * cases checked against the legacy mapping onto the v0.4.0 templates (docs/design.md §2.6). Each tag renders in the
- * profile of its release.
+ * The v0.4.0 and v1.0.0 ModelServing golden cases, reproduced exactly after masking only the
+ * differences docs/differences.md lists (each mask checks what our side holds before it removes
+ * anything); and the v0.1.0 cases checked against the legacy mapping onto the v0.4.0 templates
+ * (docs/design.md §2.6). Each tag renders in the profile of its release.
  */
 class ModelServingGoldenTest {
   private static final String V4 = "v0.4.0";
@@ -47,24 +47,29 @@ class ModelServingGoldenTest {
     maskLabelsAndOwner(tag, booster, expected, actual);
     // The v0.4.0 ModelServing type has no topologySpreadConstraints; upstream's decoder drops it.
     Golden.remove(expected, "spec", "topologySpreadConstraints");
-    // The server worker sets no replicas; upstream wrote 0 (a role that never runs), we default 1 (design.md §2.6).
+    // The server worker sets no replicas; upstream wrote 0 (a role that never runs), we default 1
+    // (design.md §2.6).
     assertNull(booster.getSpec().getBackend().getWorkers().get(0).getReplicas());
     maskDefaultedReplicas(expected, actual, 0, "leader");
     // The Ray script is shell-quoted (docs/design.md §2.5); both scripts must give the same argv.
     maskShellQuoting(expected, actual);
-    // An unset scheduler needs no mask: typed equality treats upstream's "" as unset, and we leave the field out.
+    // An unset scheduler needs no mask: typed equality treats upstream's "" as unset, and we leave
+    // the field out.
     assertFalse(spec(actual).containsKey("schedulerName"));
 
     assertEquals(List.of(), Golden.differences(expected, actual));
   }
 
-  /** PD on Ascend (no pip wrapper) and PD on NVIDIA with MooncakeConnector (pip wrapper in bash -c). */
+  /**
+   * PD on Ascend (no pip wrapper) and PD on NVIDIA with MooncakeConnector (pip wrapper in bash -c).
+   */
   @ParameterizedTest
   @CsvSource({
-      "v0.4.0, pd-disaggregated-model-npu.yaml, disaggregated-model-serving.yaml, false",
-      "v0.4.0, pd-disaggregated-model-mooncake.yaml, disaggregated-model-serving-mooncake.yaml, true",
-      "v1.0.0, pd-disaggregated-model-npu.yaml, disaggregated-model-serving.yaml, false",
-      "v1.0.0, pd-disaggregated-model-mooncake.yaml, disaggregated-model-serving-mooncake.yaml, true"})
+    "v0.4.0, pd-disaggregated-model-npu.yaml, disaggregated-model-serving.yaml, false",
+    "v0.4.0, pd-disaggregated-model-mooncake.yaml, disaggregated-model-serving-mooncake.yaml, true",
+    "v1.0.0, pd-disaggregated-model-npu.yaml, disaggregated-model-serving.yaml, false",
+    "v1.0.0, pd-disaggregated-model-mooncake.yaml, disaggregated-model-serving-mooncake.yaml, true"
+  })
   void disaggregatedMatchesGolden(String tag, String input, String expectedFile, boolean wrapped) {
     ModelBooster booster = Golden.input(tag, input);
     Map<String, Object> expected = Golden.expected(tag, expectedFile);
@@ -85,49 +90,74 @@ class ModelServingGoldenTest {
   @Test
   void renderingIsDeterministic() {
     ModelBooster booster = Golden.input(V4, "model.yaml");
-    assertEquals(Golden.tree(render(booster, V4)), Golden.tree(render(Golden.input(V4, "model.yaml"), V4)));
+    assertEquals(
+        Golden.tree(render(booster, V4)), Golden.tree(render(Golden.input(V4, "model.yaml"), V4)));
   }
 
-  /** A legacy backend with LoRA gets the v0.4.0 template plus LoRA downloaders and flags (docs/design.md §2.6). */
+  /**
+   * A legacy backend with LoRA gets the v0.4.0 template plus LoRA downloaders and flags
+   * (docs/design.md §2.6).
+   */
   @Test
   void legacyVllmWithLoraFollowsTheLegacyMapping() {
     ModelBooster booster = Golden.input(V1, "model.yaml");
     Map<String, Object> v1 = Golden.expected(V1, "model-serving.yaml");
     Map<String, Object> actual = render(booster, V1);
 
-    // 2.9: model and LoRA downloaders exactly as v0.1.0 wrote them (the LoRA downloader gets all backend env), in
+    // 2.9: model and LoRA downloaders exactly as v0.1.0 wrote them (the LoRA downloader gets all
+    // backend env), in
     // the entry and the worker template.
     for (String template : List.of("entryTemplate", "workerTemplate")) {
-      assertEquals(List.of(), Golden.differences(podSpec(role(v1, 0), template).get("initContainers"),
-          podSpec(role(actual, 0), template).get("initContainers")), template);
+      assertEquals(
+          List.of(),
+          Golden.differences(
+              podSpec(role(v1, 0), template).get("initContainers"),
+              podSpec(role(actual, 0), template).get("initContainers")),
+          template);
     }
-    Object loraDownloader = named(podSpec(role(actual, 0), "entryTemplate").get("initContainers"),
-        "test-model-lora-downloader-0");
-    List<String> backendEnv = booster.getSpec().getBackends().get(0).getEnv().stream().map(e -> e.getName()).toList();
+    Object loraDownloader =
+        named(
+            podSpec(role(actual, 0), "entryTemplate").get("initContainers"),
+            "test-model-lora-downloader-0");
+    List<String> backendEnv =
+        booster.getSpec().getBackends().get(0).getEnv().stream().map(e -> e.getName()).toList();
     assertEquals(backendEnv, names(map(loraDownloader).get("env")));
 
-    // 2.4 step 5: the LoRA flags v0.1.0 appended after the bash -c script (where the shell ignored them) are now
+    // 2.4 step 5: the LoRA flags v0.1.0 appended after the bash -c script (where the shell ignored
+    // them) are now
     // inside the script, as arguments of the engine.
     List<Object> v1Command = list(container(role(v1, 0), "entryTemplate", "engine").get("command"));
     List<Object> v1Lora = v1Command.subList(v1Command.indexOf("--enable-lora"), v1Command.size());
-    List<Object> command = list(container(role(actual, 0), "entryTemplate", "engine").get("command"));
+    List<Object> command =
+        list(container(role(actual, 0), "entryTemplate", "engine").get("command"));
     assertEquals(3, command.size(), "no argument may trail the bash -c script: " + command);
     List<String> engineArgv = lastCommand(ShellWords.split((String) command.get(2)));
-    assertEquals(v1Lora, List.copyOf(engineArgv.subList(engineArgv.indexOf("--enable-lora"),
-        engineArgv.indexOf("--enable-lora") + v1Lora.size())));
+    assertEquals(
+        v1Lora,
+        List.copyOf(
+            engineArgv.subList(
+                engineArgv.indexOf("--enable-lora"),
+                engineArgv.indexOf("--enable-lora") + v1Lora.size())));
 
     // v0.4.0 template features instead of v0.1.0's.
     assertEquals("python3", engineArgv.get(0));
     assertFalse(engineArgv.contains("--kv-events-config"));
-    assertTrue(((String) command.get(2)).startsWith("chmod u+x " + EngineCommand.MULTI_NODE_SCRIPT + " && "));
-    assertEquals(180, probe(container(role(actual, 0), "entryTemplate", "engine"), "readinessProbe"));
+    assertTrue(
+        ((String) command.get(2))
+            .startsWith("chmod u+x " + EngineCommand.MULTI_NODE_SCRIPT + " && "));
+    assertEquals(
+        180, probe(container(role(actual, 0), "entryTemplate", "engine"), "readinessProbe"));
     assertTrue(names(podSpec(role(actual, 0), "entryTemplate").get("volumes")).contains("dshm"));
-    assertEquals(booster.getMetadata().getUid(),
+    assertEquals(
+        booster.getMetadata().getUid(),
         podLabels(role(actual, 0), "workerTemplate").get(Labels.MODEL_UID));
     assertFalse(spec(actual).containsKey("topologySpreadConstraints"));
   }
 
-  /** A legacy PD backend gets the v0.4.0 PD template: labelled, routable pods, no NPU pinning (design.md §2.6). */
+  /**
+   * A legacy PD backend gets the v0.4.0 PD template: labelled, routable pods, no NPU pinning
+   * (design.md §2.6).
+   */
   @Test
   void legacyDisaggregatedFollowsTheLegacyMapping() {
     ModelBooster booster = Golden.input(V1, "pd-disaggregated-model.yaml");
@@ -136,41 +166,57 @@ class ModelServingGoldenTest {
     Map<String, Object> actual = render(booster, V1);
 
     for (int role = 0; role < 2; role++) {
-      assertTrue(podSpec(role(v1, role), "entryTemplate").containsKey("affinity"), "v0.1.0 pinned to Ascend");
+      assertTrue(
+          podSpec(role(v1, role), "entryTemplate").containsKey("affinity"),
+          "v0.1.0 pinned to Ascend");
       assertFalse(podSpec(role(actual, role), "entryTemplate").containsKey("affinity"));
       assertFalse(entryHasLabels(v1, role), "v0.1.0 PD pods had no labels");
-      assertEquals(booster.getMetadata().getUid(),
+      assertEquals(
+          booster.getMetadata().getUid(),
           podLabels(role(actual, role), "entryTemplate").get(Labels.MODEL_UID));
       Map<String, Object> vllm = container(role(actual, role), "entryTemplate", "vllm");
       List<Object> command = list(vllm.get("command"));
       assertEquals("python3", command.get(0));
       assertFalse(command.contains("--kv-events-config"));
-      String transfer = backend.getWorkers().get(role).getConfig().get(KvConnectors.CONFIG_KEY).asString();
+      String transfer =
+          backend.getWorkers().get(role).getConfig().get(KvConnectors.CONFIG_KEY).asString();
       assertEquals(transfer, command.get(command.indexOf("--kv-transfer-config") + 1));
       assertEquals(180, probe(vllm, "livenessProbe"));
-      assertEquals(Golden.tree(Map.of("envFrom", backend.getEnvFrom())).get("envFrom"),
+      assertEquals(
+          Golden.tree(Map.of("envFrom", backend.getEnvFrom())).get("envFrom"),
           container(role(actual, role), "entryTemplate", "runtime").get("envFrom"));
     }
   }
 
-  /** The first backend's ModelServing, in the profile of the tag's release (v0.1.0 and v0.4.0: profile v0.4). */
+  /**
+   * The first backend's ModelServing, in the profile of the tag's release (v0.1.0 and v0.4.0:
+   * profile v0.4).
+   */
   static Map<String, Object> render(ModelBooster booster, String tag) {
     ModelBackend backend = booster.getSpec().allBackends().get(0);
     KthenaProfile profile = tag.equals(V10) ? KthenaProfile.V1_0 : KthenaProfile.V0_4;
-    return Golden.tree(ModelServings.build(new BackendContext(booster, backend, TranslatorConfig.defaults(profile))));
+    return Golden.tree(
+        ModelServings.build(
+            new BackendContext(booster, backend, TranslatorConfig.defaults(profile))));
   }
 
-  // ---- masks, one per deliberate difference -------------------------------------------------------------------
+  // ---- masks, one per deliberate difference
+  // -------------------------------------------------------------------
 
-  private static void maskLabelsAndOwner(String tag, ModelBooster booster, Map<String, Object> expected,
-      Map<String, Object> actual) {
-    // Revision, seed label and applied-replicas annotation on the object itself: the masks every ModelServing golden
-    // test shares; the owner mask only before v1.0.0, which writes controller owner references itself.
-    List<Masks> masks = new ArrayList<>(List.of(Masks.REVISION_DIGEST, Masks.SEED_LABEL,
-        Masks.APPLIED_REPLICAS_ANNOTATION));
+  private static void maskLabelsAndOwner(
+      String tag, ModelBooster booster, Map<String, Object> expected, Map<String, Object> actual) {
+    // Revision, seed label and applied-replicas annotation on the object itself: the masks every
+    // ModelServing golden
+    // test shares; the owner mask only before v1.0.0, which writes controller owner references
+    // itself.
+    List<Masks> masks =
+        new ArrayList<>(
+            List.of(Masks.REVISION_DIGEST, Masks.SEED_LABEL, Masks.APPLIED_REPLICAS_ANNOTATION));
     if (tag.equals(V10)) {
-      Map<String, Object> owner = Masks.list(Masks.map(expected, "metadata").get("ownerReferences")).get(0);
-      assertEquals(List.of(true, true), List.of(owner.get("controller"), owner.get("blockOwnerDeletion")));
+      Map<String, Object> owner =
+          Masks.list(Masks.map(expected, "metadata").get("ownerReferences")).get(0);
+      assertEquals(
+          List.of(true, true), List.of(owner.get("controller"), owner.get("blockOwnerDeletion")));
       maskEmptyAffinity(expected, actual);
     } else {
       masks.add(Masks.CONTROLLER_OWNER_REFERENCE);
@@ -178,12 +224,15 @@ class ModelServingGoldenTest {
     for (Masks mask : masks) {
       mask.apply(booster, expected, actual);
     }
-    // Revision and seed label on the pod templates, which carry the object's labels (only where upstream's do).
+    // Revision and seed label on the pod templates, which carry the object's labels (only where
+    // upstream's do).
     List<Map<String, Object>> expectedLabels = podLabelMaps(expected);
     List<Map<String, Object>> actualLabels = podLabelMaps(actual);
     assertEquals(expectedLabels.size(), actualLabels.size(), "labelled pod templates");
     for (Map<String, Object> labels : actualLabels) {
-      assertTrue(String.valueOf(labels.remove(Labels.REVISION)).matches("[4-9bcdf]{1,10}"), labels.toString());
+      assertTrue(
+          String.valueOf(labels.remove(Labels.REVISION)).matches("[4-9bcdf]{1,10}"),
+          labels.toString());
     }
     for (Map<String, Object> labels : expectedLabels) {
       labels.remove(Labels.REVISION);
@@ -192,9 +241,10 @@ class ModelServingGoldenTest {
   }
 
   /**
-   * v1.0.0 writes {@code affinity: {}} into every entry and worker pod template whose worker sets none; we leave it
-   * out (docs/differences.md). Both mean no constraint; Go's typed comparison would still tell them apart, so the
-   * step is explicit, although our normal form drops empty maps anyway.
+   * v1.0.0 writes {@code affinity: {}} into every entry and worker pod template whose worker sets
+   * none; we leave it out (docs/differences.md). Both mean no constraint; Go's typed comparison
+   * would still tell them apart, so the step is explicit, although our normal form drops empty maps
+   * anyway.
    */
   private static void maskEmptyAffinity(Map<String, Object> expected, Map<String, Object> actual) {
     int masked = 0;
@@ -215,9 +265,12 @@ class ModelServingGoldenTest {
     }
   }
 
-  /** A worker without replicas counts 1 (upstream: 0) in its role and its gang minimum (docs/design.md §2.6). */
-  private static void maskDefaultedReplicas(Map<String, Object> expected, Map<String, Object> actual, int role,
-      String roleName) {
+  /**
+   * A worker without replicas counts 1 (upstream: 0) in its role and its gang minimum
+   * (docs/design.md §2.6).
+   */
+  private static void maskDefaultedReplicas(
+      Map<String, Object> expected, Map<String, Object> actual, int role, String roleName) {
     assertEquals(0, ((Number) role(expected, role).getOrDefault("replicas", 0)).intValue());
     assertEquals(1, role(actual, role).remove("replicas"));
     role(expected, role).remove("replicas");
@@ -228,9 +281,9 @@ class ModelServingGoldenTest {
   }
 
   /**
-   * Upstream joined the argv with single spaces, unquoted; we single-quote every engine argument (design.md §2.5).
-   * Each differing {@code bash -c} script must split (POSIX sh word rules) into exactly upstream's words; then
-   * upstream's text replaces ours.
+   * Upstream joined the argv with single spaces, unquoted; we single-quote every engine argument
+   * (design.md §2.5). Each differing {@code bash -c} script must split (POSIX sh word rules) into
+   * exactly upstream's words; then upstream's text replaces ours.
    */
   private static void maskShellQuoting(Map<String, Object> expected, Map<String, Object> actual) {
     List<Map<String, Object>> expectedContainers = allContainers(expected);
@@ -251,15 +304,21 @@ class ModelServingGoldenTest {
     assertTrue(masked > 0, "expected at least one quoted script");
   }
 
-  /** The prefill runtime gets the backend's envFrom too (upstream: decode only; docs/design.md §2.6). */
-  private static void maskPrefillRuntimeEnvFrom(ModelBooster booster, Map<String, Object> expected,
-      Map<String, Object> actual) {
+  /**
+   * The prefill runtime gets the backend's envFrom too (upstream: decode only; docs/design.md
+   * §2.6).
+   */
+  private static void maskPrefillRuntimeEnvFrom(
+      ModelBooster booster, Map<String, Object> expected, Map<String, Object> actual) {
     assertFalse(container(role(expected, 0), "entryTemplate", "runtime").containsKey("envFrom"));
     Object envFrom = container(role(actual, 0), "entryTemplate", "runtime").remove("envFrom");
-    assertEquals(Golden.tree(Map.of("envFrom", booster.getSpec().getBackend().getEnvFrom())).get("envFrom"), envFrom);
+    assertEquals(
+        Golden.tree(Map.of("envFrom", booster.getSpec().getBackend().getEnvFrom())).get("envFrom"),
+        envFrom);
   }
 
-  // ---- tree navigation ------------------------------------------------------------------------------------------
+  // ---- tree navigation
+  // ------------------------------------------------------------------------------------------
 
   private static List<Map<String, Object>> podLabelMaps(Map<String, Object> tree) {
     List<Map<String, Object>> out = new ArrayList<>();
@@ -304,5 +363,4 @@ class ModelServingGoldenTest {
   private static List<String> lastCommand(List<String> words) {
     return words.subList(words.lastIndexOf("&&") + 1, words.size());
   }
-
 }

@@ -11,43 +11,50 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The rules of Kthena v1.0's AutoscalingPolicy validating webhook, written out in Java so tests can hold our v1.0
- * policies (a plain spec tree) to them: exactly one target; target references of kind ModelServing (or empty) with a
- * name; at least one metric for homogeneous and heterogeneous targets; positive finite target values and unique
- * metric names; per disaggregated role min <= max, and a role that can scale needs metrics and metric sources keyed
- * by exactly those metrics; ratio constraints between existing, different roles that can be met; behaviour periods
- * and windows within 0 to 30 minutes. Each problem names its field path.
+ * The rules of Kthena v1.0's AutoscalingPolicy validating webhook, written out in Java so tests can
+ * hold our v1.0 policies (a plain spec tree) to them: exactly one target; target references of kind
+ * ModelServing (or empty) with a name; at least one metric for homogeneous and heterogeneous
+ * targets; positive finite target values and unique metric names; per disaggregated role min <=
+ * max, and a role that can scale needs metrics and metric sources keyed by exactly those metrics;
+ * ratio constraints between existing, different roles that can be met; behaviour periods and
+ * windows within 0 to 30 minutes. Each problem names its field path.
  */
 final class PolicyWebhook {
   private static final Duration MAX_PERIOD = Duration.ofMinutes(30);
-  private static final List<String> TARGETS = List.of("homogeneousTarget", "heterogeneousTarget", "disaggregatedTarget");
+  private static final List<String> TARGETS =
+      List.of("homogeneousTarget", "heterogeneousTarget", "disaggregatedTarget");
 
-  private PolicyWebhook() {
-  }
+  private PolicyWebhook() {}
 
   static List<String> problems(Map<String, Object> spec) {
     List<String> out = new ArrayList<>();
     metrics(list(spec.get("metrics")), "spec.metrics", out);
     long targets = TARGETS.stream().filter(spec::containsKey).count();
     if (targets != 1) {
-      out.add("spec: exactly one of homogeneousTarget, heterogeneousTarget, or disaggregatedTarget must be set");
+      out.add(
+          "spec: exactly one of homogeneousTarget, heterogeneousTarget, or disaggregatedTarget must be set");
       return out;
     }
     if (spec.containsKey("homogeneousTarget")) {
-      targetRef(map(map(map(spec.get("homogeneousTarget")).get("target")).get("targetRef")),
-          "spec.homogeneousTarget.target.targetRef", out);
+      targetRef(
+          map(map(map(spec.get("homogeneousTarget")).get("target")).get("targetRef")),
+          "spec.homogeneousTarget.target.targetRef",
+          out);
     } else if (spec.containsKey("heterogeneousTarget")) {
       List<Map<String, Object>> params = list(map(spec.get("heterogeneousTarget")).get("params"));
       for (int i = 0; i < params.size(); i++) {
-        targetRef(map(map(params.get(i).get("target")).get("targetRef")),
-            "spec.heterogeneousTarget.params[" + i + "].target.targetRef", out);
+        targetRef(
+            map(map(params.get(i).get("target")).get("targetRef")),
+            "spec.heterogeneousTarget.params[" + i + "].target.targetRef",
+            out);
       }
     }
     if (!spec.containsKey("disaggregatedTarget") && list(spec.get("metrics")).isEmpty()) {
       out.add("spec.metrics: at least one metric must be set");
     }
     if (spec.containsKey("disaggregatedTarget")) {
-      disaggregated(map(spec.get("disaggregatedTarget")), metricNames(list(spec.get("metrics"))), out);
+      disaggregated(
+          map(spec.get("disaggregatedTarget")), metricNames(list(spec.get("metrics"))), out);
     }
     behavior(map(spec.get("behavior")), out);
     return out;
@@ -59,10 +66,20 @@ final class PolicyWebhook {
       Map<String, Object> metric = metrics.get(i);
       double value = number(metric.get("targetValue"));
       if (!(value > 0) || Double.isInfinite(value)) {
-        out.add(path + "[" + i + "].targetValue: metric target value must be greater than 0 and not equal to infinity");
+        out.add(
+            path
+                + "["
+                + i
+                + "].targetValue: metric target value must be greater than 0 and not equal to infinity");
       }
       if (!names.add(metric.get("name"))) {
-        out.add(path + "[" + i + "].name: duplicate metric name " + metric.get("name") + " is not allowed");
+        out.add(
+            path
+                + "["
+                + i
+                + "].name: duplicate metric name "
+                + metric.get("name")
+                + " is not allowed");
       }
     }
   }
@@ -77,7 +94,8 @@ final class PolicyWebhook {
     }
   }
 
-  private static void disaggregated(Map<String, Object> target, Set<Object> specMetrics, List<String> out) {
+  private static void disaggregated(
+      Map<String, Object> target, Set<Object> specMetrics, List<String> out) {
     String path = "spec.disaggregatedTarget";
     targetRef(map(target.get("targetRef")), path + ".targetRef", out);
     Map<String, Object> roles = map(target.get("roles"));
@@ -95,17 +113,29 @@ final class PolicyWebhook {
       }
       List<Map<String, Object>> roleMetrics = list(role.get("metrics"));
       if (!fixed && roleMetrics.isEmpty() && specMetrics.isEmpty()) {
-        out.add(rolePath + ".metrics: metrics must be set on every non-fixed role when spec.metrics is empty");
+        out.add(
+            rolePath
+                + ".metrics: metrics must be set on every non-fixed role when spec.metrics is empty");
       }
       metrics(roleMetrics, rolePath + ".metrics", out);
-      Set<Object> effective = new LinkedHashSet<>(roleMetrics.isEmpty() && !fixed ? specMetrics : Set.of());
+      Set<Object> effective =
+          new LinkedHashSet<>(roleMetrics.isEmpty() && !fixed ? specMetrics : Set.of());
       effective.addAll(metricNames(roleMetrics));
       Map<String, Object> sources = map(role.get("metricSources"));
       if (!fixed && sources.isEmpty() && !effective.isEmpty()) {
-        out.add(rolePath + ".metricSources: must be set on every non-fixed role when metrics are configured");
+        out.add(
+            rolePath
+                + ".metricSources: must be set on every non-fixed role when metrics are configured");
       } else if (!fixed) {
-        sources.keySet().stream().filter(key -> !effective.contains(key)).forEach(key ->
-            out.add(rolePath + ".metricSources[" + key + "]: metricSources key must match an effective metric name"));
+        sources.keySet().stream()
+            .filter(key -> !effective.contains(key))
+            .forEach(
+                key ->
+                    out.add(
+                        rolePath
+                            + ".metricSources["
+                            + key
+                            + "]: metricSources key must match an effective metric name"));
       }
     }
     if (target.get("ratioConstraint") != null) {
@@ -113,13 +143,15 @@ final class PolicyWebhook {
     }
   }
 
-  private static void ratio(Map<String, Object> ratio, Map<String, Object> roles, String path, List<String> out) {
+  private static void ratio(
+      Map<String, Object> ratio, Map<String, Object> roles, String path, List<String> out) {
     Object numerator = ratio.get("numeratorRole");
     Object denominator = ratio.get("denominatorRole");
     if (numerator != null && numerator.equals(denominator)) {
       out.add(path + ".denominatorRole: numeratorRole and denominatorRole must differ");
     }
-    if (!roles.containsKey(String.valueOf(numerator)) || !roles.containsKey(String.valueOf(denominator))) {
+    if (!roles.containsKey(String.valueOf(numerator))
+        || !roles.containsKey(String.valueOf(denominator))) {
       out.add(path + ": numeratorRole and denominatorRole must exist in roles");
       return;
     }
@@ -133,15 +165,19 @@ final class PolicyWebhook {
     if ((integer(top.get("minReplicas")) == 0) != (integer(bottom.get("minReplicas")) == 0)) {
       out.add(path + ": ratio roles must be scalable-to-zero together");
     }
-    if (Double.isNaN(minRatio) || Double.isNaN(maxRatio) || Double.isInfinite(minRatio)
+    if (Double.isNaN(minRatio)
+        || Double.isNaN(maxRatio)
+        || Double.isInfinite(minRatio)
         || Double.isInfinite(maxRatio)) {
       out.add(path + ": ratio values must be finite");
     } else if (minRatio < 0 || maxRatio <= 0) {
       out.add(path + ": minRatio must be >= 0 and maxRatio must be > 0");
     } else if ((integer(bottom.get("maxReplicas")) > 0
-        && (double) integer(top.get("minReplicas")) / integer(bottom.get("maxReplicas")) > maxRatio)
+            && (double) integer(top.get("minReplicas")) / integer(bottom.get("maxReplicas"))
+                > maxRatio)
         || (integer(bottom.get("minReplicas")) > 0
-        && (double) integer(top.get("maxReplicas")) / integer(bottom.get("minReplicas")) < minRatio)) {
+            && (double) integer(top.get("maxReplicas")) / integer(bottom.get("minReplicas"))
+                < minRatio)) {
       out.add(path + ": ratioConstraint is not achievable within role replica bounds");
     }
   }
@@ -155,7 +191,8 @@ final class PolicyWebhook {
     period(scaleDown.get("period"), path + ".scaleDown.period", out);
     period(scaleDown.get("stabilizationWindow"), path + ".scaleDown.stabilizationWindow", out);
     period(stable.get("period"), path + ".scaleUp.stablePolicy.period", out);
-    period(stable.get("stabilizationWindow"), path + ".scaleUp.stablePolicy.stabilizationWindow", out);
+    period(
+        stable.get("stabilizationWindow"), path + ".scaleUp.stablePolicy.stabilizationWindow", out);
     period(panic.get("period"), path + ".scaleUp.panicPolicy.period", out);
     period(panic.get("panicModeHold"), path + ".scaleUp.panicPolicy.panicModeHold", out);
   }
@@ -176,7 +213,10 @@ final class PolicyWebhook {
     return names;
   }
 
-  /** A Quantity given as a number or a string, as the webhook reads it (AsFloat64Slow); NaN when unreadable. */
+  /**
+   * A Quantity given as a number or a string, as the webhook reads it (AsFloat64Slow); NaN when
+   * unreadable.
+   */
   private static double number(Object value) {
     try {
       return new Quantity(String.valueOf(value)).getNumericalAmount().doubleValue();

@@ -17,13 +17,18 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Rate limits, gateways, extra routes and network topology in every manifest shape: what each field becomes in the
- * children, and that every child still matches the upstream CRDs of Kthena v0.4.0 and v1.0.0 (the example using all
- * of it, examples/gateway-routes.yaml, is covered with the other examples by {@link ChildSchemaTest}).
+ * Rate limits, gateways, extra routes and network topology in every manifest shape: what each field
+ * becomes in the children, and that every child still matches the upstream CRDs of Kthena v0.4.0
+ * and v1.0.0 (the example using all of it, examples/gateway-routes.yaml, is covered with the other
+ * examples by {@link ChildSchemaTest}).
  */
 class RoutesAndTopologyTest {
-  /** The v0.1 shape: two backends (vLLM and prefill/decode) with LoRA adapters, topology on both, two routes. */
-  static final String LEGACY = """
+  /**
+   * The v0.1 shape: two backends (vLLM and prefill/decode) with LoRA adapters, topology on both,
+   * two routes.
+   */
+  static final String LEGACY =
+      """
       apiVersion: workload.serving.volcano.sh/v1alpha1
       kind: ModelBooster
       metadata: {name: duo, namespace: lab, uid: uid-2}
@@ -65,10 +70,11 @@ class RoutesAndTopologyTest {
       """;
 
   /**
-   * The v0.2+ shape, prefill/decode: a route under the booster name (no modelName) and one with a local budget whose
-   * unit is left to the default.
+   * The v0.2+ shape, prefill/decode: a route under the booster name (no modelName) and one with a
+   * local budget whose unit is left to the default.
    */
-  static final String CURRENT = """
+  static final String CURRENT =
+      """
       apiVersion: workload.serving.volcano.sh/v1alpha1
       kind: ModelBooster
       metadata: {name: pd, namespace: lab}
@@ -99,7 +105,9 @@ class RoutesAndTopologyTest {
   }
 
   private static List<GenericKubernetesResource> routes(String yaml) {
-    return render(yaml, KthenaProfile.V1_0).stream().filter(c -> c.getKind().equals("ModelRoute")).toList();
+    return render(yaml, KthenaProfile.V1_0).stream()
+        .filter(c -> c.getKind().equals("ModelRoute"))
+        .toList();
   }
 
   static Stream<Arguments> boostersAndProfiles() {
@@ -120,7 +128,15 @@ class RoutesAndTopologyTest {
     for (GenericKubernetesResource child : render(yaml, profile)) {
       ChildKind kind = ChildKind.ofKind(child.getKind());
       Map<String, Object> tree = Golden.tree(child);
-      String what = name + " -> " + child.getKind() + " " + child.getMetadata().getName() + " (" + profile + ")";
+      String what =
+          name
+              + " -> "
+              + child.getKind()
+              + " "
+              + child.getMetadata().getName()
+              + " ("
+              + profile
+              + ")";
       assertEquals(List.of(), ChildSchemaTest.schema(kind, profile).violations(tree), what);
       assertEquals(List.of(), ChildSchemaTest.metadataProblems(booster, child), what);
       assertEquals(List.of(), ChildSchemaTest.celProblems(kind, profile, tree), what);
@@ -130,16 +146,23 @@ class RoutesAndTopologyTest {
   @Test
   void routesComeAfterTheMainOneNamedAfterTheBoosterWithTheSeedLabelAndController() {
     List<GenericKubernetesResource> routes = routes(LEGACY);
-    assertEquals(List.of("duo", "duo-acme", "duo-second"),
+    assertEquals(
+        List.of("duo", "duo-acme", "duo-second"),
         routes.stream().map(r -> r.getMetadata().getName()).toList());
-    assertEquals(List.of("duo", "duo-acme", "duo-v2"), routes.stream().map(r -> spec(r).get("modelName")).toList());
+    assertEquals(
+        List.of("duo", "duo-acme", "duo-v2"),
+        routes.stream().map(r -> spec(r).get("modelName")).toList());
     ModelBooster booster = booster(LEGACY);
     for (GenericKubernetesResource route : routes) {
-      assertEquals(Labels.SEED_MANAGED_BY_VALUE, route.getMetadata().getLabels().get(Labels.SEED_MANAGED_BY));
+      assertEquals(
+          Labels.SEED_MANAGED_BY_VALUE,
+          route.getMetadata().getLabels().get(Labels.SEED_MANAGED_BY));
       assertEquals("duo", route.getMetadata().getLabels().get(Labels.MODEL_NAME));
-      assertEquals(List.of(OwnerReferences.controller(booster)), route.getMetadata().getOwnerReferences());
+      assertEquals(
+          List.of(OwnerReferences.controller(booster)), route.getMetadata().getOwnerReferences());
     }
-    assertEquals("pd", spec(routes(CURRENT).get(1)).get("modelName"), "without modelName: the booster name");
+    assertEquals(
+        "pd", spec(routes(CURRENT).get(1)).get("modelName"), "without modelName: the booster name");
   }
 
   /** Same targets, weights and LoRA rules; each route's own match replaces the main route's. */
@@ -154,63 +177,121 @@ class RoutesAndTopologyTest {
       List<Map<String, Object>> mainRules = Masks.list(main.get("rules"));
       List<Map<String, Object>> rules = Masks.list(extra.get("rules"));
       assertEquals(names(mainRules), names(rules));
-      assertEquals(mainRules.stream().map(r -> r.get("targetModels")).toList(),
+      assertEquals(
+          mainRules.stream().map(r -> r.get("targetModels")).toList(),
           rules.stream().map(r -> r.get("targetModels")).toList());
       for (Map<String, Object> rule : rules) {
-        Object model = rule.get("name").equals("default") ? extra.get("modelName") : rule.get("name");
+        Object model =
+            rule.get("name").equals("default") ? extra.get("modelName") : rule.get("name");
         assertEquals(Map.of("model", model), Masks.map(rule, "modelMatch").get("body"));
       }
     }
-    assertEquals(List.of(Map.of("modelServerName", "duo-dense", "weight", 70),
-        Map.of("modelServerName", "duo-split", "weight", 100)),
+    assertEquals(
+        List.of(
+            Map.of("modelServerName", "duo-dense", "weight", 70),
+            Map.of("modelServerName", "duo-split", "weight", 100)),
         Masks.list(main.get("rules")).get(0).get("targetModels"));
-    assertEquals(Map.of("x-tier", Map.of("exact", "gold")),
+    assertEquals(
+        Map.of("x-tier", Map.of("exact", "gold")),
         Masks.map(Masks.list(main.get("rules")).get(0), "modelMatch").get("headers"));
-    assertEquals(Map.of("x-tenant", Map.of("exact", "acme")),
-        Masks.map(Masks.list(spec(routes.get(1)).get("rules")).get(0), "modelMatch").get("headers"));
-    assertFalse(Masks.map(Masks.list(spec(routes.get(2)).get("rules")).get(0), "modelMatch").containsKey("headers"),
+    assertEquals(
+        Map.of("x-tenant", Map.of("exact", "acme")),
+        Masks.map(Masks.list(spec(routes.get(1)).get("rules")).get(0), "modelMatch")
+            .get("headers"));
+    assertFalse(
+        Masks.map(Masks.list(spec(routes.get(2)).get("rules")).get(0), "modelMatch")
+            .containsKey("headers"),
         "nothing inherited from spec.modelMatch");
   }
 
   @Test
   void eachRouteCarriesItsOwnBudgetAndGatewaysOnly() {
     List<GenericKubernetesResource> routes = routes(LEGACY);
-    assertEquals(List.of(Map.of("namespace", "gateways", "name", "public")), spec(routes.get(0)).get("parentRefs"));
-    assertEquals(Map.of("inputTokensPerUnit", 1000, "unit", "minute"), spec(routes.get(0)).get("rateLimit"));
-    assertEquals(List.of(Map.of("group", "gateway.networking.k8s.io", "kind", "Gateway", "name", "internal",
-        "sectionName", "https", "port", 443)), spec(routes.get(1)).get("parentRefs"));
-    assertEquals(Map.of("outputTokensPerUnit", 500, "unit", "second",
-        "global", Map.of("redis", Map.of("address", "redis.cache:6379"))), spec(routes.get(1)).get("rateLimit"));
-    assertFalse(spec(routes.get(2)).containsKey("parentRefs"), "nothing inherited from spec.parentRefs");
-    assertFalse(spec(routes.get(2)).containsKey("rateLimit"), "nothing inherited from spec.rateLimit");
-    assertEquals(List.of("modelName", "loraAdapters", "parentRefs", "rules", "rateLimit"),
-        List.copyOf(spec(routes.get(1)).keySet()), "upstream's field order");
+    assertEquals(
+        List.of(Map.of("namespace", "gateways", "name", "public")),
+        spec(routes.get(0)).get("parentRefs"));
+    assertEquals(
+        Map.of("inputTokensPerUnit", 1000, "unit", "minute"), spec(routes.get(0)).get("rateLimit"));
+    assertEquals(
+        List.of(
+            Map.of(
+                "group",
+                "gateway.networking.k8s.io",
+                "kind",
+                "Gateway",
+                "name",
+                "internal",
+                "sectionName",
+                "https",
+                "port",
+                443)),
+        spec(routes.get(1)).get("parentRefs"));
+    assertEquals(
+        Map.of(
+            "outputTokensPerUnit",
+            500,
+            "unit",
+            "second",
+            "global",
+            Map.of("redis", Map.of("address", "redis.cache:6379"))),
+        spec(routes.get(1)).get("rateLimit"));
+    assertFalse(
+        spec(routes.get(2)).containsKey("parentRefs"), "nothing inherited from spec.parentRefs");
+    assertFalse(
+        spec(routes.get(2)).containsKey("rateLimit"), "nothing inherited from spec.rateLimit");
+    assertEquals(
+        List.of("modelName", "loraAdapters", "parentRefs", "rules", "rateLimit"),
+        List.copyOf(spec(routes.get(1)).keySet()),
+        "upstream's field order");
   }
 
-  /** The ModelRoute CRD requires the unit and defaults it; the child says which one the router applies. */
+  /**
+   * The ModelRoute CRD requires the unit and defaults it; the child says which one the router
+   * applies.
+   */
   @Test
   void aBudgetWithoutUnitIsWrittenPerSecond() {
-    assertEquals(Map.of("inputTokensPerUnit", 10, "unit", "second"), spec(routes(CURRENT).get(2)).get("rateLimit"));
-    assertEquals(List.of(Map.of("name", "public"), Map.of("group", "", "kind", "Service", "name", "mesh",
-        "port", 8080)), spec(routes(CURRENT).get(0)).get("parentRefs"), "an empty group (the core group) is kept");
+    assertEquals(
+        Map.of("inputTokensPerUnit", 10, "unit", "second"),
+        spec(routes(CURRENT).get(2)).get("rateLimit"));
+    assertEquals(
+        List.of(
+            Map.of("name", "public"),
+            Map.of("group", "", "kind", "Service", "name", "mesh", "port", 8080)),
+        spec(routes(CURRENT).get(0)).get("parentRefs"),
+        "an empty group (the core group) is kept");
   }
 
   @Test
   void networkTopologyReachesTheTemplateOfEveryBackendType() {
     List<GenericKubernetesResource> legacy = servings(LEGACY);
-    assertEquals(Map.of("groupPolicy", Map.of("mode", "hard", "highestTierAllowed", 2)),
-        template(legacy.get(0)).get("networkTopology"), "multi-node Ray");
-    assertEquals(Map.of("rolePolicy", Map.of("mode", "soft", "highestTierName", "rack")),
-        template(legacy.get(1)).get("networkTopology"), "prefill/decode");
-    assertEquals(Map.of("groupPolicy", Map.of("highestTierAllowed", 1),
-        "rolePolicy", Map.of("mode", "hard", "highestTierAllowed", 0)),
+    assertEquals(
+        Map.of("groupPolicy", Map.of("mode", "hard", "highestTierAllowed", 2)),
+        template(legacy.get(0)).get("networkTopology"),
+        "multi-node Ray");
+    assertEquals(
+        Map.of("rolePolicy", Map.of("mode", "soft", "highestTierName", "rack")),
+        template(legacy.get(1)).get("networkTopology"),
+        "prefill/decode");
+    assertEquals(
+        Map.of(
+            "groupPolicy",
+            Map.of("highestTierAllowed", 1),
+            "rolePolicy",
+            Map.of("mode", "hard", "highestTierAllowed", 0)),
         template(servings(CURRENT).get(0)).get("networkTopology"));
     ModelBooster single = Golden.input("v1.0.0", "model.yaml");
-    single.getSpec().getBackend().setNetworkTopology(booster(CURRENT).getSpec().getBackend().getNetworkTopology());
+    single
+        .getSpec()
+        .getBackend()
+        .setNetworkTopology(booster(CURRENT).getSpec().getBackend().getNetworkTopology());
     Map<String, Object> vllm = template(single);
-    assertEquals(List.of("restartGracePeriodSeconds", "gangPolicy", "networkTopology", "roles"),
-        List.copyOf(vllm.keySet()), "single-pod vLLM, in upstream's field order");
-    assertFalse(template(Golden.input("v1.0.0", "model.yaml")).containsKey("networkTopology"),
+    assertEquals(
+        List.of("restartGracePeriodSeconds", "gangPolicy", "networkTopology", "roles"),
+        List.copyOf(vllm.keySet()),
+        "single-pod vLLM, in upstream's field order");
+    assertFalse(
+        template(Golden.input("v1.0.0", "model.yaml")).containsKey("networkTopology"),
         "none without the field");
   }
 
@@ -224,16 +305,20 @@ class RoutesAndTopologyTest {
     Translator translator = new Translator(TranslatorConfig.defaults(KthenaProfile.V1_0));
     List<GenericKubernetesResource> children = translator.translate(without);
     assertEquals(Serialization.asYaml(children), Serialization.asYaml(translator.translate(empty)));
-    assertEquals(List.of("ModelServing/pd-pd", "ModelServer/pd-pd", "ModelRoute/pd"),
+    assertEquals(
+        List.of("ModelServing/pd-pd", "ModelServer/pd-pd", "ModelRoute/pd"),
         children.stream().map(c -> c.getKind() + "/" + c.getMetadata().getName()).toList());
   }
 
   private static List<GenericKubernetesResource> servings(String yaml) {
-    return render(yaml, KthenaProfile.V1_0).stream().filter(c -> c.getKind().equals("ModelServing")).toList();
+    return render(yaml, KthenaProfile.V1_0).stream()
+        .filter(c -> c.getKind().equals("ModelServing"))
+        .toList();
   }
 
   private static Map<String, Object> template(ModelBooster booster) {
-    return template(new Translator(TranslatorConfig.defaults(KthenaProfile.V1_0)).translate(booster).get(0));
+    return template(
+        new Translator(TranslatorConfig.defaults(KthenaProfile.V1_0)).translate(booster).get(0));
   }
 
   private static Map<String, Object> template(GenericKubernetesResource serving) {

@@ -12,13 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The sample boosters the translator tests render: upstream golden inputs and examples, and our own examples. */
+/**
+ * The sample boosters the translator tests render: upstream golden inputs and examples, and our own
+ * examples.
+ */
 final class SampleBoosters {
   /** The project's example folder, relative to the project root where tests run. */
   static final Path EXAMPLES = Path.of("examples");
 
-  private SampleBoosters() {
-  }
+  private SampleBoosters() {}
 
   /** A booster with the place it came from, for test names and messages. */
   record Source(String name, ModelBooster booster) {
@@ -31,19 +33,23 @@ final class SampleBoosters {
   static List<Source> all() {
     List<Source> all = new ArrayList<>();
     for (String tag : List.of("v0.1.0", "v0.4.0", "v1.0.0")) {
-      all.addAll(folder(Golden.REFERENCE.resolve(tag).resolve("convert-testdata/input"), tag + " input "));
-      all.addAll(folder(Golden.REFERENCE.resolve(tag).resolve("examples/model-booster"), tag + " example "));
+      all.addAll(
+          folder(Golden.REFERENCE.resolve(tag).resolve("convert-testdata/input"), tag + " input "));
+      all.addAll(
+          folder(
+              Golden.REFERENCE.resolve(tag).resolve("examples/model-booster"), tag + " example "));
     }
     all.addAll(projectExamples());
     return all;
   }
 
   /**
-   * Whether a profile can render the booster: all but role autoscaling (a worker maxReplicas) under v0.4, whose
-   * translator refuses it with an error naming the field.
+   * Whether a profile can render the booster: all but role autoscaling (a worker maxReplicas) under
+   * v0.4, whose translator refuses it with an error naming the field.
    */
   static boolean renderable(ModelBooster booster, KthenaProfile profile) {
-    return profile == KthenaProfile.V1_0 || booster.getSpec().allBackends().stream().noneMatch(ModelBackend::scalesRoles);
+    return profile == KthenaProfile.V1_0
+        || booster.getSpec().allBackends().stream().noneMatch(ModelBackend::scalesRoles);
   }
 
   /** Our own examples; once the folder exists it must hold at least one booster. */
@@ -53,7 +59,8 @@ final class SampleBoosters {
     }
     List<Source> found = folder(EXAMPLES, "examples/");
     if (found.isEmpty()) {
-      throw new IllegalStateException("examples/ exists but holds no ModelBooster in any *.yaml file");
+      throw new IllegalStateException(
+          "examples/ exists but holds no ModelBooster in any *.yaml file");
     }
     return found;
   }
@@ -64,7 +71,10 @@ final class SampleBoosters {
       for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
         List<ModelBooster> boosters = read(file);
         for (int i = 0; i < boosters.size(); i++) {
-          out.add(new Source(prefix + file.getFileName() + (boosters.size() > 1 ? "#" + i : ""), boosters.get(i)));
+          out.add(
+              new Source(
+                  prefix + file.getFileName() + (boosters.size() > 1 ? "#" + i : ""),
+                  boosters.get(i)));
         }
       }
     } catch (IOException e) {
@@ -73,7 +83,9 @@ final class SampleBoosters {
     return out;
   }
 
-  /** The ModelBooster documents of a (possibly multi-document) YAML file; other kinds are ignored. */
+  /**
+   * The ModelBooster documents of a (possibly multi-document) YAML file; other kinds are ignored.
+   */
   static List<ModelBooster> read(Path file) {
     Object parsed;
     try (InputStream in = Files.newInputStream(file)) {
@@ -84,8 +96,10 @@ final class SampleBoosters {
     List<?> documents = parsed instanceof List<?> list ? list : List.of(parsed);
     List<ModelBooster> boosters = new ArrayList<>();
     for (Object document : documents) {
-      ModelBooster booster = document instanceof ModelBooster b ? b
-          : TestSerialization.KUBERNETES.convertValue(document, ModelBooster.class);
+      ModelBooster booster =
+          document instanceof ModelBooster b
+              ? b
+              : TestSerialization.KUBERNETES.convertValue(document, ModelBooster.class);
       if (ModelBooster.KIND.equals(booster.getKind())) {
         boosters.add(booster);
       }

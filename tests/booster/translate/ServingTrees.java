@@ -3,10 +3,12 @@ package booster.translate;
 import java.util.List;
 import java.util.Map;
 
-/** Navigation in a rendered (or golden) ModelServing tree: roles, their pod templates and containers. */
+/**
+ * Navigation in a rendered (or golden) ModelServing tree: roles, their pod templates and
+ * containers.
+ */
 final class ServingTrees {
-  private ServingTrees() {
-  }
+  private ServingTrees() {}
 
   static Map<String, Object> spec(Map<String, Object> serving) {
     return map(serving.get("spec"));
@@ -35,7 +37,9 @@ final class ServingTrees {
 
   /** The item of a list of named objects (containers, volumes, env) with that name. */
   static Map<String, Object> named(Object items, String name) {
-    return maps(items).stream().filter(c -> name.equals(c.get("name"))).findFirst()
+    return maps(items).stream()
+        .filter(c -> name.equals(c.get("name")))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no " + name + " in " + items));
   }
 

@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a simple POSIX sh command line into words the way the shell's tokenizer and quote removal do: blanks
- * separate words; single quotes keep everything literally; double quotes keep everything but {@code \"}, {@code \\},
- * {@code \$} and {@code \`} escapes; an unquoted backslash escapes the next character. Operators such as {@code &&}
- * come out as words. No expansion is performed (the scripts compared contain none outside quotes).
+ * Splits a simple POSIX sh command line into words the way the shell's tokenizer and quote removal
+ * do: blanks separate words; single quotes keep everything literally; double quotes keep everything
+ * but {@code \"}, {@code \\}, {@code \$} and {@code \`} escapes; an unquoted backslash escapes the
+ * next character. Operators such as {@code &&} come out as words. No expansion is performed (the
+ * scripts compared contain none outside quotes).
  */
 final class ShellWords {
-  private ShellWords() {
-  }
+  private ShellWords() {}
 
   static List<String> split(String line) {
     List<String> words = new ArrayList<>();

@@ -25,10 +25,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The v1.0.0 convert inputs that upstream checks field by field rather than against an expected file (runtime class,
- * affinity, tolerations per role, skipping the connector install), asserted the same way on our ModelServing. The
- * expected values are read from the input booster. One deliberate difference: upstream writes an empty affinity
- * where a worker has none; we leave it out (docs/differences.md).
+ * The v1.0.0 convert inputs that upstream checks field by field rather than against an expected
+ * file (runtime class, affinity, tolerations per role, skipping the connector install), asserted
+ * the same way on our ModelServing. The expected values are read from the input booster. One
+ * deliberate difference: upstream writes an empty affinity where a worker has none; we leave it out
+ * (docs/differences.md).
  */
 class UpstreamV1ChecksTest {
   private static final String TAG = "v1.0.0";
@@ -38,13 +39,15 @@ class UpstreamV1ChecksTest {
   void vllmRuntimeClassIsOnEveryPodTemplate() {
     Map<String, Object> role = role(serving(Golden.input(TAG, "model-with-runtimeclass.yaml")), 0);
     assertEquals("nvidia", podSpec(role, "entryTemplate").get("runtimeClassName"));
-    // upstream checks the worker template only when it has pods; ours always carries the same placement
+    // upstream checks the worker template only when it has pods; ours always carries the same
+    // placement
     assertEquals("nvidia", podSpec(role, "workerTemplate").get("runtimeClassName"));
   }
 
   @Test
   void disaggregatedRuntimeClassIsOnBothRoles() {
-    Map<String, Object> serving = serving(Golden.input(TAG, "pd-disaggregated-model-with-runtimeclass.yaml"));
+    Map<String, Object> serving =
+        serving(Golden.input(TAG, "pd-disaggregated-model-with-runtimeclass.yaml"));
     for (int role = 0; role < 2; role++) {
       assertEquals("nvidia", podSpec(role(serving, role), "entryTemplate").get("runtimeClassName"));
     }
@@ -97,7 +100,8 @@ class UpstreamV1ChecksTest {
 
   @Test
   void disaggregatedRolesHaveTheirOwnTolerations() {
-    ModelBooster booster = Golden.input(TAG, "pd-disaggregated-model-with-nodeselector-tolerations.yaml");
+    ModelBooster booster =
+        Golden.input(TAG, "pd-disaggregated-model-with-nodeselector-tolerations.yaml");
     Map<String, Object> serving = serving(booster);
     Object prefill = podSpec(role(serving, 0), "entryTemplate").get("tolerations");
     Object decode = podSpec(role(serving, 1), "entryTemplate").get("tolerations");
@@ -108,16 +112,26 @@ class UpstreamV1ChecksTest {
     assertEquals("PreferNoSchedule", ServingTrees.maps(decode).get(1).get("effect"));
   }
 
-  /** The Mooncake input on NVIDIA GPUs, and the same with NixlConnector, each with and without the switch. */
+  /**
+   * The Mooncake input on NVIDIA GPUs, and the same with NixlConnector, each with and without the
+   * switch.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"MooncakeConnector", "NixlConnector"})
   void skipSwitchLeavesOutTheConnectorInstall(String connector) {
     String install = connector.equals("NixlConnector") ? "nixl &&" : "pip install";
-    ModelBooster booster = withConnector(Golden.input(TAG, "pd-disaggregated-model-mooncake.yaml"), connector);
+    ModelBooster booster =
+        withConnector(Golden.input(TAG, "pd-disaggregated-model-mooncake.yaml"), connector);
     for (int role = 0; role < 2; role++) {
-      assertTrue(command(booster, role).contains(install), "installed without the switch: " + command(booster, role));
+      assertTrue(
+          command(booster, role).contains(install),
+          "installed without the switch: " + command(booster, role));
     }
-    booster.getSpec().getBackend().getEnv().add(new EnvVar(ModelBackend.SKIP_ENGINE_DEPENDENCY_INSTALL, "true", null));
+    booster
+        .getSpec()
+        .getBackend()
+        .getEnv()
+        .add(new EnvVar(ModelBackend.SKIP_ENGINE_DEPENDENCY_INSTALL, "true", null));
     for (int role = 0; role < 2; role++) {
       String command = command(booster, role);
       assertFalse(command.contains("pip install") || command.contains("nixl &&"), command);
@@ -130,8 +144,12 @@ class UpstreamV1ChecksTest {
   }
 
   private static String command(ModelBooster booster, int role) {
-    return String.join(" ", list(container(role(serving(booster), role), "entryTemplate", "vllm").get("command"))
-        .stream().map(String::valueOf).toList());
+    return String.join(
+        " ",
+        list(container(role(serving(booster), role), "entryTemplate", "vllm").get("command"))
+            .stream()
+            .map(String::valueOf)
+            .toList());
   }
 
   private static ModelWorker worker(ModelBooster booster, WorkerType type) {
@@ -145,8 +163,11 @@ class UpstreamV1ChecksTest {
     for (ModelWorker worker : booster.getSpec().getBackend().getWorkers()) {
       String transfer = worker.getConfig().get(KvConnectors.CONFIG_KEY).asString();
       assertTrue(transfer.contains("MooncakeConnector"), transfer);
-      ((ObjectNode) worker.getConfig()).set(KvConnectors.CONFIG_KEY,
-          JsonNodeFactory.instance.stringNode(transfer.replace("MooncakeConnector", connector)));
+      ((ObjectNode) worker.getConfig())
+          .set(
+              KvConnectors.CONFIG_KEY,
+              JsonNodeFactory.instance.stringNode(
+                  transfer.replace("MooncakeConnector", connector)));
     }
     return booster;
   }
@@ -156,8 +177,10 @@ class UpstreamV1ChecksTest {
   }
 
   private static List<Object> nodeValues(Object affinity) {
-    Map<String, Object> required = map(map(map(affinity).get("nodeAffinity"))
-        .get("requiredDuringSchedulingIgnoredDuringExecution"));
+    Map<String, Object> required =
+        map(
+            map(map(affinity).get("nodeAffinity"))
+                .get("requiredDuringSchedulingIgnoredDuringExecution"));
     Map<String, Object> term = ServingTrees.maps(required.get("nodeSelectorTerms")).get(0);
     return list(ServingTrees.maps(term.get("matchExpressions")).get(0).get("values"));
   }

@@ -82,28 +82,8 @@ final class EngineEnv {
     all.add(fieldRef("POD_NAME", "metadata.name"));
     all.add(fieldRef("NAMESPACE", "metadata.namespace"));
     all.add(literal("VLLM_USE_V1", "1"));
-    all.add(
-        new EnvVarBuilder()
-            .withName("REDIS_HOST")
-            .withNewValueFrom()
-            .withNewConfigMapKeyRef()
-            .withName("redis-config")
-            .withKey("REDIS_HOST")
-            .withOptional(true)
-            .endConfigMapKeyRef()
-            .endValueFrom()
-            .build());
-    all.add(
-        new EnvVarBuilder()
-            .withName("REDIS_PORT")
-            .withNewValueFrom()
-            .withNewConfigMapKeyRef()
-            .withName("redis-config")
-            .withKey("REDIS_PORT")
-            .withOptional(true)
-            .endConfigMapKeyRef()
-            .endValueFrom()
-            .build());
+    all.add(redisConfig("REDIS_HOST"));
+    all.add(redisConfig("REDIS_PORT"));
     all.add(
         new EnvVarBuilder()
             .withName("REDIS_PASSWORD")
@@ -127,6 +107,20 @@ final class EngineEnv {
       byName.put(e.getName(), e);
     }
     return new ArrayList<>(byName.values());
+  }
+
+  /** A key of the optional redis-config ConfigMap, under the same name. */
+  private static EnvVar redisConfig(String key) {
+    return new EnvVarBuilder()
+        .withName(key)
+        .withNewValueFrom()
+        .withNewConfigMapKeyRef()
+        .withName("redis-config")
+        .withKey(key)
+        .withOptional(true)
+        .endConfigMapKeyRef()
+        .endValueFrom()
+        .build();
   }
 
   private static EnvVar literal(String name, String value) {

@@ -71,6 +71,13 @@ final class DiffPlan {
                     + " exists but is not controlled by this booster; the operator "
                     + "will not change it and will report ResourceExists");
         case PRUNE -> objects.add(DiffObject.of(step.live(), null));
+        case UNSERVED ->
+            warnings.add(
+                name
+                    + ": the cluster does not serve "
+                    + step.kind()
+                    + " (Kthena's autoscaler is not installed); the operator will not create it"
+                    + " and will report AutoscalingUnavailable");
         case LEAVE -> {}
       }
     }

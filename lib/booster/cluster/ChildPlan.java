@@ -4,9 +4,11 @@ import booster.translate.ChildKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -32,7 +34,21 @@ public final class ChildPlan {
     /** Controlled, but a differing field cannot be changed in place: nothing is sent. */
     IMMUTABLE,
     /** Controlled and no longer desired: delete it. */
-    PRUNE
+    PRUNE,
+    /**
+     * Of an autoscaling kind the cluster does not serve (Kthena's autoscaler is not installed):
+     * never written; the booster reports AutoscalingUnavailable and its other children still apply.
+     */
+    UNSERVED
+  }
+
+  /** The kinds a booster can run without: the model still serves, only autoscaling is missing. */
+  private static final Set<ChildKind> OPTIONAL =
+      EnumSet.of(ChildKind.AUTOSCALING_POLICY, ChildKind.AUTOSCALING_POLICY_BINDING);
+
+  /** Whether a child of {@code kind} can be written to a cluster that serves {@code served}. */
+  public static boolean writable(ChildKind kind, Predicate<ChildKind> served) {
+    return !OPTIONAL.contains(kind) || served.test(kind);
   }
 
   /**
@@ -102,7 +118,8 @@ public final class ChildPlan {
 
   /**
    * The whole plan for one booster: a step per desired child, in apply order, then a PRUNE step per
-   * child to prune.
+   * child to prune. A child of a kind {@code live} was not listed in is UNSERVED when the booster
+   * can run without it.
    *
    * @param unlisted the live object of a desired child {@code live} does not hold, or null: an
    *     object of the child's name without the booster's labels is not listed, yet the API server
@@ -116,9 +133,13 @@ public final class ChildPlan {
     ReplicaOwnership replicas = ReplicaOwnership.of(desired);
     List<Step> steps = new ArrayList<>();
     for (GenericKubernetesResource child : desired) {
+      ChildKind kind = ChildKind.ofKind(child.getKind());
+      if (!writable(kind, live::serves)) {
+        steps.add(new Step(Verdict.UNSERVED, child, null, null, List.of()));
+        continue;
+      }
       GenericKubernetesResource found =
-          live.find(ChildKind.ofKind(child.getKind()), child.getMetadata().getName())
-              .orElseGet(() -> unlisted.apply(child));
+          live.find(kind, child.getMetadata().getName()).orElseGet(() -> unlisted.apply(child));
       steps.add(decide(child, found, replicas, owner));
     }
     for (GenericKubernetesResource gone : prunable(live, desired, owner)) {

@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
@@ -25,6 +27,9 @@ import java.util.function.Predicate;
 public final class LiveChildren {
   private final Map<ChildKind, List<GenericKubernetesResource>> byKind =
       new EnumMap<>(ChildKind.class);
+
+  /** The kinds the children were looked up in: those the cluster serves. */
+  private final Set<ChildKind> served = EnumSet.noneOf(ChildKind.class);
 
   private LiveChildren() {
     for (ChildKind kind : ChildKind.values()) {
@@ -44,29 +49,32 @@ public final class LiveChildren {
    * AutoscalingPolicy) has no children, so no discovery request is needed first.
    */
   public static LiveChildren list(KubernetesClient client, String namespace, String boosterName) {
-    Map<ChildKind, CompletableFuture<List<GenericKubernetesResource>>> lists =
+    Map<ChildKind, CompletableFuture<Optional<List<GenericKubernetesResource>>>> lists =
         new EnumMap<>(ChildKind.class);
     for (ChildKind kind : ChildKind.values()) {
       lists.put(kind, Concurrent.start(() -> listOf(client, kind, namespace, boosterName)));
     }
     LiveChildren live = new LiveChildren();
-    lists.forEach((kind, list) -> live.addAll(kind, Concurrent.await(list)));
+    lists.forEach(
+        (kind, list) -> Concurrent.await(list).ifPresent(items -> live.addAll(kind, items)));
     return live.sorted();
   }
 
-  private static List<GenericKubernetesResource> listOf(
+  /** The booster's children of one kind, or empty when the cluster does not serve the kind. */
+  private static Optional<List<GenericKubernetesResource>> listOf(
       KubernetesClient client, ChildKind kind, String namespace, String boosterName) {
     try {
-      return Kinds.children(client, kind)
-          .inNamespace(namespace)
-          .withLabels(selector(boosterName))
-          .list()
-          .getItems();
+      return Optional.of(
+          Kinds.children(client, kind)
+              .inNamespace(namespace)
+              .withLabels(selector(boosterName))
+              .list()
+              .getItems());
     } catch (KubernetesClientException e) {
       if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
         throw e;
       }
-      return List.of();
+      return Optional.empty();
     }
   }
 
@@ -100,8 +108,8 @@ public final class LiveChildren {
    */
   public LiveChildren excluding(Predicate<GenericKubernetesResource> gone) {
     LiveChildren live = new LiveChildren();
-    byKind.forEach(
-        (kind, items) -> live.addAll(kind, items.stream().filter(gone.negate()).toList()));
+    served.forEach(
+        kind -> live.addAll(kind, byKind.get(kind).stream().filter(gone.negate()).toList()));
     return live;
   }
 
@@ -122,7 +130,13 @@ public final class LiveChildren {
         .findFirst();
   }
 
+  /** Whether the cluster serves the kind (a kind it does not serve has no children). */
+  public boolean serves(ChildKind kind) {
+    return served.contains(kind);
+  }
+
   private void addAll(ChildKind kind, Collection<GenericKubernetesResource> items) {
+    served.add(kind);
     byKind.get(kind).addAll(items);
   }
 

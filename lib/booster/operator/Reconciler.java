@@ -3,6 +3,7 @@ package booster.operator;
 import booster.api.InvalidInputException;
 import booster.api.ModelBooster;
 import booster.cluster.Apply;
+import booster.cluster.ChildPlan;
 import booster.cluster.Conditions;
 import booster.cluster.Conditions.Wanted;
 import booster.cluster.Events;
@@ -20,11 +21,9 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -90,9 +89,6 @@ final class Reconciler {
   }
 
   private record Failure(String reason, String message) {}
-
-  private static final Set<ChildKind> AUTOSCALING =
-      EnumSet.of(ChildKind.AUTOSCALING_POLICY, ChildKind.AUTOSCALING_POLICY_BINDING);
 
   private final Cache cache;
   private final DesiredChildren translator;
@@ -248,7 +244,7 @@ final class Reconciler {
     }
 
     private boolean served(ChildKind kind) {
-      return !AUTOSCALING.contains(kind) || cluster.served().contains(kind);
+      return ChildPlan.writable(kind, cluster.served()::contains);
     }
 
     /** The cached children, without those we deleted whose deletion the cache has not shown yet. */

@@ -148,4 +148,32 @@ class ChildPlanTest {
         List.of("UPDATE s", "NOT_CONTROLLED hidden", "CREATE fresh", "PRUNE gone"),
         plan.stream().map(s -> s.verdict() + " " + s.name()).toList());
   }
+
+  /** Kinds the booster can run without are never written where the cluster does not serve them. */
+  @Test
+  void anAutoscalingChildOfAnUnservedKindIsNeverWritten() {
+    GenericKubernetesResource policy =
+        Children.of(
+            ChildKind.AUTOSCALING_POLICY, booster, "p", Labels.base(booster, ""), new HashMap<>());
+    List<GenericKubernetesResource> desired = List.of(server("s", "m"), policy);
+    assertEquals(
+        List.of("LEAVE s", "UNSERVED p"),
+        ChildPlan.of(desired, live(server("s", "m")), booster, child -> null).stream()
+            .map(s -> s.verdict() + " " + s.name())
+            .toList());
+    Map<ChildKind, List<GenericKubernetesResource>> served = new EnumMap<>(ChildKind.class);
+    served.put(ChildKind.MODEL_SERVER, List.of(server("s", "m")));
+    served.put(ChildKind.AUTOSCALING_POLICY, List.of());
+    assertEquals(
+        List.of("LEAVE s", "CREATE p"),
+        ChildPlan.of(
+                desired,
+                LiveChildren.of(
+                    served, booster.getMetadata().getNamespace(), booster.getMetadata().getName()),
+                booster,
+                child -> null)
+            .stream()
+            .map(s -> s.verdict() + " " + s.name())
+            .toList());
+  }
 }

@@ -213,6 +213,21 @@ class DiffMatchesOperatorTest {
     assertEquals(Verdict.PRUNE, agree(name).get("ModelRoute/llama-70b-alias"));
   }
 
+  /** A cluster without Kthena's autoscaler: the policy is never written, the model still is. */
+  @Test
+  void autoscalingTheClusterDoesNotServeIsNeverWritten() {
+    String name = reconciled(Running.golden(cluster, "v0.4.0", "model.yaml", null));
+    String policy = "AutoscalingPolicy/" + only(name, ChildKind.AUTOSCALING_POLICY);
+    cluster.deleteChildCrd("autoscalingpolicies");
+    try {
+      Map<String, Verdict> verdicts = agree(name);
+      assertEquals(Verdict.UNSERVED, verdicts.get(policy), verdicts.toString());
+      assertEquals(Verdict.LEAVE, verdicts.get("ModelRoute/" + name), verdicts.toString());
+    } finally {
+      cluster.serveKthena("v1.0.0");
+    }
+  }
+
   // --- the comparison
 
   /**
@@ -238,6 +253,8 @@ class DiffMatchesOperatorTest {
       Pattern.compile("/(LIVE|MERGED)-[^/]+/[^/]+\\.v1alpha1\\.(\\w+)\\." + "[^.]+\\.(.+)");
   private static final Pattern NOT_CONTROLLED =
       Pattern.compile("Warning: (\\w+)/(\\S+) exists but is not controlled");
+  private static final Pattern UNSERVED =
+      Pattern.compile("Warning: (\\w+)/(\\S+): the cluster does not serve");
   private static final Pattern IMMUTABLE =
       Pattern.compile("Warning: (\\w+)/(\\S+): \\S+ is immutable");
 
@@ -274,7 +291,10 @@ class DiffMatchesOperatorTest {
     for (String line : err.toString().lines().toList()) {
       Matcher foreign = NOT_CONTROLLED.matcher(line);
       Matcher immutable = IMMUTABLE.matcher(line);
-      if (foreign.find()) {
+      Matcher unserved = UNSERVED.matcher(line);
+      if (unserved.find()) {
+        verdicts.put(unserved.group(1) + "/" + unserved.group(2), Verdict.UNSERVED);
+      } else if (foreign.find()) {
         verdicts.put(foreign.group(1) + "/" + foreign.group(2), Verdict.NOT_CONTROLLED);
       } else if (immutable.find()) {
         verdicts.put(immutable.group(1) + "/" + immutable.group(2), Verdict.IMMUTABLE);
@@ -345,6 +365,9 @@ class DiffMatchesOperatorTest {
         verdicts.put(key, Verdict.PRUNE);
       } else if (!Objects.equals(was, now)) {
         verdicts.put(key, Verdict.UPDATE);
+      } else if (blocked.contains(
+          "does not serve " + ChildKind.ofKind(key.substring(0, key.indexOf('/'))).plural())) {
+        verdicts.put(key, Verdict.UNSERVED);
       } else if (blocked.contains(what + " already exists")) {
         verdicts.put(key, Verdict.NOT_CONTROLLED);
       } else if (blocked.contains(what + ": ") && blocked.contains("cannot be changed in place")) {

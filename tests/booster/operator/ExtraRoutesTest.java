@@ -142,14 +142,7 @@ class ExtraRoutesTest {
     await(
         "ChildrenPruned event",
         () ->
-            cluster
-                .client()
-                .v1()
-                .events()
-                .inNamespace(cluster.namespace())
-                .list()
-                .getItems()
-                .stream()
+            Running.events(cluster).stream()
                 .anyMatch(
                     e ->
                         "ChildrenPruned".equals(e.getReason())

@@ -212,14 +212,7 @@ class RepairTest {
       await(
           "ResourceExists event",
           () ->
-              cluster
-                  .client()
-                  .v1()
-                  .events()
-                  .inNamespace(cluster.namespace())
-                  .list()
-                  .getItems()
-                  .stream()
+              Running.events(cluster).stream()
                   .anyMatch(
                       e ->
                           "ResourceExists".equals(e.getReason())

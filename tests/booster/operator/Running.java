@@ -18,6 +18,7 @@ import booster.translate.Golden;
 import booster.translate.Labels;
 import booster.translate.Translator;
 import booster.translate.TranslatorConfig;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.time.Duration;
 import java.util.List;
@@ -88,6 +89,19 @@ final class Running {
     GenericKubernetesResource b = booster(cluster, name);
     Object status = b == null ? null : b.getAdditionalProperties().get("status");
     return Conditions.find(status instanceof Map<?, ?> m ? m.get("conditions") : null, type);
+  }
+
+  /** The live booster's status.observedGeneration, or -1 before the operator wrote one. */
+  static long observedGeneration(TestCluster cluster, String name) {
+    GenericKubernetesResource b = booster(cluster, name);
+    Object status = b == null ? null : b.getAdditionalProperties().get("status");
+    Object observed = status instanceof Map<?, ?> m ? m.get("observedGeneration") : null;
+    return observed instanceof Number n ? n.longValue() : -1;
+  }
+
+  /** The events of the test namespace. */
+  static List<Event> events(TestCluster cluster) {
+    return cluster.client().v1().events().inNamespace(cluster.namespace()).list().getItems();
   }
 
   static boolean conditionIs(TestCluster cluster, String name, String type, String status) {

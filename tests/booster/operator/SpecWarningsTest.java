@@ -57,14 +57,7 @@ class SpecWarningsTest {
   }
 
   private static List<Event> warnings() {
-    return cluster
-        .client()
-        .v1()
-        .events()
-        .inNamespace(cluster.namespace())
-        .list()
-        .getItems()
-        .stream()
+    return Running.events(cluster).stream()
         .filter(
             e ->
                 "ValidationWarning".equals(e.getReason())
